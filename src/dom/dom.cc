@@ -1,0 +1,104 @@
+#include "dom/dom.h"
+
+namespace lede::dom {
+
+std::string_view Node::attr(std::string_view attr_name) const {
+  for (const Attribute& a : attributes())
+    if (a.name == attr_name) return a.value;
+  return {};
+}
+
+bool Node::has_attr(std::string_view attr_name) const {
+  for (const Attribute& a : attributes())
+    if (a.name == attr_name) return true;
+  return false;
+}
+
+Document::Document() { root_ = new_node(NodeType::document); }
+
+Node* Document::new_node(NodeType type) {
+  Node* n = arena_.make<Node>();
+  n->type = type;
+  n->index = node_count_++;
+  return n;
+}
+
+Node* Document::create_element(std::string_view name, std::span<const Attribute> attrs) {
+  Node* n = new_node(NodeType::element);
+  n->tag = tag_from_name(name);
+  n->name = n->tag == Tag::unknown ? arena_.copy(name) : tag_name(n->tag);
+  if (!attrs.empty()) {
+    n->attrs = arena_.make_array<Attribute>(attrs.size());
+    n->num_attrs = static_cast<uint32_t>(attrs.size());
+    for (size_t i = 0; i < attrs.size(); ++i)
+      n->attrs[i] = {arena_.copy(attrs[i].name), arena_.copy(attrs[i].value)};
+  }
+  return n;
+}
+
+Node* Document::create_text(std::string_view text) {
+  Node* n = new_node(NodeType::text);
+  n->data = arena_.copy(text);
+  return n;
+}
+
+Node* Document::create_comment(std::string_view text) {
+  Node* n = new_node(NodeType::comment);
+  n->data = arena_.copy(text);
+  return n;
+}
+
+Node* Document::create_doctype(std::string_view name) {
+  Node* n = new_node(NodeType::doctype);
+  n->name = arena_.copy(name);
+  return n;
+}
+
+void Document::append_child(Node* parent, Node* child) {
+  child->parent = parent;
+  child->prev = parent->last_child;
+  child->next = nullptr;
+  if (parent->last_child)
+    parent->last_child->next = child;
+  else
+    parent->first_child = child;
+  parent->last_child = child;
+}
+
+void Document::remove(Node* node) {
+  Node* parent = node->parent;
+  if (!parent) return;
+  if (node->prev) node->prev->next = node->next; else parent->first_child = node->next;
+  if (node->next) node->next->prev = node->prev; else parent->last_child = node->prev;
+  node->parent = node->prev = node->next = nullptr;
+}
+
+Node* Document::html() const {
+  for (Node* c = root_->first_child; c; c = c->next)
+    if (c->is(Tag::html)) return c;
+  return nullptr;
+}
+
+static Node* child_of_html(const Document& doc, Tag tag) {
+  Node* html = doc.html();
+  if (!html) return nullptr;
+  for (Node* c = html->first_child; c; c = c->next)
+    if (c->is(tag)) return c;
+  return nullptr;
+}
+
+Node* Document::head() const { return child_of_html(*this, Tag::head); }
+Node* Document::body() const { return child_of_html(*this, Tag::body); }
+
+bool equals_ignore_case(std::string_view a, std::string_view b) {
+  if (a.size() != b.size()) return false;
+  for (size_t i = 0; i < a.size(); ++i) {
+    unsigned char x = a[i], y = b[i];
+    if (x >= 'A' && x <= 'Z') x += 32;
+    if (y >= 'A' && y <= 'Z') y += 32;
+    if (x != y) return false;
+  }
+  return true;
+}
+
+}  // namespace lede::dom

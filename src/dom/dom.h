@@ -1,0 +1,148 @@
+// lede's document tree. Every node, attribute and string lives in the
+// document's arena; strings are views. Nodes link to parent and siblings, so
+// every traversal below is a loop, never a recursion: a page nested 100k deep
+// walks like a flat one.
+#pragma once
+
+#include <cstdint>
+#include <span>
+#include <string_view>
+
+#include "dom/tags.h"
+#include "util/arena.h"
+
+namespace lede::dom {
+
+enum class NodeType : uint8_t { document, element, text, comment, doctype };
+
+struct Attribute {
+  std::string_view name;   // lower-case
+  std::string_view value;  // entities decoded
+};
+
+struct Node {
+  NodeType type = NodeType::element;
+  Tag tag = Tag::unknown;
+  uint32_t flags = 0;        // pipeline marks (see select/marks.h)
+  uint32_t index = 0;        // creation order, dense: index into per-node tables
+  std::string_view name;     // element name, lower-case (also for unknown tags)
+  std::string_view data;     // text and comment content
+  Attribute* attrs = nullptr;
+  uint32_t num_attrs = 0;
+  Node* parent = nullptr;
+  Node* first_child = nullptr;
+  Node* last_child = nullptr;
+  Node* prev = nullptr;
+  Node* next = nullptr;
+
+  bool is_element() const { return type == NodeType::element; }
+  bool is_text() const { return type == NodeType::text; }
+  bool is(Tag t) const { return type == NodeType::element && tag == t; }
+  std::span<const Attribute> attributes() const { return {attrs, num_attrs}; }
+  // Value of the attribute, or an empty view; has_attr tells the two apart.
+  std::string_view attr(std::string_view attr_name) const;
+  bool has_attr(std::string_view attr_name) const;
+};
+
+// The only way nodes come to be: the parser adapter builds through these.
+class Document {
+ public:
+  Document();
+  Document(const Document&) = delete;
+  Document& operator=(const Document&) = delete;
+  Document(Document&&) = default;
+  Document& operator=(Document&&) = default;
+
+  Node* root() const { return root_; }
+  size_t node_count() const { return node_count_; }
+  Arena& arena() { return arena_; }
+  const Arena& arena() const { return arena_; }
+
+  // Names must be lower-case; strings are copied into the arena.
+  Node* create_element(std::string_view name, std::span<const Attribute> attrs);
+  Node* create_text(std::string_view text);
+  Node* create_comment(std::string_view text);
+  Node* create_doctype(std::string_view name);
+  void append_child(Node* parent, Node* child);
+  void remove(Node* node);
+
+  // Convenience lookups of the html/head/body elements (null if absent).
+  Node* html() const;
+  Node* head() const;
+  Node* body() const;
+
+ private:
+  Node* new_node(NodeType type);
+
+  Arena arena_;
+  Node* root_ = nullptr;
+  uint32_t node_count_ = 0;
+};
+
+// Pre-order successor of `node` within the subtree of `scope`, or null.
+inline Node* next_in_preorder(const Node* node, const Node* scope) {
+  if (node->first_child) return node->first_child;
+  while (node != scope) {
+    if (node->next) return node->next;
+    node = node->parent;
+  }
+  return nullptr;
+}
+
+// Pre-order successor that does not enter `node`'s children.
+inline Node* next_skipping_children(const Node* node, const Node* scope) {
+  while (node != scope) {
+    if (node->next) return node->next;
+    node = node->parent;
+  }
+  return nullptr;
+}
+
+// Calls enter(node) before and leave(node) after each node's subtree, without
+// recursion. enter() returning false skips the subtree (leave is still called).
+template <typename Enter, typename Leave>
+void walk(Node* scope, Enter&& enter, Leave&& leave) {
+  Node* node = scope;
+  while (node) {
+    if (enter(node) && node->first_child) {
+      node = node->first_child;
+      continue;
+    }
+    while (true) {
+      leave(node);
+      if (node == scope) return;
+      if (node->next) {
+        node = node->next;
+        break;
+      }
+      node = node->parent;
+    }
+  }
+}
+
+// Depth-first pre-order range over a subtree: `for (Node* n : subtree(x))`.
+class Subtree {
+ public:
+  explicit Subtree(Node* scope) : scope_(scope) {}
+  struct Iterator {
+    Node* node;
+    const Node* scope;
+    Node* operator*() const { return node; }
+    Iterator& operator++() {
+      node = next_in_preorder(node, scope);
+      return *this;
+    }
+    bool operator!=(const Iterator& o) const { return node != o.node; }
+  };
+  Iterator begin() const { return {scope_, scope_}; }
+  Iterator end() const { return {nullptr, scope_}; }
+
+ private:
+  Node* scope_;
+};
+inline Subtree subtree(Node* scope) { return Subtree(scope); }
+
+// ASCII case-insensitive comparison, for attribute values like "true".
+bool equals_ignore_case(std::string_view a, std::string_view b);
+
+}  // namespace lede::dom

@@ -1,0 +1,70 @@
+#include "dom/tags.h"
+
+#include <algorithm>
+#include <array>
+#include <iterator>
+
+namespace lede::dom {
+namespace {
+
+constexpr std::string_view kNames[] = {
+    "",
+#define LEDE_TAG(e, s) s,
+#include "dom/tags.def"
+#undef LEDE_TAG
+};
+static_assert(std::size(kNames) == static_cast<size_t>(Tag::count_));
+
+constexpr bool names_sorted() {
+  for (size_t i = 2; i < std::size(kNames); ++i)
+    if (!(kNames[i - 1] < kNames[i])) return false;
+  return true;
+}
+static_assert(names_sorted(), "tags.def must stay sorted by name");
+
+template <size_t N>
+constexpr std::array<bool, static_cast<size_t>(Tag::count_)> tag_set(const Tag (&tags)[N]) {
+  std::array<bool, static_cast<size_t>(Tag::count_)> set{};
+  for (Tag t : tags) set[static_cast<size_t>(t)] = true;
+  return set;
+}
+
+constexpr Tag kBlock[] = {
+    Tag::address, Tag::article, Tag::aside, Tag::blockquote, Tag::body, Tag::caption,
+    Tag::center, Tag::dd, Tag::details, Tag::dialog, Tag::dir, Tag::div, Tag::dl, Tag::dt,
+    Tag::fieldset, Tag::figcaption, Tag::figure, Tag::footer, Tag::form, Tag::frameset,
+    Tag::h1, Tag::h2, Tag::h3, Tag::h4, Tag::h5, Tag::h6, Tag::header, Tag::hgroup,
+    Tag::hr, Tag::html, Tag::legend, Tag::li, Tag::main, Tag::menu, Tag::nav, Tag::ol,
+    Tag::p, Tag::pre, Tag::search, Tag::section, Tag::summary, Tag::table, Tag::tbody,
+    Tag::td, Tag::tfoot, Tag::th, Tag::thead, Tag::tr, Tag::ul, Tag::option, Tag::marquee};
+constexpr Tag kInvisible[] = {
+    Tag::script, Tag::style, Tag::template_, Tag::noscript, Tag::head, Tag::title,
+    Tag::meta, Tag::link, Tag::base, Tag::svg, Tag::math, Tag::canvas, Tag::iframe,
+    Tag::object, Tag::embed, Tag::applet, Tag::audio, Tag::video, Tag::map, Tag::area,
+    Tag::param, Tag::source, Tag::track, Tag::noembed, Tag::noframes, Tag::frame,
+    Tag::select, Tag::datalist, Tag::textarea, Tag::input, Tag::button, Tag::option,
+    Tag::optgroup, Tag::rp, Tag::picture};
+constexpr Tag kVoid[] = {Tag::area, Tag::base, Tag::br, Tag::col, Tag::embed, Tag::hr,
+                         Tag::img, Tag::input, Tag::link, Tag::meta, Tag::param,
+                         Tag::source, Tag::track, Tag::wbr};
+
+constexpr auto kBlockSet = tag_set(kBlock);
+constexpr auto kInvisibleSet = tag_set(kInvisible);
+constexpr auto kVoidSet = tag_set(kVoid);
+
+}  // namespace
+
+Tag tag_from_name(std::string_view name) {
+  auto first = std::begin(kNames) + 1, last = std::end(kNames);
+  auto it = std::lower_bound(first, last, name);
+  if (it == last || *it != name) return Tag::unknown;
+  return static_cast<Tag>(it - std::begin(kNames));
+}
+
+std::string_view tag_name(Tag tag) { return kNames[static_cast<size_t>(tag)]; }
+bool is_block(Tag tag) { return kBlockSet[static_cast<size_t>(tag)]; }
+bool is_invisible(Tag tag) { return kInvisibleSet[static_cast<size_t>(tag)]; }
+bool is_void(Tag tag) { return kVoidSet[static_cast<size_t>(tag)]; }
+bool is_heading(Tag tag) { return tag >= Tag::h1 && tag <= Tag::h6; }
+
+}  // namespace lede::dom

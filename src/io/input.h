@@ -1,0 +1,22 @@
+// Reading inputs for the command line: files, folders, stdin, gzip.
+#pragma once
+
+#include <string>
+#include <vector>
+
+namespace lede::io {
+
+// Every input path expanded: folders become their *.html, *.htm, *.html.gz and
+// *.htm.gz files (recursively, sorted); "-" and plain files stay as given.
+// A path that does not exist is kept, so that reading it reports the error.
+std::vector<std::string> expand_inputs(const std::vector<std::string>& paths);
+
+// The whole content of a file ("-" is stdin), gunzipped when it starts with
+// the gzip magic. Throws lede::Error naming the path on any failure
+// (unreadable, truncated or corrupt gzip, ...).
+std::string read_input(const std::string& path);
+
+// The id of an input in --jsonl output: file name without .gz, .html, .htm.
+std::string input_id(const std::string& path);
+
+}  // namespace lede::io

@@ -1,0 +1,47 @@
+// The pipeline: bytes -> decode -> parse -> metadata -> select -> render.
+#include "lede/lede.h"
+
+#include "decode/decode.h"
+#include "metadata/metadata.h"
+#include "parse/parse.h"
+#include "render/render.h"
+#include "select/marks.h"
+#include "select/select.h"
+
+namespace lede {
+
+Article extract(std::string_view bytes, const Options& options) {
+  if (decode::looks_binary(bytes)) throw Error("binary content, not an HTML page");
+  decode::Decoded decoded = decode::to_utf8(bytes, options.charset);
+  dom::Document doc = parse::parse_document(decoded.text);
+
+  metadata::Metadata meta = metadata::extract(doc, options.url);
+  select::SelectOptions select_options;
+  select_options.focus = options.focus;
+  select_options.comments = options.include_comments;
+  if (meta.title) select_options.title = *meta.title;
+  select::select_content(doc, select_options);
+
+  Article article;
+  article.title = std::move(meta.title);
+  article.authors = std::move(meta.authors);
+  article.date = std::move(meta.date);
+  article.sitename = std::move(meta.sitename);
+  article.description = std::move(meta.description);
+  article.language = std::move(meta.language);
+  article.url = std::move(meta.url);
+  article.encoding = decoded.encoding;
+  article.text = render::text(doc, select::kContent);
+  render::RenderOptions render_options;
+  render_options.links = options.links;
+  render_options.base_url = options.url;
+  if (options.markdown) article.markdown = render::markdown(doc, select::kContent, render_options);
+  if (options.html) article.html = render::html(doc, select::kContent, render_options);
+  if (options.include_comments) {
+    std::string comments = render::text(doc, select::kComments);
+    if (!comments.empty()) article.comments = std::move(comments);
+  }
+  return article;
+}
+
+}  // namespace lede

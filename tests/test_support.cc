@@ -1,0 +1,39 @@
+#include "test_support.h"
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <stdexcept>
+
+#include "io/input.h"
+
+namespace lede::test {
+
+std::string eval_data_dir() { return std::string(LEDE_SOURCE_DIR) + "/../shared/eval/data"; }
+
+std::string scratch_dir(const std::string& name) {
+  std::filesystem::path dir = std::filesystem::path(LEDE_BINARY_DIR) / "test-scratch" / name;
+  std::filesystem::remove_all(dir);
+  std::filesystem::create_directories(dir);
+  return dir.string();
+}
+
+std::string read_file(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw std::runtime_error("cannot read " + path);
+  std::stringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+void write_file(const std::string& path, const std::string& content) {
+  std::ofstream out(path, std::ios::binary);
+  out << content;
+  if (!out) throw std::runtime_error("cannot write " + path);
+}
+
+std::string eval_page(const std::string& set, const std::string& id) {
+  return io::read_input(eval_data_dir() + "/" + set + "/html/" + id + ".html.gz");
+}
+
+}  // namespace lede::test
