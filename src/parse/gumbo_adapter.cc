@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "parse/depth_guard.h"
 #include "parse/parse.h"
 
 namespace lede::parse {
@@ -39,6 +40,8 @@ dom::Node* convert_element(dom::Document& doc, const GumboElement& el,
 
 dom::Document parse_document(std::string_view utf8) {
   dom::Document doc;
+  std::string flattened;
+  if (flatten_deep_nesting(utf8, flattened)) utf8 = flattened;
   GumboOptions options = kGumboDefaultOptions;
   GumboOutput* out = gumbo_parse_with_options(&options, utf8.data(), utf8.size());
 

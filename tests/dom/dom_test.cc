@@ -4,7 +4,6 @@
 
 #include <string>
 
-#include "parse/parse.h"
 
 namespace lede::dom {
 namespace {
@@ -33,24 +32,6 @@ TEST(Document, BuildsAndWalksInOrder) {
   EXPECT_FALSE(div->has_attr("id"));
   doc.remove(p);
   EXPECT_EQ(div->last_child->data, "one");
-}
-
-TEST(Parse, HundredThousandDeepNestingDoesNotOverflow) {
-  std::string html;
-  for (int i = 0; i < 100000; ++i) html += "<div>";
-  html += "deep";
-  Document doc = parse::parse_document(html);
-  size_t depth = 0, max_depth = 0;
-  walk(doc.root(), [&](Node*) { max_depth = std::max(max_depth, ++depth); return true; },
-       [&](Node*) { --depth; });
-  EXPECT_GT(max_depth, 1000u);
-}
-
-TEST(Parse, AlwaysHasHtmlHeadBody) {
-  Document doc = parse::parse_document("");
-  EXPECT_NE(doc.html(), nullptr);
-  EXPECT_NE(doc.head(), nullptr);
-  EXPECT_NE(doc.body(), nullptr);
 }
 
 }  // namespace
