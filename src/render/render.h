@@ -3,7 +3,8 @@
 // What is rendered: every subtree whose root carries `keep` (see
 // select/marks.h), in document order, minus subtrees marked kDropped and
 // invisible elements (script, style, ...). A kept subtree inside another kept
-// one is rendered once.
+// one is rendered once. Subtrees carrying another keep mark than `keep` are
+// skipped: comments (kComments) inside the body's container are not body.
 #pragma once
 
 #include <string>

@@ -1,9 +1,250 @@
+// Selection in four steps, all driven by score::NodeStats:
+//  1. drop what is never content (invisible, hidden) and chrome named by
+//     markup (nav, sidebars, share bars, ...), unless the "chrome" holds much
+//     of the page's prose: then the markup is lying (a wrapper called
+//     "content-sidebar-wrap");
+//  2. pick the container whose blocks add up to the most content value;
+//  3. add siblings of the container that read as prose (split layouts);
+//  4. prune link lists and chrome left inside what was kept.
 #include "select/select.h"
 
+#include <vector>
+
+#include "score/class_signals.h"
+#include "score/node_stats.h"
 #include "select/marks.h"
 
 namespace lede::select {
-void select_content(dom::Document& doc, const SelectOptions&) {
-  if (dom::Node* body = doc.body()) body->flags |= kContent;
+namespace {
+
+using dom::Node;
+using dom::Tag;
+using score::NodeStats;
+
+struct Thresholds {
+  float chrome_guard;      // chrome kept if it holds more than this share of prose
+  float prune_density;     // link density above which a kept list or div is cut
+  float sibling_share;     // a sibling joins if its value is this share of the container's
+};
+
+Thresholds thresholds_for(Focus focus) {
+  switch (focus) {
+    case Focus::precision: return {0.4f, 0.45f, 0.35f};
+    case Focus::recall: return {0.15f, 0.75f, 0.12f};
+    case Focus::balanced: break;
+  }
+  return {0.25f, 0.6f, 0.2f};
 }
+
+bool inline_style_hides(std::string_view style) {
+  std::string compact;
+  for (char c : style)
+    if (c != ' ' && c != '\t' && c != '\n') compact += static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c);
+  return compact.find("display:none") != std::string::npos ||
+         compact.find("visibility:hidden") != std::string::npos;
+}
+
+bool is_hidden(const Node& n) {
+  if (n.has_attr("hidden")) return true;
+  if (dom::equals_ignore_case(n.attr("aria-hidden"), "true")) return true;
+  std::string_view style = n.attr("style");
+  return !style.empty() && inline_style_hides(style);
+}
+
+// Step 1a: what no reader sees.
+void drop_invisible(Node* body) {
+  for (Node* n = body; n;) {
+    if (n->is_element() && (dom::is_invisible(n->tag) || is_hidden(*n) ||
+                            (score::signals_of(*n) & score::kSigHidden))) {
+      n->flags |= kDropped;
+      n = dom::next_skipping_children(n, body);
+    } else {
+      n = dom::next_in_preorder(n, body);
+    }
+  }
+}
+
+bool has_ancestor(const Node* n, Tag a, Tag b) {
+  for (const Node* p = n->parent; p; p = p->parent)
+    if (p->is(a) || p->is(b)) return true;
+  return false;
+}
+
+// What the element's tag or names say it is, as score signals.
+uint32_t chrome_signals(const Node& n, const NodeStats& s) {
+  uint32_t sig = s.signals & (score::kChromeSignals | score::kSigComments);
+  switch (n.tag) {
+    case Tag::nav: sig |= score::kSigNav; break;
+    case Tag::aside: sig |= score::kSigSidebar; break;
+    case Tag::footer: sig |= score::kSigFooter; break;
+    case Tag::header:
+      // An article's own header holds its headline and standfirst.
+      if (!has_ancestor(&n, Tag::article, Tag::main)) sig |= score::kSigHeader;
+      break;
+    default: break;
+  }
+  return sig;
+}
+
+// Step 1b: chrome named by markup, with the guard described above. Comment
+// sections are cut too, unless comments are what the page is about (forums).
+void drop_named_chrome(Node* body, const std::vector<NodeStats>& stats, const Thresholds& t,
+                       bool keep_comments) {
+  const float page_prose = float(stats[body->index].prose_chars);
+  uint32_t comment_prose = 0;
+  for (Node* n = body->first_child ? body : nullptr; n;) {
+    const NodeStats& s = stats[n->index];
+    if (n->is_element() && (chrome_signals(*n, s) & score::kSigComments) &&
+        !(s.signals & score::kSigContent)) {
+      comment_prose += s.prose_chars;
+      n = dom::next_skipping_children(n, body);
+    } else {
+      n = dom::next_in_preorder(n, body);
+    }
+  }
+  const bool comments_are_content = page_prose > 0 && float(comment_prose) > 0.6f * page_prose;
+
+  for (Node* n = body->first_child; n;) {
+    const NodeStats& s = stats[n->index];
+    uint32_t sig = n->is_element() ? chrome_signals(*n, s) : 0;
+    bool is_comments = (sig & score::kSigComments) && !(s.signals & score::kSigContent);
+    bool is_chrome = (sig & score::kChromeSignals) &&
+                     float(s.prose_chars) <= t.chrome_guard * page_prose;
+    if (is_comments && !comments_are_content) {
+      n->flags |= keep_comments ? kComments : kDropped;
+      n = dom::next_skipping_children(n, body);
+    } else if (is_chrome) {
+      n->flags |= kDropped;
+      n = dom::next_skipping_children(n, body);
+    } else {
+      n = dom::next_in_preorder(n, body);
+    }
+  }
+}
+
+// Step 2: the element with the highest summed block value. Among an element
+// and its child holding nearly all of that value, the child: it is tighter.
+Node* pick_container(Node* body, const std::vector<NodeStats>& stats) {
+  Node* best = body;
+  float best_value = stats[body->index].value;
+  for (Node* n : dom::subtree(body)) {
+    if (!n->is_element() || (n->flags & (kDropped | kComments))) continue;
+    if (stats[n->index].value > best_value) {
+      best = n;
+      best_value = stats[n->index].value;
+    }
+  }
+  for (bool moved = true; moved;) {
+    moved = false;
+    for (Node* c = best->first_child; c; c = c->next) {
+      if (c->is_element() && !(c->flags & kDropped) &&
+          stats[c->index].value >= 0.97f * stats[best->index].value &&
+          stats[c->index].prose_chars >= 0.97f * stats[best->index].prose_chars) {
+        best = c;
+        moved = true;
+        break;
+      }
+    }
+  }
+  return best;
+}
+
+// Step 3: prose-bearing siblings of the container and of its near ancestors.
+void add_siblings(Node* container, Node* body, const std::vector<NodeStats>& stats,
+                  const Thresholds& t) {
+  const float base = stats[container->index].value;
+  Node* child = container;
+  for (int level = 0; level < 3 && child != body && child->parent; ++level) {
+    for (Node* s = child->parent->first_child; s; s = s->next) {
+      if (s == child || !s->is_element() || (s->flags & kDropped)) continue;
+      const NodeStats& st = stats[s->index];
+      if (st.value >= t.sibling_share * base && st.prose_chars >= 100 && st.link_density() < 0.3f)
+        s->flags |= kContent;
+    }
+    child = child->parent;
+  }
+}
+
+bool is_list_like(const Node& n) {
+  switch (n.tag) {
+    case Tag::ul: case Tag::ol: case Tag::dl: case Tag::div: case Tag::section: case Tag::table:
+    case Tag::p: case Tag::li: case Tag::span: case Tag::nav: case Tag::menu: case Tag::tr:
+      return true;
+    default: return false;
+  }
+}
+
+// Step 4: inside kept subtrees, cut link lists and residual chrome.
+void prune(Node* root, const std::vector<NodeStats>& stats, const Thresholds& t) {
+  for (Node* n = root->first_child; n;) {
+    const NodeStats& s = stats[n->index];
+    bool cut = n->is_element() && !(n->flags & kDropped) && is_list_like(*n) && s.chars >= 10 &&
+               s.link_density() > t.prune_density && s.prose_chars < 200;
+    if (cut) {
+      n->flags |= kDropped;
+      n = dom::next_skipping_children(n, root);
+    } else {
+      n = dom::next_in_preorder(n, root);
+    }
+  }
+}
+
+std::string normalized(std::string_view s) {
+  std::string out;
+  for (unsigned char c : s) {
+    if (c == ' ' || c == '\n' || c == '\t' || c == '\r') {
+      if (!out.empty() && out.back() != ' ') out += ' ';
+    } else {
+      out += static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c);
+    }
+  }
+  while (!out.empty() && out.back() == ' ') out.pop_back();
+  return out;
+}
+
+std::string text_of(Node* n) {
+  std::string text;
+  for (Node* d : dom::subtree(n))
+    if (d->is_text()) text += d->data;
+  return text;
+}
+
+// The headline is metadata: mark the first h1 (else h2) matching the title.
+void mark_title(Node* body, std::string_view title) {
+  if (title.empty()) return;
+  const std::string want = normalized(title);
+  for (Tag level : {Tag::h1, Tag::h2}) {
+    for (Node* n : dom::subtree(body)) {
+      if (!n->is(level)) continue;
+      std::string have = normalized(text_of(n));
+      if (!have.empty() && (have == want || want.find(have) != std::string::npos ||
+                            have.find(want) != std::string::npos)) {
+        n->flags |= kTitle;
+        return;
+      }
+    }
+  }
+}
+
+}  // namespace
+
+void select_content(dom::Document& doc, const SelectOptions& options) {
+  Node* body = doc.body();
+  if (!body) return;
+  const Thresholds t = thresholds_for(options.focus);
+  std::vector<NodeStats> stats;
+
+  drop_invisible(body);
+  score::compute_stats(doc, body, kDropped, stats);
+  drop_named_chrome(body, stats, t, options.comments);
+  score::compute_stats(doc, body, kDropped | kComments, stats);
+
+  Node* container = pick_container(body, stats);
+  container->flags |= kContent;
+  add_siblings(container, body, stats, t);
+  for (Node* n : dom::subtree(body))
+    if (n->flags & kContent) prune(n, stats, t);
+  mark_title(body, options.title);
+}
+
 }  // namespace lede::select

@@ -1,0 +1,199 @@
+#include "score/class_signals.h"
+
+#include <algorithm>
+#include <array>
+#include <iterator>
+
+namespace lede::score {
+namespace {
+
+struct Word {
+  std::string_view word;
+  uint32_t signals;
+};
+
+// Sorted by word. Words are what class names are made of, in the language
+// class names are written in; page text is never matched against this.
+constexpr Word kWords[] = {
+    {"ad", kSigPromo},
+    {"addthis", kSigShare},
+    {"ads", kSigPromo},
+    {"adsense", kSigPromo},
+    {"adslot", kSigPromo},
+    {"advert", kSigPromo},
+    {"advertisement", kSigPromo},
+    {"advertising", kSigPromo},
+    {"article", kSigContent},
+    {"articlebody", kSigContent},
+    {"author", kSigMeta},
+    {"banner", kSigPromo},
+    {"bio", kSigMeta},
+    {"blog", kSigContent},
+    {"body", kSigContent},
+    {"breadcrumb", kSigNav},
+    {"breadcrumbs", kSigNav},
+    {"byline", kSigMeta},
+    {"caption", kSigCaption},
+    {"cmp", kSigConsent},
+    {"colophon", kSigFooter},
+    {"comment", kSigComments},
+    {"comments", kSigComments},
+    {"consent", kSigConsent},
+    {"content", kSigContent},
+    {"cookie", kSigConsent},
+    {"cookies", kSigConsent},
+    {"copyright", kSigFooter},
+    {"credit", kSigCaption},
+    {"crumbs", kSigNav},
+    {"dateline", kSigMeta},
+    {"dialog", kSigModal},
+    {"discussion", kSigComments},
+    {"disqus", kSigComments},
+    {"donate", kSigPromo},
+    {"donation", kSigPromo},
+    {"entry", kSigContent},
+    {"follow", kSigShare},
+    {"footer", kSigFooter},
+    {"gdpr", kSigConsent},
+    {"header", kSigHeader},
+    {"lightbox", kSigModal},
+    {"login", kSigPromo},
+    {"main", kSigContent},
+    {"masthead", kSigHeader},
+    {"megamenu", kSigNav},
+    {"menu", kSigNav},
+    {"menubar", kSigNav},
+    {"modal", kSigModal},
+    {"nav", kSigNav},
+    {"navbar", kSigNav},
+    {"navigation", kSigNav},
+    {"newsletter", kSigPromo},
+    {"outbrain", kSigRelated},
+    {"overlay", kSigModal},
+    {"pager", kSigNav},
+    {"pagination", kSigNav},
+    {"paywall", kSigPromo},
+    {"popular", kSigRelated},
+    {"popup", kSigModal},
+    {"post", kSigContent},
+    {"promo", kSigPromo},
+    {"promotion", kSigPromo},
+    {"prose", kSigContent},
+    {"rail", kSigSidebar},
+    {"recommendations", kSigRelated},
+    {"recommended", kSigRelated},
+    {"register", kSigPromo},
+    {"related", kSigRelated},
+    {"replies", kSigComments},
+    {"respond", kSigComments},
+    {"share", kSigShare},
+    {"sharebar", kSigShare},
+    {"sharing", kSigShare},
+    {"sidebar", kSigSidebar},
+    {"signin", kSigPromo},
+    {"signup", kSigPromo},
+    {"skip", kSigNav},
+    {"social", kSigShare},
+    {"sponsor", kSigPromo},
+    {"sponsored", kSigPromo},
+    {"story", kSigContent},
+    {"subnav", kSigNav},
+    {"subscribe", kSigPromo},
+    {"subscription", kSigPromo},
+    {"taboola", kSigRelated},
+    {"tags", kSigMeta},
+    {"text", kSigContent},
+    {"toolbar", kSigNav},
+    {"topbar", kSigHeader},
+    {"trending", kSigRelated},
+    {"widget", kSigSidebar},
+    {"widgets", kSigSidebar},
+};
+
+constexpr bool words_sorted() {
+  for (size_t i = 1; i < std::size(kWords); ++i)
+    if (!(kWords[i - 1].word < kWords[i].word)) return false;
+  return true;
+}
+static_assert(words_sorted());
+
+uint32_t lookup(std::string_view word) {
+  auto it = std::lower_bound(std::begin(kWords), std::end(kWords), word,
+                             [](const Word& w, std::string_view s) { return w.word < s; });
+  return (it != std::end(kWords) && it->word == word) ? it->signals : 0;
+}
+
+bool is_lower(char c) { return c >= 'a' && c <= 'z'; }
+bool is_upper(char c) { return c >= 'A' && c <= 'Z'; }
+bool is_digit(char c) { return c >= '0' && c <= '9'; }
+
+}  // namespace
+
+uint32_t signals_of_names(std::string_view names) {
+  uint32_t signals = 0;
+  std::array<char, 32> word;
+  size_t len = 0;
+  auto flush = [&] {
+    if (len > 0 && len <= word.size()) signals |= lookup({word.data(), len});
+    len = 0;
+  };
+  for (size_t i = 0; i < names.size(); ++i) {
+    char c = names[i];
+    if (is_upper(c)) {
+      // camelCase boundary: "relatedPosts" -> related, posts; "CNN" stays one.
+      if (i > 0 && is_lower(names[i - 1])) flush();
+      c = static_cast<char>(c + 32);
+    } else if (!is_lower(c) && !is_digit(c)) {
+      flush();
+      continue;
+    }
+    if (len < word.size()) word[len] = c;
+    ++len;
+  }
+  flush();
+  return signals;
+}
+
+namespace {
+
+// Whole class names that hide an element on every screen. Words alone are not
+// enough: "hidden-xs" hides only on phones.
+bool has_hiding_class(std::string_view classes) {
+  size_t i = 0;
+  while (i < classes.size()) {
+    size_t end = classes.find_first_of(" \t\n\r\f", i);
+    if (end == std::string_view::npos) end = classes.size();
+    std::string_view name = classes.substr(i, end - i);
+    if (name == "hidden" || name == "d-none" || name == "sr-only" || name == "visually-hidden" ||
+        name == "screen-reader-text" || name == "hide" || name == "is-hidden")
+      return true;
+    i = end + 1;
+  }
+  return false;
+}
+
+}  // namespace
+
+uint32_t signals_of(const dom::Node& node) {
+  uint32_t signals = 0;
+  for (const dom::Attribute& a : node.attributes()) {
+    if (a.name == "class" || a.name == "id") {
+      signals |= signals_of_names(a.value);
+      if (a.name == "class" && has_hiding_class(a.value)) signals |= kSigHidden;
+    } else if (a.name == "role") {
+      if (a.value == "navigation" || a.value == "menu" || a.value == "menubar" || a.value == "search")
+        signals |= kSigNav;
+      else if (a.value == "banner") signals |= kSigHeader;
+      else if (a.value == "contentinfo") signals |= kSigFooter;
+      else if (a.value == "complementary") signals |= kSigSidebar;
+      else if (a.value == "dialog" || a.value == "alertdialog") signals |= kSigModal;
+      else if (a.value == "main" || a.value == "article") signals |= kSigContent;
+    } else if (a.name == "itemprop") {
+      if (a.value == "articleBody" || a.value == "text" || a.value == "reviewBody") signals |= kSigContent;
+      else if (a.value == "author" || a.value == "datePublished") signals |= kSigMeta;
+    }
+  }
+  return signals;
+}
+
+}  // namespace lede::score

@@ -1,0 +1,108 @@
+#include "score/node_stats.h"
+
+#include "score/class_signals.h"
+
+namespace lede::score {
+namespace {
+
+bool is_space(unsigned char c) { return c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f'; }
+
+// The code point starting at s[i] when it is a non-ASCII punctuation mark that
+// ends a sentence or separates clauses: CJK, Arabic, Devanagari, fullwidth.
+bool is_wide_punct(std::string_view s, size_t i) {
+  auto at = [&](size_t k) { return static_cast<unsigned char>(s[i + k]); };
+  if (i + 1 < s.size() && at(0) == 0xD8 && at(1) == 0x8C) return true;  // ، Arabic comma
+  if (i + 1 < s.size() && at(0) == 0xD8 && at(1) == 0x9F) return true;  // ؟
+  if (i + 2 >= s.size()) return false;
+  if (at(0) == 0xE3 && at(1) == 0x80 && (at(2) == 0x81 || at(2) == 0x82)) return true;  // 、。
+  if (at(0) == 0xEF && at(1) == 0xBC && (at(2) == 0x8C || at(2) == 0x81 || at(2) == 0x9F))
+    return true;  // ，！？
+  if (at(0) == 0xE0 && at(1) == 0xA5 && at(2) == 0xA4) return true;  // । danda
+  return false;
+}
+
+}  // namespace
+
+TextCounts count_text(std::string_view s) {
+  TextCounts counts;
+  for (size_t i = 0; i < s.size(); ++i) {
+    unsigned char c = s[i];
+    if (c < 0x80) {
+      if (is_space(c)) continue;
+      ++counts.chars;
+      // A period counts only before a space or the end: not in "3.5" or URLs.
+      if (c == ',' || c == '!' || c == '?' || c == ';' ||
+          (c == '.' && (i + 1 == s.size() || is_space(s[i + 1]))))
+        ++counts.punct;
+    } else if ((c & 0xC0) != 0x80) {
+      // U+00A0 is a space to readers.
+      if (c == 0xC2 && i + 1 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0xA0) continue;
+      ++counts.chars;
+      if (is_wide_punct(s, i)) ++counts.punct;
+    }
+  }
+  return counts;
+}
+
+float block_value(uint32_t chars, uint32_t link_chars, uint32_t punct, bool* prose) {
+  *prose = false;
+  if (chars == 0) return 0.f;
+  float text = float(chars - link_chars);
+  float density = float(link_chars) / float(chars);
+  if (density > 0.5f) return -float(link_chars) * 0.5f;
+  if (text >= 100 || (text >= 40 && punct >= 1)) {
+    *prose = true;
+    float punct_bonus = 1.f + 0.05f * float(punct > 10 ? 10 : punct);
+    return text * (1.f - density) * punct_bonus;
+  }
+  // Short lines: headings and labels in an article, menu items elsewhere.
+  return text * 0.05f - float(link_chars) * 0.5f;
+}
+
+void compute_stats(const dom::Document& doc, dom::Node* scope, uint32_t skip_flags,
+                   std::vector<NodeStats>& stats) {
+  stats.assign(doc.node_count(), NodeStats{});
+  std::vector<dom::Node*> blocks;  // nearest block ancestor of the current node
+  int link_depth = 0;
+  blocks.push_back(scope);
+  dom::walk(
+      scope,
+      [&](dom::Node* n) {
+        if (n->flags & skip_flags) return false;
+        if (n->is_text()) {
+          TextCounts t = count_text(n->data);
+          NodeStats& owner = stats[blocks.back()->index];
+          owner.own_chars += t.chars;
+          owner.own_punct += t.punct;
+          if (link_depth > 0) owner.own_link_chars += t.chars;
+          return false;
+        }
+        if (!n->is_element()) return false;
+        if (dom::is_invisible(n->tag)) return false;
+        stats[n->index].signals = signals_of(*n);
+        if (n != scope && dom::is_block(n->tag)) blocks.push_back(n);
+        if (n->is(dom::Tag::a) && n->has_attr("href")) ++link_depth;
+        return true;
+      },
+      [&](dom::Node* n) {
+        if (!n->is_element() || (n->flags & skip_flags) || dom::is_invisible(n->tag)) return;
+        NodeStats& s = stats[n->index];
+        if (n->is(dom::Tag::a) && n->has_attr("href")) --link_depth;
+        if (n != scope && blocks.back() == n) blocks.pop_back();
+        if (s.own_chars) {
+          bool prose = false;
+          s.value += block_value(s.own_chars, s.own_link_chars, s.own_punct, &prose);
+          s.chars += s.own_chars;
+          s.link_chars += s.own_link_chars;
+          if (prose) s.prose_chars += s.own_chars - s.own_link_chars;
+        }
+        if (n == scope || !n->parent) return;
+        NodeStats& p = stats[n->parent->index];
+        p.chars += s.chars;
+        p.link_chars += s.link_chars;
+        p.prose_chars += s.prose_chars;
+        p.value += s.value;
+      });
+}
+
+}  // namespace lede::score

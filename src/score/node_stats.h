@@ -1,0 +1,41 @@
+// Per-node aggregates from one bottom-up pass: how much visible text a subtree
+// holds, how much of it is link text, and how much reads like prose. Every
+// decision of the selection stage derives from these in O(1) per node.
+#pragma once
+
+#include <cstdint>
+#include <string_view>
+#include <vector>
+
+#include "dom/dom.h"
+
+namespace lede::score {
+
+struct TextCounts {
+  uint32_t chars = 0;  // non-space code points
+  uint32_t punct = 0;  // sentence ends and commas, in any script
+};
+TextCounts count_text(std::string_view utf8);
+
+struct NodeStats {
+  uint32_t chars = 0;       // visible text in the subtree
+  uint32_t link_chars = 0;  // of which inside <a href>
+  uint32_t prose_chars = 0; // of which in prose-like blocks (see block_value)
+  uint32_t signals = 0;     // class/id signals of the node itself
+  float value = 0;          // sum of block values: > 0 reads as content
+  // Text owned directly by this node as a block (not by nested blocks).
+  uint32_t own_chars = 0, own_link_chars = 0, own_punct = 0;
+
+  float link_density() const { return chars ? float(link_chars) / float(chars) : 0.f; }
+};
+
+// How much a block of text looks like article prose (positive) or like
+// navigation (negative), from its own text only.
+float block_value(uint32_t chars, uint32_t link_chars, uint32_t punct, bool* prose);
+
+// Stats for every node under `scope`, indexed by Node::index. Subtrees whose
+// root has any flag in `skip_flags` count as empty, as do invisible elements.
+void compute_stats(const dom::Document& doc, dom::Node* scope, uint32_t skip_flags,
+                   std::vector<NodeStats>& stats);
+
+}  // namespace lede::score
