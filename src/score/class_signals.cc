@@ -120,7 +120,11 @@ static_assert(words_sorted());
 uint32_t lookup(std::string_view word) {
   auto it = std::lower_bound(std::begin(kWords), std::end(kWords), word,
                              [](const Word& w, std::string_view s) { return w.word < s; });
-  return (it != std::end(kWords) && it->word == word) ? it->signals : 0;
+  if (it != std::end(kWords) && it->word == word) return it->signals;
+  // Comment sections are named by compounds more than by words:
+  // "commentlist", "commentbody", "comment_1234".
+  if (word.starts_with("comment") && !word.starts_with("commentar")) return kSigComments;
+  return 0;
 }
 
 bool is_lower(char c) { return c >= 'a' && c <= 'z'; }

@@ -86,24 +86,38 @@ uint32_t chrome_signals(const Node& n, const NodeStats& s) {
   return sig;
 }
 
+bool names_forum(std::string_view names) {
+  for (std::string_view word : {"forum", "thread", "topic", "bbpress", "phpbb", "xenforo", "discourse",
+                                "vbulletin"})
+    if (names.find(word) != std::string_view::npos) return true;
+  return false;
+}
+
+// Forums and Q&A pages: there the replies are the content. Schema.org types
+// (JSON-LD or microdata) say so, or forum software's class names.
+bool is_discussion_page(Node* root) {
+  for (Node* n : dom::subtree(root)) {
+    if (!n->is_element()) continue;
+    if (n->is(Tag::script) && n->attr("type") == "application/ld+json") {
+      for (Node* c = n->first_child; c; c = c->next)
+        if (c->is_text() && (c->data.find("DiscussionForumPosting") != std::string_view::npos ||
+                             c->data.find("QAPage") != std::string_view::npos))
+          return true;
+    }
+    std::string_view itemtype = n->attr("itemtype");
+    if (itemtype.find("DiscussionForumPosting") != std::string_view::npos ||
+        itemtype.find("QAPage") != std::string_view::npos)
+      return true;
+    if (n->is(Tag::body) && (names_forum(n->attr("class")) || names_forum(n->attr("id")))) return true;
+  }
+  return false;
+}
+
 // Step 1b: chrome named by markup, with the guard described above. Comment
 // sections are cut too, unless comments are what the page is about (forums).
 void drop_named_chrome(Node* body, const std::vector<NodeStats>& stats, const Thresholds& t,
-                       bool keep_comments) {
+                       bool keep_comments, bool comments_are_content) {
   const float page_prose = float(stats[body->index].prose_chars);
-  uint32_t comment_prose = 0;
-  for (Node* n = body->first_child ? body : nullptr; n;) {
-    const NodeStats& s = stats[n->index];
-    if (n->is_element() && (chrome_signals(*n, s) & score::kSigComments) &&
-        !(s.signals & score::kSigContent)) {
-      comment_prose += s.prose_chars;
-      n = dom::next_skipping_children(n, body);
-    } else {
-      n = dom::next_in_preorder(n, body);
-    }
-  }
-  const bool comments_are_content = page_prose > 0 && float(comment_prose) > 0.6f * page_prose;
-
   for (Node* n = body->first_child; n;) {
     const NodeStats& s = stats[n->index];
     uint32_t sig = n->is_element() ? chrome_signals(*n, s) : 0;
@@ -234,9 +248,10 @@ void select_content(dom::Document& doc, const SelectOptions& options) {
   const Thresholds t = thresholds_for(options.focus);
   std::vector<NodeStats> stats;
 
+  const bool discussion = is_discussion_page(doc.root());
   drop_invisible(body);
   score::compute_stats(doc, body, kDropped, stats);
-  drop_named_chrome(body, stats, t, options.comments);
+  drop_named_chrome(body, stats, t, options.comments, discussion);
   score::compute_stats(doc, body, kDropped | kComments, stats);
 
   Node* container = pick_container(body, stats);
