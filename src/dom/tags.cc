@@ -38,7 +38,7 @@ constexpr Tag kBlock[] = {
     Tag::p, Tag::pre, Tag::search, Tag::section, Tag::summary, Tag::table, Tag::tbody,
     Tag::td, Tag::tfoot, Tag::th, Tag::thead, Tag::tr, Tag::ul, Tag::option, Tag::marquee};
 constexpr Tag kInvisible[] = {
-    Tag::script, Tag::style, Tag::template_, Tag::noscript, Tag::head, Tag::title,
+    Tag::script, Tag::style, Tag::template_, Tag::head, Tag::title,
     Tag::meta, Tag::link, Tag::base, Tag::svg, Tag::math, Tag::canvas, Tag::iframe,
     Tag::object, Tag::embed, Tag::applet, Tag::audio, Tag::video, Tag::map, Tag::area,
     Tag::param, Tag::source, Tag::track, Tag::noembed, Tag::noframes, Tag::frame,
