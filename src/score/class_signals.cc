@@ -106,8 +106,6 @@ constexpr Word kWords[] = {
     {"toolbar", kSigNav},
     {"topbar", kSigHeader},
     {"trending", kSigRelated},
-    {"widget", kSigSidebar},
-    {"widgets", kSigSidebar},
 };
 
 constexpr bool words_sorted() {

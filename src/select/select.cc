@@ -51,11 +51,12 @@ bool is_hidden(const Node& n) {
   return !style.empty() && inline_style_hides(style);
 }
 
-// Step 1a: what no reader sees.
+// Step 1a: what no reader sees, by tag. Hidden elements are handled with the
+// named chrome, under its guard: frameworks that stream a page hide it in a
+// <div hidden> until a script swaps it in.
 void drop_invisible(Node* body) {
   for (Node* n = body; n;) {
-    if (n->is_element() && (dom::is_invisible(n->tag) || is_hidden(*n) ||
-                            (score::signals_of(*n) & score::kSigHidden))) {
+    if (n->is_element() && dom::is_invisible(n->tag)) {
       n->flags |= kDropped;
       n = dom::next_skipping_children(n, body);
     } else {
@@ -72,7 +73,8 @@ bool has_ancestor(const Node* n, Tag a, Tag b) {
 
 // What the element's tag or names say it is, as score signals.
 uint32_t chrome_signals(const Node& n, const NodeStats& s) {
-  uint32_t sig = s.signals & (score::kChromeSignals | score::kSigComments);
+  uint32_t sig = s.signals & (score::kChromeSignals | score::kSigComments | score::kSigHidden);
+  if (is_hidden(n)) sig |= score::kSigHidden;
   switch (n.tag) {
     case Tag::nav: sig |= score::kSigNav; break;
     case Tag::aside: sig |= score::kSigSidebar; break;
@@ -115,14 +117,48 @@ bool is_discussion_page(Node* root) {
 
 // Step 1b: chrome named by markup, with the guard described above. Comment
 // sections are cut too, unless comments are what the page is about (forums).
+// Signals that name too much of the page's prose to be believed: page
+// builders call every block a "widget", some themes every paragraph a "post".
+// Counted over the outermost node carrying each signal.
+uint32_t distrusted_signals(Node* body, const std::vector<NodeStats>& stats) {
+  constexpr int kBits = 16;
+  float prose_under[kBits] = {};
+  int open_count[kBits] = {};
+  dom::walk(
+      body,
+      [&](Node* n) {
+        if (!n->is_element() || (n->flags & kDropped)) return false;
+        uint32_t sig = chrome_signals(*n, stats[n->index]);
+        for (int b = 0; b < kBits; ++b)
+          if (sig & (1u << b) && open_count[b]++ == 0) prose_under[b] += float(stats[n->index].prose_chars);
+        return true;
+      },
+      [&](Node* n) {
+        if (!n->is_element() || (n->flags & kDropped)) return;
+        uint32_t sig = chrome_signals(*n, stats[n->index]);
+        for (int b = 0; b < kBits; ++b)
+          if (sig & (1u << b)) --open_count[b];
+      });
+  const float page_prose = float(stats[body->index].prose_chars);
+  uint32_t distrusted = 0;
+  for (int b = 0; b < kBits; ++b)
+    if (page_prose > 0 && prose_under[b] > 0.5f * page_prose) distrusted |= 1u << b;
+  // Long comment threads under short posts are common; forums are told apart
+  // by is_discussion_page instead.
+  return distrusted & ~uint32_t{score::kSigComments};
+}
+
+// Step 1b: chrome named by markup, with the guard described above. Comment
+// sections are cut too, unless comments are what the page is about (forums).
 void drop_named_chrome(Node* body, const std::vector<NodeStats>& stats, const Thresholds& t,
                        bool keep_comments, bool comments_are_content) {
   const float page_prose = float(stats[body->index].prose_chars);
+  const uint32_t trusted = ~distrusted_signals(body, stats);
   for (Node* n = body->first_child; n;) {
     const NodeStats& s = stats[n->index];
-    uint32_t sig = n->is_element() ? chrome_signals(*n, s) : 0;
+    uint32_t sig = n->is_element() ? chrome_signals(*n, s) & trusted : 0;
     bool is_comments = (sig & score::kSigComments) && !(s.signals & score::kSigContent);
-    bool is_chrome = (sig & score::kChromeSignals) &&
+    bool is_chrome = (sig & (score::kChromeSignals | score::kSigHidden)) &&
                      float(s.prose_chars) <= t.chrome_guard * page_prose;
     if (is_comments && !comments_are_content) {
       n->flags |= keep_comments ? kComments : kDropped;
