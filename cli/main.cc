@@ -1,12 +1,309 @@
-// STUB: replaced by the CLI helper.
+// The lede command line: parses flags, then hands each input to the library.
+#include <cstdio>
+#include <exception>
+#include <fstream>
 #include <iostream>
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
 
 #include "io/input.h"
 #include "lede/lede.h"
+#include "render/json_writer.h"
+
+namespace {
+
+constexpr std::string_view kUsage =
+    "Usage: lede extract [options] INPUT...\n"
+    "       lede --help | --version\n";
+
+constexpr std::string_view kMainHelp =
+    "lede: the main article of web pages, as text, Markdown, HTML or JSON.\n"
+    "\n"
+    "Usage: lede extract [options] INPUT...\n"
+    "       lede --help | --version\n"
+    "\n"
+    "Commands:\n"
+    "  extract   extract the article of each input (see lede extract --help)\n";
+
+constexpr std::string_view kExtractHelp =
+    "Usage: lede extract [options] INPUT...\n"
+    "\n"
+    "Extracts the main article of each INPUT: an HTML file (gzip is detected),\n"
+    "a folder (its *.html, *.htm, *.html.gz and *.htm.gz files, recursively,\n"
+    "in sorted order) or - for standard input.\n"
+    "\n"
+    "Options:\n"
+    "  -f, --format FORMAT  txt (default), markdown, html or json\n"
+    "      --jsonl          one JSON object per input and line, starting with\n"
+    "                       \"id\" (the file name without extensions) and \"source\";\n"
+    "                       an input that fails gives {\"id\", \"source\", \"error\"}\n"
+    "      --with-markdown  with json or --jsonl, also fill the \"markdown\" field\n"
+    "      --links          keep link targets in Markdown and HTML\n"
+    "      --comments       also extract reader comments\n"
+    "      --precision      favour precision: less boilerplate, may miss text\n"
+    "      --recall         favour recall: more text, may keep boilerplate\n"
+    "      --url URL        the page's address, for metadata and links (one input)\n"
+    "      --charset NAME   the page's encoding if known (as from an HTTP header)\n"
+    "  -o, --output FILE    write to FILE instead of standard output\n"
+    "  -h, --help           show this help\n"
+    "\n"
+    "Without --jsonl, the documents of several inputs follow one another,\n"
+    "separated by a line holding only a form feed (\\f).\n"
+    "\n"
+    "Exit status: 0 if every input was extracted, 1 if some failed (each is\n"
+    "named on standard error), 2 for a usage error.\n";
+
+class UsageError : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
+struct ExtractArgs {
+  lede::Options options;
+  lede::Format format = lede::Format::txt;
+  bool format_given = false;
+  bool jsonl = false;
+  bool with_markdown = false;
+  std::string output;  // empty: standard output
+  std::vector<std::string> inputs;
+};
+
+std::optional<lede::Format> parse_format(std::string_view name) {
+  if (name == "txt") return lede::Format::txt;
+  if (name == "markdown") return lede::Format::markdown;
+  if (name == "html") return lede::Format::html;
+  if (name == "json") return lede::Format::json;
+  return std::nullopt;
+}
+
+// Walks argv, splitting "--name=value" into a flag and its value.
+class ArgReader {
+ public:
+  ArgReader(int argc, char** argv, int first) : args_(argv + first, argv + argc) {}
+
+  bool done() const { return next_ >= args_.size(); }
+
+  std::string next() { return args_[next_++]; }
+
+  // "--name=value" becomes "--name", the value kept for value_of.
+  void split_inline_value(std::string& option) {
+    size_t equals = option.find('=');
+    if (!option.starts_with("--") || equals == std::string::npos) return;
+    inline_value_ = option.substr(equals + 1);
+    option.resize(equals);
+  }
+
+  std::string value_of(const std::string& flag) {
+    if (inline_value_) return std::exchange(inline_value_, std::nullopt).value();
+    if (done()) throw UsageError("option " + flag + " needs a value");
+    return args_[next_++];
+  }
+
+  // A flag without a value given one ("--links=yes") is a usage error.
+  void refuse_value(const std::string& flag) {
+    if (inline_value_) throw UsageError("option " + flag + " takes no value");
+  }
+
+ private:
+  std::vector<std::string> args_;
+  size_t next_ = 0;
+  std::optional<std::string> inline_value_;
+};
+
+ExtractArgs parse_extract_args(ArgReader& reader) {
+  ExtractArgs args;
+  bool precision = false, recall = false, options_done = false;
+  while (!reader.done()) {
+    std::string arg = reader.next();
+    if (options_done || arg == "-" || !arg.starts_with("-")) {
+      args.inputs.push_back(arg);
+      continue;
+    }
+    reader.split_inline_value(arg);
+    if (arg == "--") {
+      options_done = true;
+    } else if (arg == "-f" || arg == "--format") {
+      std::string name = reader.value_of(arg);
+      std::optional<lede::Format> format = parse_format(name);
+      if (!format) throw UsageError("unknown format '" + name + "' (txt, markdown, html, json)");
+      args.format = *format;
+      args.format_given = true;
+    } else if (arg == "-o" || arg == "--output") {
+      args.output = reader.value_of(arg);
+      if (args.output.empty()) throw UsageError("option " + arg + " needs a file name");
+    } else if (arg == "--url") {
+      args.options.url = reader.value_of(arg);
+    } else if (arg == "--charset") {
+      args.options.charset = reader.value_of(arg);
+    } else {
+      reader.refuse_value(arg);
+      if (arg == "--jsonl") args.jsonl = true;
+      else if (arg == "--with-markdown") args.with_markdown = true;
+      else if (arg == "--links") args.options.links = true;
+      else if (arg == "--comments") args.options.include_comments = true;
+      else if (arg == "--precision") precision = true;
+      else if (arg == "--recall") recall = true;
+      else throw UsageError("unknown option '" + arg + "'");
+    }
+  }
+  if (args.inputs.empty()) throw UsageError("no input given");
+  if (precision && recall) throw UsageError("--precision and --recall exclude each other");
+  if (precision) args.options.focus = lede::Focus::precision;
+  if (recall) args.options.focus = lede::Focus::recall;
+  if (args.jsonl && args.format_given && args.format != lede::Format::json) {
+    throw UsageError("--jsonl writes JSON: it takes no other --format");
+  }
+  if (args.jsonl) args.format = lede::Format::json;
+  if (args.with_markdown && args.format != lede::Format::json) {
+    throw UsageError("--with-markdown needs --format json or --jsonl");
+  }
+  args.options.markdown = args.format == lede::Format::markdown || args.with_markdown;
+  args.options.html = args.format == lede::Format::html;
+  return args;
+}
+
+// What one input gave: the document to write, or why it failed.
+struct InputResult {
+  std::string document;
+  std::string error;  // starts with the input's path
+};
+
+InputResult process_input(const std::string& path, const ExtractArgs& args) {
+  InputResult result;
+  std::string bytes;
+  try {
+    bytes = lede::io::read_input(path);  // its errors name the path
+  } catch (const std::exception& error) {
+    result.error = error.what();
+    return result;
+  }
+  try {
+    lede::Article article = lede::extract(bytes, args.options);
+    result.document = args.jsonl ? lede::to_json(article, {{"id", lede::io::input_id(path)},
+                                                           {"source", path}})
+                                 : lede::format_article(article, args.format);
+  } catch (const std::exception& error) {
+    result.error = path + ": " + error.what();
+  } catch (...) {
+    result.error = path + ": unexpected failure";
+  }
+  return result;
+}
+
+std::string json_error_line(const std::string& path, const std::string& error) {
+  std::string line = "{\"id\":";
+  lede::render::append_json_string(line, lede::io::input_id(path));
+  line += ",\"source\":";
+  lede::render::append_json_string(line, path);
+  line += ",\"error\":";
+  lede::render::append_json_string(line, error);
+  line += "}";
+  return line;
+}
+
+// Every input after folder expansion; a folder without pages is a failure.
+std::vector<std::string> expand_all(const std::vector<std::string>& given, bool& failed) {
+  std::vector<std::string> inputs;
+  for (const std::string& path : given) {
+    std::vector<std::string> expanded = lede::io::expand_inputs({path});
+    if (expanded.empty()) {
+      std::cerr << "lede: " << path << ": no .html, .htm, .html.gz or .htm.gz files in folder\n";
+      failed = true;
+    }
+    inputs.insert(inputs.end(), expanded.begin(), expanded.end());
+  }
+  return inputs;
+}
+
+// Writes each input's document (or JSON line) to `out`; true if all succeeded.
+bool write_documents(const std::vector<std::string>& inputs, const ExtractArgs& args,
+                     std::ostream& out) {
+  bool all_ok = true;
+  bool first_document = true;
+  for (const std::string& path : inputs) {
+    InputResult result = process_input(path, args);
+    if (!result.error.empty()) {
+      all_ok = false;
+      std::cerr << "lede: " << result.error << "\n";
+      if (args.jsonl) out << json_error_line(path, result.error) << "\n";
+      continue;
+    }
+    if (!args.jsonl && !first_document) out << "\f\n";
+    first_document = false;
+    out << result.document;
+    if (!result.document.ends_with('\n')) out << '\n';
+  }
+  return all_ok;
+}
+
+int run_extract(ArgReader& reader) {
+  ExtractArgs args = parse_extract_args(reader);
+  bool failed = false;
+  std::vector<std::string> inputs = expand_all(args.inputs, failed);
+  if (!args.options.url.empty() && inputs.size() > 1) {
+    throw UsageError("--url applies to a single input, not " + std::to_string(inputs.size()));
+  }
+  if (args.output.empty()) {
+    failed |= !write_documents(inputs, args, std::cout);
+    std::cout.flush();
+    if (!std::cout) {
+      std::cerr << "lede: cannot write to standard output\n";
+      return 1;
+    }
+    return failed ? 1 : 0;
+  }
+  // A reader of FILE never sees it half written.
+  std::string temporary = args.output + ".tmp";
+  std::ofstream out(temporary, std::ios::binary);
+  if (out) failed |= !write_documents(inputs, args, out);
+  out.close();
+  if (!out || std::rename(temporary.c_str(), args.output.c_str()) != 0) {
+    std::remove(temporary.c_str());
+    std::cerr << "lede: " << args.output << ": cannot write\n";
+    return 1;
+  }
+  return failed ? 1 : 0;
+}
+
+int run(int argc, char** argv) {
+  if (argc < 2) throw UsageError("no command given");
+  std::string_view command = argv[1];
+  if (command == "-h" || command == "--help") {
+    std::cout << kMainHelp;
+    return 0;
+  }
+  if (command == "--version") {
+    std::cout << "lede " << LEDE_VERSION << "\n";
+    return 0;
+  }
+  if (command != "extract") throw UsageError("unknown command '" + std::string(command) + "'");
+  for (int i = 2; i < argc; ++i) {
+    std::string_view arg = argv[i];
+    if (arg == "--") break;
+    if (arg == "-h" || arg == "--help") {
+      std::cout << kExtractHelp;
+      return 0;
+    }
+  }
+  ArgReader reader(argc, argv, 2);
+  return run_extract(reader);
+}
+
+}  // namespace
 
 int main(int argc, char** argv) {
-  if (argc < 3) return 2;
-  std::string bytes = lede::io::read_input(argv[2]);
-  std::cout << lede::format_article(lede::extract(bytes), lede::Format::txt) << "\n";
-  return 0;
+  std::ios::sync_with_stdio(false);
+  try {
+    return run(argc, argv);
+  } catch (const UsageError& error) {
+    std::cerr << "lede: " << error.what() << "\n" << kUsage << "Try 'lede extract --help'.\n";
+    return 2;
+  } catch (const std::exception& error) {
+    std::cerr << "lede: " << error.what() << "\n";
+    return 1;
+  }
 }

@@ -12,6 +12,15 @@ struct Decoded {
   std::string_view text;  // valid UTF-8: a view of the input or of `storage`
   std::string storage;
   std::string encoding;   // canonical WHATWG name, e.g. "utf-8", "windows-1252"
+
+  // A copy or move views its own `storage` (a moved short string would
+  // otherwise leave `text` dangling).
+  Decoded() = default;
+  Decoded(const Decoded& other);
+  Decoded(Decoded&& other) noexcept;
+  Decoded& operator=(const Decoded& other);
+  Decoded& operator=(Decoded&& other) noexcept;
+  ~Decoded() = default;
 };
 
 // `transport_charset` is a hint from outside the page (HTTP header, --charset),

@@ -1,19 +1,206 @@
-// STUB: replaced by the io helper.
+// Reading inputs: POSIX reads with a size cap, zlib for gzip, std::filesystem
+// for folders.
 #include "io/input.h"
 
-#include <fstream>
-#include <sstream>
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#include <zlib.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <cstring>
+#include <filesystem>
+#include <string_view>
 
 #include "lede/lede.h"
 
 namespace lede::io {
-std::vector<std::string> expand_inputs(const std::vector<std::string>& paths) { return paths; }
-std::string read_input(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw Error(path + ": cannot open");
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
+
+namespace {
+
+namespace fs = std::filesystem;
+
+constexpr size_t kChunk = 64 * 1024;
+
+std::string describe_size(size_t bytes) {
+  constexpr size_t kMiB = size_t{1} << 20;
+  if (bytes % kMiB == 0) return std::to_string(bytes / kMiB) + " MB";
+  return std::to_string(bytes) + " bytes";
 }
-std::string input_id(const std::string& path) { return path; }
+
+// A descriptor closed on every path out, except stdin which is not ours.
+class InputFile {
+ public:
+  explicit InputFile(const std::string& path)
+      : fd_(path == "-" ? STDIN_FILENO : ::open(path.c_str(), O_RDONLY | O_CLOEXEC)),
+        owned_(path != "-") {
+    if (fd_ < 0) throw Error(path + ": " + std::strerror(errno));
+  }
+  InputFile(const InputFile&) = delete;
+  InputFile& operator=(const InputFile&) = delete;
+  ~InputFile() {
+    if (owned_) ::close(fd_);
+  }
+  int fd() const { return fd_; }
+
+ private:
+  int fd_;
+  bool owned_;
+};
+
+std::string read_all(const std::string& path, size_t max_bytes) {
+  InputFile file(path);
+  std::string data;
+  struct stat info;
+  if (::fstat(file.fd(), &info) == 0 && S_ISREG(info.st_mode)) {
+    if (static_cast<unsigned long long>(info.st_size) > max_bytes) {
+      throw Error(path + ": input larger than the " + describe_size(max_bytes) + " limit");
+    }
+    data.reserve(static_cast<size_t>(info.st_size));
+  }
+  char buffer[kChunk];
+  for (;;) {
+    ssize_t got = ::read(file.fd(), buffer, sizeof buffer);
+    if (got < 0 && errno == EINTR) continue;
+    if (got < 0) throw Error(path + ": " + std::strerror(errno));
+    if (got == 0) return data;
+    if (data.size() + static_cast<size_t>(got) > max_bytes) {
+      throw Error(path + ": input larger than the " + describe_size(max_bytes) + " limit");
+    }
+    data.append(buffer, static_cast<size_t>(got));
+  }
+}
+
+bool has_gzip_magic(std::string_view bytes) { return bytes.starts_with("\x1F\x8B"); }
+
+class Inflater {
+ public:
+  explicit Inflater(const std::string& path) {
+    // 16 + MAX_WBITS: a gzip wrapper, not zlib's.
+    if (inflateInit2(&stream_, 16 + MAX_WBITS) != Z_OK) {
+      throw Error(path + ": cannot start the gzip decoder");
+    }
+  }
+  Inflater(const Inflater&) = delete;
+  Inflater& operator=(const Inflater&) = delete;
+  ~Inflater() { inflateEnd(&stream_); }
+  z_stream& stream() { return stream_; }
+
+ private:
+  z_stream stream_{};
+};
+
+// Every member of a (possibly multi-member) gzip file, concatenated, as gzip
+// -d does; bytes after the last member that are not a gzip member (e.g. zero
+// padding) are ignored, as gzip does.
+std::string gunzip(std::string_view compressed, const std::string& path, size_t max_bytes) {
+  Inflater inflater(path);
+  z_stream& stream = inflater.stream();
+  stream.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(compressed.data()));
+  stream.avail_in = static_cast<uInt>(compressed.size());  // at most max_bytes
+  std::string out;
+  out.reserve(std::min(max_bytes, compressed.size() * 4));
+  char buffer[kChunk];
+  for (;;) {
+    stream.next_out = reinterpret_cast<Bytef*>(buffer);
+    stream.avail_out = sizeof buffer;
+    int status = inflate(&stream, Z_NO_FLUSH);
+    size_t produced = sizeof buffer - stream.avail_out;
+    if (out.size() + produced > max_bytes) {
+      throw Error(path + ": larger than the " + describe_size(max_bytes) +
+                  " limit once decompressed");
+    }
+    out.append(buffer, produced);
+    switch (status) {
+      case Z_OK:
+        break;
+      case Z_STREAM_END: {
+        std::string_view rest(reinterpret_cast<const char*>(stream.next_in), stream.avail_in);
+        if (!has_gzip_magic(rest)) return out;
+        inflateReset(&stream);
+        break;
+      }
+      case Z_BUF_ERROR:  // fresh output space every call: the input ran out
+        throw Error(path + ": truncated gzip data");
+      case Z_MEM_ERROR:
+        throw Error(path + ": out of memory while decompressing");
+      default:
+        throw Error(path + ": corrupt gzip data" +
+                    (stream.msg ? std::string(" (") + stream.msg + ")" : std::string()));
+    }
+  }
+}
+
+bool ends_with_ignoring_case(std::string_view s, std::string_view lower_suffix) {
+  if (s.size() < lower_suffix.size()) return false;
+  std::string_view tail = s.substr(s.size() - lower_suffix.size());
+  return std::equal(tail.begin(), tail.end(), lower_suffix.begin(), [](char a, char b) {
+    return (a >= 'A' && a <= 'Z' ? a - 'A' + 'a' : a) == b;
+  });
+}
+
+bool strip_suffix(std::string_view& s, std::string_view lower_suffix) {
+  if (!ends_with_ignoring_case(s, lower_suffix)) return false;
+  s.remove_suffix(lower_suffix.size());
+  return true;
+}
+
+bool is_page_file_name(std::string_view name) {
+  strip_suffix(name, ".gz");
+  return ends_with_ignoring_case(name, ".html") || ends_with_ignoring_case(name, ".htm");
+}
+
+// The pages under `folder`, sorted. Unreadable subfolders are skipped.
+std::vector<std::string> pages_in_folder(const std::string& folder) {
+  std::vector<std::string> pages;
+  std::error_code error;
+  fs::recursive_directory_iterator it(folder, fs::directory_options::skip_permission_denied, error);
+  for (; !error && it != fs::recursive_directory_iterator(); it.increment(error)) {
+    std::error_code ignored;
+    if (it->is_regular_file(ignored) && is_page_file_name(it->path().filename().native())) {
+      pages.push_back(it->path().string());
+    }
+  }
+  std::sort(pages.begin(), pages.end());
+  return pages;
+}
+
+}  // namespace
+
+std::vector<std::string> expand_inputs(const std::vector<std::string>& paths) {
+  std::vector<std::string> inputs;
+  for (const std::string& path : paths) {
+    std::error_code error;
+    if (path != "-" && fs::is_directory(path, error)) {
+      std::vector<std::string> pages = pages_in_folder(path);
+      inputs.insert(inputs.end(), pages.begin(), pages.end());
+    } else {
+      inputs.push_back(path);
+    }
+  }
+  return inputs;
+}
+
+std::string read_input(const std::string& path) { return read_input(path, kMaxInputBytes); }
+
+std::string read_input(const std::string& path, size_t max_bytes) {
+  std::string bytes = read_all(path, max_bytes);
+  if (!has_gzip_magic(bytes)) return bytes;
+  return gunzip(bytes, path, max_bytes);
+}
+
+std::string input_id(const std::string& path) {
+  if (path == "-") return "stdin";
+  std::string_view name = path;
+  while (name.size() > 1 && name.back() == '/') name.remove_suffix(1);
+  if (size_t slash = name.rfind('/'); slash != std::string_view::npos && name.size() > 1) {
+    name.remove_prefix(slash + 1);
+  }
+  std::string_view id = name;
+  strip_suffix(id, ".gz");
+  if (!strip_suffix(id, ".html")) strip_suffix(id, ".htm");
+  return std::string(id.empty() ? name : id);
+}
+
 }  // namespace lede::io

@@ -1,6 +1,7 @@
 // Reading inputs for the command line: files, folders, stdin, gzip.
 #pragma once
 
+#include <cstddef>
 #include <string>
 #include <vector>
 
@@ -16,7 +17,15 @@ std::vector<std::string> expand_inputs(const std::vector<std::string>& paths);
 // (unreadable, truncated or corrupt gzip, ...).
 std::string read_input(const std::string& path);
 
-// The id of an input in --jsonl output: file name without .gz, .html, .htm.
+// Inputs larger than this, compressed or once gunzipped, are refused with a
+// lede::Error rather than exhausting memory (a gzip bomb stops here too).
+inline constexpr size_t kMaxInputBytes = size_t{256} << 20;
+
+// read_input with another size limit.
+std::string read_input(const std::string& path, size_t max_bytes);
+
+// The id of an input in --jsonl output: file name without .gz, .html, .htm
+// ("a/b/page.html.gz" gives "page"); "stdin" for "-".
 std::string input_id(const std::string& path);
 
 }  // namespace lede::io
