@@ -129,9 +129,8 @@ bool is_lower(char c) { return c >= 'a' && c <= 'z'; }
 bool is_upper(char c) { return c >= 'A' && c <= 'Z'; }
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
 
-}  // namespace
-
-uint32_t signals_of_names(std::string_view names) {
+// Words of one class or id name ("related-posts", "relatedPosts").
+uint32_t signals_of_name(std::string_view name) {
   uint32_t signals = 0;
   std::array<char, 32> word;
   size_t len = 0;
@@ -139,11 +138,11 @@ uint32_t signals_of_names(std::string_view names) {
     if (len > 0 && len <= word.size()) signals |= lookup({word.data(), len});
     len = 0;
   };
-  for (size_t i = 0; i < names.size(); ++i) {
-    char c = names[i];
+  for (size_t i = 0; i < name.size(); ++i) {
+    char c = name[i];
     if (is_upper(c)) {
       // camelCase boundary: "relatedPosts" -> related, posts; "CNN" stays one.
-      if (i > 0 && is_lower(names[i - 1])) flush();
+      if (i > 0 && is_lower(name[i - 1])) flush();
       c = static_cast<char>(c + 32);
     } else if (!is_lower(c) && !is_digit(c)) {
       flush();
@@ -153,6 +152,30 @@ uint32_t signals_of_names(std::string_view names) {
     ++len;
   }
   flush();
+  return signals;
+}
+
+// Blogs tag posts with their topics' slugs ("category-cookbook-promo",
+// "tag-social-media"): those names describe the story, not the layout.
+// Likewise WordPress's comment state of a post ("comments-open"), and ids
+// that are URLs rather than names.
+bool is_topic_name(std::string_view name) {
+  return name.find_first_of("/:.") != std::string_view::npos || name.starts_with("category-") || name.starts_with("tag-") || name.starts_with("tags-") ||
+         name == "comments-open" || name == "comments-closed";
+}
+
+}  // namespace
+
+uint32_t signals_of_names(std::string_view names) {
+  uint32_t signals = 0;
+  size_t i = 0;
+  while (i < names.size()) {
+    size_t end = names.find_first_of(" \t\n\r\f", i);
+    if (end == std::string_view::npos) end = names.size();
+    std::string_view name = names.substr(i, end - i);
+    if (!is_topic_name(name)) signals |= signals_of_name(name);
+    i = end + 1;
+  }
   return signals;
 }
 

@@ -157,7 +157,7 @@ void drop_named_chrome(Node* body, const std::vector<NodeStats>& stats, const Th
   for (Node* n = body->first_child; n;) {
     const NodeStats& s = stats[n->index];
     uint32_t sig = n->is_element() ? chrome_signals(*n, s) & trusted : 0;
-    bool is_comments = (sig & score::kSigComments) && !(s.signals & score::kSigContent);
+    bool is_comments = sig & score::kSigComments;
     bool is_chrome = (sig & (score::kChromeSignals | score::kSigHidden)) &&
                      float(s.prose_chars) <= t.chrome_guard * page_prose;
     if (is_comments && !comments_are_content) {
@@ -169,6 +169,30 @@ void drop_named_chrome(Node* body, const std::vector<NodeStats>& stats, const Th
     } else {
       n = dom::next_in_preorder(n, body);
     }
+  }
+}
+
+bool is_comments_heading(const Node& n, const std::vector<NodeStats>& stats) {
+  if (!dom::is_heading(n.tag)) return false;
+  if (stats[n.index].signals & score::kSigComments) return true;
+  for (Node* c = n.first_child; c; c = c->next)
+    if (c->is(Tag::a) && !c->has_attr("href") && (stats[c->index].signals & score::kSigComments))
+      return true;
+  return false;
+}
+
+// Flat blogs put the comments after the post in the same container, behind a
+// heading named "comments" (<h2><a id="comments"></a>...</h2>): cut the
+// heading and what follows it, when a post precedes it.
+void drop_flat_comments(Node* body, const std::vector<NodeStats>& stats, bool keep_comments) {
+  for (Node* n = body; n; n = dom::next_in_preorder(n, body)) {
+    if (!n->is_element() || (n->flags & (kDropped | kComments)) || !is_comments_heading(*n, stats))
+      continue;
+    uint32_t prose_before = 0;
+    for (Node* p = n->prev; p; p = p->prev) prose_before += stats[p->index].prose_chars;
+    if (prose_before < 200) continue;
+    for (Node* c = n; c; c = c->next) c->flags |= keep_comments ? kComments : kDropped;
+    return;
   }
 }
 
@@ -288,6 +312,7 @@ void select_content(dom::Document& doc, const SelectOptions& options) {
   drop_invisible(body);
   score::compute_stats(doc, body, kDropped, stats);
   drop_named_chrome(body, stats, t, options.comments, discussion);
+  if (!discussion) drop_flat_comments(body, stats, options.comments);
   score::compute_stats(doc, body, kDropped | kComments, stats);
 
   Node* container = pick_container(body, stats);

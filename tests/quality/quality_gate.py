@@ -1,0 +1,123 @@
+#!/usr/bin/env python3
+"""Quality gate: lede's mean word F1 on a fixed sample of evaluation pages.
+
+usage: quality_gate.py --lede PATH [--eval-dir ../shared/eval] [--sample sample.txt]
+                       [--work-dir DIR]
+
+Runs `lede extract --jsonl` on the pages listed in sample.txt (one lede process
+per set), scores each page's `text` with score.py's word F1 (lowercase \\w+ bag
+of words), and prints the mean per set and overall. Fails (exit 1) when the
+overall mean is below FLOOR, when a page yields an `error` record or no record,
+or when lede does not run. Exits 77 (skipped) when the evaluation data is absent.
+"""
+import argparse, concurrent.futures, importlib.util, json, statistics, subprocess, sys, tempfile
+from collections import defaultdict
+from pathlib import Path
+
+FLOOR = 0.0  # raise to measured-0.01
+
+HERE = Path(__file__).resolve().parent
+SKIPPED = 77
+LEDE_TIMEOUT_S = 90
+
+
+def parse_args():
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--lede", required=True)
+    ap.add_argument("--eval-dir", default=str(HERE.parent.parent.parent / "shared" / "eval"))
+    ap.add_argument("--sample", default=str(HERE / "sample.txt"))
+    ap.add_argument("--work-dir", help="where lede's outputs go (default: a fresh folder in /tmp)")
+    return ap.parse_args()
+
+
+def load_scorer(eval_dir):
+    spec = importlib.util.spec_from_file_location("lede_eval_score", eval_dir / "score.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def read_sample(path):
+    """{set: [id, ...]} from "set/id" lines, in file order."""
+    sample = defaultdict(list)
+    for line in Path(path).read_text().splitlines():
+        line = line.strip()
+        if line and not line.startswith("#"):
+            set_name, page_id = line.split("/", 1)
+            sample[set_name].append(page_id)
+    return sample
+
+
+def run_lede(lede, eval_dir, set_name, ids, work_dir):
+    """lede's records for one set's sampled pages, by id; raises on a failed run."""
+    out = work_dir / f"{set_name}.jsonl"
+    out.unlink(missing_ok=True)
+    files = [str(eval_dir / "data" / set_name / "html" / f"{i}.html.gz") for i in ids]
+    run = subprocess.run([lede, "extract", "--jsonl", "-o", str(out), *files],
+                         capture_output=True, text=True, timeout=LEDE_TIMEOUT_S)
+    if not out.exists():
+        raise RuntimeError(f"lede wrote no output for {set_name} (exit {run.returncode}):\n"
+                           f"{run.stderr[-2000:]}")
+    with open(out, encoding="utf-8") as f:
+        return {r["id"]: r for r in map(json.loads, filter(str.strip, f))}
+
+
+def score_sample(scorer, eval_dir, sample, outputs):
+    """({set: [word F1 per page]}, [problem, ...])."""
+    f1_by_set, problems = {}, []
+    for set_name, ids in sample.items():
+        truth = eval_dir / "data" / set_name / "truth.jsonl"
+        gold = {g["id"]: g for g in scorer.load_jsonl(str(truth))}
+        f1_by_set[set_name] = []
+        for page_id in ids:
+            record = outputs[set_name].get(page_id, {})
+            if not record:
+                problems.append(f"{set_name}/{page_id}: no output record")
+            elif "error" in record:
+                problems.append(f"{set_name}/{page_id}: error: {record['error']}")
+            if page_id not in gold:
+                problems.append(f"{set_name}/{page_id}: not in truth.jsonl (stale sample?)")
+                continue
+            # As in score.py, a page without text scores as an empty extraction.
+            text = record.get("text") or ""
+            f1_by_set[set_name].append(scorer.word_prf(text, gold[page_id]["text"])[2])
+    return f1_by_set, problems
+
+
+def main():
+    a = parse_args()
+    eval_dir = Path(a.eval_dir).resolve()
+    if not (eval_dir / "score.py").is_file() or not (eval_dir / "data").is_dir():
+        print(f"skipped: no evaluation data in {eval_dir}")
+        return SKIPPED
+    sample = read_sample(a.sample)
+    work_dir = Path(a.work_dir) if a.work_dir else Path(tempfile.mkdtemp(prefix="lede-quality-"))
+    work_dir.mkdir(parents=True, exist_ok=True)
+
+    try:
+        with concurrent.futures.ThreadPoolExecutor(2) as pool:
+            outputs = dict(zip(sample, pool.map(
+                lambda s: run_lede(a.lede, eval_dir, s, sample[s], work_dir), sample)))
+    except (OSError, RuntimeError, subprocess.TimeoutExpired) as e:
+        print(f"FAIL {e}")
+        return 1
+    f1_by_set, problems = score_sample(load_scorer(eval_dir), eval_dir, sample, outputs)
+
+    print(f"quality gate: {sum(map(len, sample.values()))} pages, outputs in {work_dir}")
+    for set_name, values in f1_by_set.items():
+        mean = statistics.mean(values) if values else 0.0
+        print(f"  {set_name:16} {len(values):4} pages  word F1 {mean:.4f}")
+    every_page = [f for values in f1_by_set.values() for f in values]
+    overall = statistics.mean(every_page) if every_page else 0.0
+    print(f"  {'overall':16} {len(every_page):4} pages  word F1 {overall:.4f}"
+          f"  (floor {FLOOR:.4f})")
+
+    for problem in problems:
+        print("FAIL " + problem)
+    if overall < FLOOR:
+        print(f"FAIL overall word F1 {overall:.4f} is below the floor {FLOOR:.4f}")
+    return 1 if problems or overall < FLOOR else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
