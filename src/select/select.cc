@@ -79,6 +79,10 @@ uint32_t chrome_signals(const Node& n, const NodeStats& s) {
     case Tag::nav: sig |= score::kSigNav; break;
     case Tag::aside: sig |= score::kSigSidebar; break;
     case Tag::footer: sig |= score::kSigFooter; break;
+    case Tag::dialog: sig |= score::kSigModal; break;
+    // Search boxes, sign-up boxes, product option pickers. Sites built as
+    // one big <form> are saved by the prose guard.
+    case Tag::form: sig |= score::kSigPromo; break;
     case Tag::header:
       // An article's own header holds its headline and standfirst.
       if (!has_ancestor(&n, Tag::article, Tag::main)) sig |= score::kSigHeader;
@@ -198,6 +202,8 @@ void drop_flat_comments(Node* body, const std::vector<NodeStats>& stats, bool ke
 
 // Step 2: the element with the highest summed block value. Among an element
 // and its child holding nearly all of that value, the child: it is tighter.
+constexpr float kTightShare = 0.8f;
+
 Node* pick_container(Node* body, const std::vector<NodeStats>& stats) {
   Node* best = body;
   float best_value = stats[body->index].value;
@@ -212,8 +218,8 @@ Node* pick_container(Node* body, const std::vector<NodeStats>& stats) {
     moved = false;
     for (Node* c = best->first_child; c; c = c->next) {
       if (c->is_element() && !(c->flags & kDropped) &&
-          stats[c->index].value >= 0.97f * stats[best->index].value &&
-          stats[c->index].prose_chars >= 0.97f * stats[best->index].prose_chars) {
+          stats[c->index].value >= kTightShare * stats[best->index].value &&
+          stats[c->index].prose_chars >= kTightShare * stats[best->index].prose_chars) {
         best = c;
         moved = true;
         break;
