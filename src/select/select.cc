@@ -229,6 +229,31 @@ Node* pick_container(Node* body, const std::vector<NodeStats>& stats) {
   return best;
 }
 
+bool is_semantic_container(const Node& n) {
+  return n.is(Tag::main) || n.is(Tag::article) || n.attr("role") == "main" ||
+         n.attr("itemprop") == "articleBody";
+}
+
+size_t count_tag(Node* root, Tag tag) {
+  size_t count = 0;
+  for (Node* n : dom::subtree(root)) count += n->is(tag);
+  return count;
+}
+
+// Step 2b: where the page names its main content (a single <main> or
+// <article>) around the densest prose, the whole named container is the
+// content: listings, products and link-rich posts hold their items there,
+// beside the prose that won step 2.
+Node* widen_to_named_container(Node* container, Node* body) {
+  Node* named = nullptr;
+  for (Node* n = container; n && n != body; n = n->parent)
+    if (is_semantic_container(*n) && !(n->flags & kDropped)) named = n;
+  if (!named) return container;
+  if (named->is(Tag::article) && count_tag(body, Tag::article) > 1) return container;
+  if (named->is(Tag::main) && count_tag(body, Tag::main) > 1) return container;
+  return named;
+}
+
 // Step 3: prose-bearing siblings of the container and of its near ancestors.
 void add_siblings(Node* container, Node* body, const std::vector<NodeStats>& stats,
                   const Thresholds& t) {
@@ -321,7 +346,7 @@ void select_content(dom::Document& doc, const SelectOptions& options) {
   if (!discussion) drop_flat_comments(body, stats, options.comments);
   score::compute_stats(doc, body, kDropped | kComments, stats);
 
-  Node* container = pick_container(body, stats);
+  Node* container = widen_to_named_container(pick_container(body, stats), body);
   container->flags |= kContent;
   add_siblings(container, body, stats, t);
   for (Node* n : dom::subtree(body))
