@@ -8,6 +8,8 @@
 //  4. prune link lists and chrome left inside what was kept.
 #include "select/select.h"
 
+#include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "score/class_signals.h"
@@ -162,7 +164,9 @@ void drop_named_chrome(Node* body, const std::vector<NodeStats>& stats, const Th
     const NodeStats& s = stats[n->index];
     uint32_t sig = n->is_element() ? chrome_signals(*n, s) & trusted : 0;
     bool is_comments = sig & score::kSigComments;
-    bool is_chrome = (sig & (score::kChromeSignals | score::kSigHidden)) &&
+    // Bylines, datelines, tags and author boxes: metadata, not body text.
+    bool is_meta = (s.signals & score::kSigMeta) && s.chars < 300;
+    bool is_chrome = ((sig & (score::kChromeSignals | score::kSigHidden)) || is_meta) &&
                      float(s.prose_chars) <= t.chrome_guard * page_prose;
     if (is_comments && !comments_are_content) {
       n->flags |= keep_comments ? kComments : kDropped;
@@ -294,6 +298,36 @@ void prune(Node* root, const std::vector<NodeStats>& stats, const Thresholds& t)
   }
 }
 
+std::string normalized(std::string_view s);
+std::string text_of(Node* n);
+
+// Short labels repeated down the page ("Advertisement", "Read more", "Pros")
+// are furniture. Table cells are exempt: repeated values are data.
+void drop_repeated_labels(Node* body, const std::vector<NodeStats>& stats) {
+  std::unordered_map<std::string, int> seen;
+  std::vector<std::pair<Node*, std::string>> labels;
+  int inside = 0;
+  dom::walk(
+      body,
+      [&](Node* n) {
+        if (n->flags & (kDropped | kComments)) return false;
+        if (n->flags & kContent) ++inside;
+        const NodeStats& s = stats[n->index];
+        if (inside && n->is_element() && dom::is_block(n->tag) && s.own_chars > 0 &&
+            s.chars == s.own_chars && s.chars < 40 && !n->is(Tag::td) && !n->is(Tag::th)) {
+          std::string text = normalized(text_of(n));
+          ++seen[text];
+          labels.emplace_back(n, std::move(text));
+        }
+        return true;
+      },
+      [&](Node* n) {
+        if (!(n->flags & (kDropped | kComments)) && (n->flags & kContent)) --inside;
+      });
+  for (auto& [node, text] : labels)
+    if (seen[text] >= 3) node->flags |= kDropped;
+}
+
 std::string normalized(std::string_view s) {
   std::string out;
   for (unsigned char c : s) {
@@ -351,6 +385,7 @@ void select_content(dom::Document& doc, const SelectOptions& options) {
   add_siblings(container, body, stats, t);
   for (Node* n : dom::subtree(body))
     if (n->flags & kContent) prune(n, stats, t);
+  drop_repeated_labels(body, stats);
   mark_title(body, options.title);
 }
 
