@@ -8,6 +8,7 @@
 //  4. prune link lists and chrome left inside what was kept.
 #include "select/select.h"
 
+#include <algorithm>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -134,13 +135,14 @@ uint32_t distrusted_signals(Node* body, const std::vector<NodeStats>& stats) {
       body,
       [&](Node* n) {
         if (!n->is_element() || (n->flags & kDropped)) return false;
+        if (n == body) return true;  // the body's names describe the page
         uint32_t sig = chrome_signals(*n, stats[n->index]);
         for (int b = 0; b < kBits; ++b)
           if (sig & (1u << b) && open_count[b]++ == 0) prose_under[b] += float(stats[n->index].prose_chars);
         return true;
       },
       [&](Node* n) {
-        if (!n->is_element() || (n->flags & kDropped)) return;
+        if (!n->is_element() || (n->flags & kDropped) || n == body) return;
         uint32_t sig = chrome_signals(*n, stats[n->index]);
         for (int b = 0; b < kBits; ++b)
           if (sig & (1u << b)) --open_count[b];
@@ -284,11 +286,14 @@ bool is_list_like(const Node& n) {
 }
 
 // Step 4: inside kept subtrees, cut link lists and residual chrome.
+// A link list stands out from its surroundings: in a listing page, where
+// everything is links, only lists denser than the page around them go.
 void prune(Node* root, const std::vector<NodeStats>& stats, const Thresholds& t) {
+  const float limit = std::max(t.prune_density, stats[root->index].link_density() + 0.25f);
   for (Node* n = root->first_child; n;) {
     const NodeStats& s = stats[n->index];
     bool cut = n->is_element() && !(n->flags & kDropped) && is_list_like(*n) && s.chars >= 10 &&
-               s.link_density() > t.prune_density && s.prose_chars < 200;
+               s.link_density() > limit && s.prose_chars < 200;
     if (cut) {
       n->flags |= kDropped;
       n = dom::next_skipping_children(n, root);
