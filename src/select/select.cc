@@ -210,10 +210,10 @@ void drop_flat_comments(Node* body, const std::vector<NodeStats>& stats, bool ke
 // and its child holding nearly all of that value, the child: it is tighter.
 constexpr float kTightShare = 0.8f;
 
-Node* pick_container(Node* body, const std::vector<NodeStats>& stats) {
-  Node* best = body;
-  float best_value = stats[body->index].value;
-  for (Node* n : dom::subtree(body)) {
+Node* pick_container(Node* root, const std::vector<NodeStats>& stats) {
+  Node* best = root;
+  float best_value = stats[root->index].value;
+  for (Node* n : dom::subtree(root)) {
     if (!n->is_element() || (n->flags & (kDropped | kComments))) continue;
     if (stats[n->index].value > best_value) {
       best = n;
@@ -353,21 +353,59 @@ std::string text_of(Node* n) {
   return text;
 }
 
-// The headline is metadata: mark the first h1 (else h2) matching the title.
-void mark_title(Node* body, std::string_view title) {
-  if (title.empty()) return;
-  const std::string want = normalized(title);
-  for (Tag level : {Tag::h1, Tag::h2}) {
-    for (Node* n : dom::subtree(body)) {
-      if (!n->is(level)) continue;
-      std::string have = normalized(text_of(n));
-      if (!have.empty() && (have == want || want.find(have) != std::string::npos ||
-                            have.find(want) != std::string::npos)) {
-        n->flags |= kTitle;
-        return;
+bool title_matches(std::string_view heading, std::string_view title) {
+  if (heading.empty() || title.empty()) return false;
+  if (heading == title) return true;
+  return heading.size() >= 10 && title.find(heading) != std::string_view::npos;
+}
+
+// The page's headline: the first visible h1 to h3 whose text is the title
+// (from metadata, else the <title> element, which often adds the site name).
+Node* find_headline(const dom::Document& doc, Node* body, std::string_view title) {
+  std::string want = normalized(title);
+  if (want.empty()) {
+    Node* head = doc.head();
+    for (Node* n = head ? head->first_child : nullptr; n; n = n->next)
+      if (n->is(Tag::title)) want = normalized(text_of(n));
+  }
+  if (want.empty()) return nullptr;
+  for (Tag level : {Tag::h1, Tag::h2, Tag::h3}) {
+    for (Node* n = body; n;) {
+      if (n->flags & kDropped) {
+        n = dom::next_skipping_children(n, body);
+        continue;
       }
+      if (n->is(level) && title_matches(normalized(text_of(n)), want)) return n;
+      n = dom::next_in_preorder(n, body);
     }
   }
+  return nullptr;
+}
+
+bool contains(const Node* ancestor, const Node* n) {
+  for (; n; n = n->parent)
+    if (n == ancestor) return true;
+  return false;
+}
+
+int depth_of(const Node* n) {
+  int depth = 0;
+  for (; n->parent; n = n->parent) ++depth;
+  return depth;
+}
+
+// Step 2a: a short post under its headline loses to a wordy sidebar. When
+// the container comes before the headline and lies far from it (their common
+// ancestor is three or more levels above the headline), look in the
+// headline's column instead. A container after the headline is the usual
+// layout: a header with the title, then the body.
+Node* anchor_to_headline(Node* container, Node* headline, const std::vector<NodeStats>& stats) {
+  if (!headline || contains(container, headline) || container->index > headline->index)
+    return container;
+  Node* column = headline;
+  while (column->parent && !contains(column->parent, container)) column = column->parent;
+  if (depth_of(headline) - depth_of(column) < 3) return container;
+  return pick_container(column, stats);
 }
 
 }  // namespace
@@ -385,13 +423,15 @@ void select_content(dom::Document& doc, const SelectOptions& options) {
   if (!discussion) drop_flat_comments(body, stats, options.comments);
   score::compute_stats(doc, body, kDropped | kComments, stats);
 
-  Node* container = widen_to_named_container(pick_container(body, stats), body);
+  Node* headline = find_headline(doc, body, options.title);
+  Node* container = pick_container(body, stats);
+  container = widen_to_named_container(anchor_to_headline(container, headline, stats), body);
   container->flags |= kContent;
   add_siblings(container, body, stats, t);
   for (Node* n : dom::subtree(body))
     if (n->flags & kContent) prune(n, stats, t);
   drop_repeated_labels(body, stats);
-  mark_title(body, options.title);
+  if (headline && !options.title.empty()) headline->flags |= kTitle;
 }
 
 }  // namespace lede::select
