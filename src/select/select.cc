@@ -83,6 +83,9 @@ uint32_t chrome_signals(const Node& n, const NodeStats& s) {
     case Tag::aside: sig |= score::kSigSidebar; break;
     case Tag::footer: sig |= score::kSigFooter; break;
     case Tag::dialog: sig |= score::kSigModal; break;
+    // What a reader without scripts sees: a "please enable JavaScript" line,
+    // or on some sites (Discourse) the whole page, which the guard keeps.
+    case Tag::noscript: sig |= score::kSigHidden; break;
     // Search boxes, sign-up boxes, product option pickers. Sites built as
     // one big <form> are saved by the prose guard.
     case Tag::form: sig |= score::kSigPromo; break;
@@ -158,10 +161,33 @@ uint32_t distrusted_signals(Node* body, const std::vector<NodeStats>& stats) {
 
 // Step 1b: chrome named by markup, with the guard described above. Comment
 // sections are cut too, unless comments are what the page is about (forums).
-void drop_named_chrome(Node* body, const std::vector<NodeStats>& stats, const Thresholds& t,
-                       bool keep_comments, bool comments_are_content) {
+// Markup whose meaning is not a designer's choice of names: page-level nav,
+// aside, footer, header and dialog elements, cookie banners and modals. It is
+// believed whatever prose it holds (Shopify footers carry whole legal texts in
+// modals), unless it holds the main content itself.
+bool is_strong_chrome(const Node& n, uint32_t sig) {
+  switch (n.tag) {
+    case Tag::nav: case Tag::aside: case Tag::footer: case Tag::dialog: return true;
+    case Tag::header: return sig & score::kSigHeader;
+    default: return sig & (score::kSigModal | score::kSigConsent);
+  }
+}
+
+// Per node: does its subtree hold a <main>, an <article> or an <h1>?
+std::vector<bool> mark_main_holders(const dom::Document& doc, Node* body) {
+  std::vector<bool> holds(doc.node_count(), false);
+  for (Node* n : dom::subtree(body)) {
+    if (!(n->is(Tag::main) || n->is(Tag::article) || n->is(Tag::h1))) continue;
+    for (Node* a = n; a && !holds[a->index]; a = a->parent) holds[a->index] = true;
+  }
+  return holds;
+}
+
+void drop_named_chrome(const dom::Document& doc, Node* body, const std::vector<NodeStats>& stats,
+                       const Thresholds& t, bool keep_comments, bool comments_are_content) {
   const float page_prose = float(stats[body->index].prose_chars);
   const uint32_t trusted = ~distrusted_signals(body, stats);
+  const std::vector<bool> holds_main = mark_main_holders(doc, body);
   for (Node* n = body->first_child; n;) {
     const NodeStats& s = stats[n->index];
     uint32_t sig = n->is_element() ? chrome_signals(*n, s) & trusted : 0;
@@ -169,7 +195,8 @@ void drop_named_chrome(Node* body, const std::vector<NodeStats>& stats, const Th
     // Bylines, datelines, tags and author boxes: metadata, not body text.
     bool is_meta = (s.signals & score::kSigMeta) && s.chars < 300;
     bool is_chrome = ((sig & (score::kChromeSignals | score::kSigHidden)) || is_meta) &&
-                     float(s.prose_chars) <= t.chrome_guard * page_prose;
+                     (float(s.prose_chars) <= t.chrome_guard * page_prose ||
+                      (is_strong_chrome(*n, sig) && !holds_main[n->index]));
     if (is_comments && !comments_are_content) {
       n->flags |= keep_comments ? kComments : kDropped;
       n = dom::next_skipping_children(n, body);
@@ -419,7 +446,7 @@ void select_content(dom::Document& doc, const SelectOptions& options) {
   const bool discussion = is_discussion_page(doc.root());
   drop_invisible(body);
   score::compute_stats(doc, body, kDropped, stats);
-  drop_named_chrome(body, stats, t, options.comments, discussion);
+  drop_named_chrome(doc, body, stats, t, options.comments, discussion);
   if (!discussion) drop_flat_comments(body, stats, options.comments);
   score::compute_stats(doc, body, kDropped | kComments, stats);
 
