@@ -262,6 +262,35 @@ Node* pick_container(Node* root, const std::vector<NodeStats>& stats) {
   return best;
 }
 
+// Step 2c: pages without prose (listings, link collections, tables of
+// items) have no winner in step 2. Their content is the block holding most
+// of the remaining text: descend from the body while one child holds 80%.
+Node* listing_container(Node* body, const std::vector<NodeStats>& stats) {
+  auto text = [&](Node* n) {
+    const NodeStats& s = stats[n->index];
+    return float(s.chars) - 0.5f * float(s.link_chars);
+  };
+  Node* node = body;
+  for (bool moved = true; moved;) {
+    moved = false;
+    for (Node* c = node->first_child; c; c = c->next) {
+      if (c->is_element() && !(c->flags & (kDropped | kComments)) && text(c) >= 0.8f * text(node)) {
+        node = c;
+        moved = true;
+        break;
+      }
+    }
+  }
+  return node;
+}
+
+Node* prefer_listing(Node* container, Node* body, const std::vector<NodeStats>& stats) {
+  constexpr uint32_t kWeakProse = 200;
+  if (stats[container->index].prose_chars >= kWeakProse) return container;
+  Node* listing = listing_container(body, stats);
+  return stats[listing->index].chars > 3 * stats[container->index].chars ? listing : container;
+}
+
 bool is_semantic_container(const Node& n) {
   return n.is(Tag::main) || n.is(Tag::article) || n.attr("role") == "main" ||
          n.attr("itemprop") == "articleBody";
@@ -452,7 +481,8 @@ void select_content(dom::Document& doc, const SelectOptions& options) {
 
   Node* headline = find_headline(doc, body, options.title);
   Node* container = pick_container(body, stats);
-  container = widen_to_named_container(anchor_to_headline(container, headline, stats), body);
+  container = anchor_to_headline(container, headline, stats);
+  container = widen_to_named_container(prefer_listing(container, body, stats), body);
   container->flags |= kContent;
   add_siblings(container, body, stats, t);
   for (Node* n : dom::subtree(body))
