@@ -190,7 +190,8 @@ void drop_named_chrome(const dom::Document& doc, Node* body, const std::vector<N
   const std::vector<bool> holds_main = mark_main_holders(doc, body);
   for (Node* n = body->first_child; n;) {
     const NodeStats& s = stats[n->index];
-    uint32_t sig = n->is_element() ? chrome_signals(*n, s) & trusted : 0;
+    uint32_t sig = n->is_element() ? chrome_signals(*n, s) : 0;
+    if (!is_strong_chrome(*n, sig)) sig &= trusted;
     bool is_comments = sig & score::kSigComments;
     // Bylines, datelines, tags and author boxes: metadata, not body text.
     bool is_meta = (s.signals & score::kSigMeta) && s.chars < 300;
