@@ -1,7 +1,106 @@
-// STUB: replaced by the render helper.
+// The whole-document formats of the command line and the JSON record.
 #include "lede/lede.h"
+#include "render/escape.h"
+#include "render/json_writer.h"
 
 namespace lede {
-std::string format_article(const Article& a, Format) { return a.title.value_or("") + "\n\n" + a.text; }
-std::string to_json(const Article&, const std::vector<std::pair<std::string, std::string>>&) { return "{}"; }
+namespace {
+
+// Paragraphs from plain text, for an article rendered without HTML.
+void append_text_as_html(std::string& out, std::string_view text) {
+  while (!text.empty()) {
+    size_t end = text.find("\n\n");
+    std::string_view block = text.substr(0, end);
+    out += "<p>";
+    for (size_t line_end; (line_end = block.find('\n')) != std::string_view::npos;) {
+      render::append_html_escaped(out, block.substr(0, line_end));
+      out += "<br>\n";
+      block.remove_prefix(line_end + 1);
+    }
+    render::append_html_escaped(out, block);
+    out += "</p>\n";
+    text = end == std::string_view::npos ? std::string_view() : text.substr(end + 2);
+  }
+}
+
+std::string html_document(const Article& article) {
+  std::string out = "<!DOCTYPE html>\n<html";
+  if (article.language) {
+    out += " lang=\"";
+    render::append_html_escaped(out, *article.language);
+    out += '"';
+  }
+  out += ">\n<head>\n<meta charset=\"utf-8\">\n<title>";
+  render::append_html_escaped(out, article.title.value_or(""));
+  out += "</title>\n</head>\n<body>\n";
+  if (article.title && !article.title->empty()) {
+    out += "<h1>";
+    render::append_html_escaped(out, *article.title);
+    out += "</h1>\n";
+  }
+  if (!article.html.empty()) {
+    out += article.html;
+    out += '\n';
+  } else {
+    append_text_as_html(out, article.text);
+  }
+  out += "</body>\n</html>";
+  return out;
+}
+
+// A heading (if any), a blank line, the body (if any).
+std::string titled(std::string heading, std::string_view body) {
+  if (heading.empty()) return std::string(body);
+  if (!body.empty()) {
+    heading += "\n\n";
+    heading += body;
+  }
+  return heading;
+}
+
+}  // namespace
+
+std::string format_article(const Article& article, Format format) {
+  bool has_title = article.title && !article.title->empty();
+  switch (format) {
+    case Format::txt:
+      return titled(has_title ? *article.title : std::string(), article.text);
+    case Format::markdown: {
+      std::string heading;
+      if (has_title) {
+        heading = "# ";
+        render::append_markdown_text(heading, *article.title);
+      }
+      return titled(std::move(heading), article.markdown.empty() ? article.text : article.markdown);
+    }
+    case Format::html:
+      return html_document(article);
+    case Format::json:
+      break;
+  }
+  return to_json(article);
+}
+
+std::string to_json(const Article& article, const std::vector<std::pair<std::string, std::string>>& leading) {
+  std::string out;
+  out.reserve(256 + article.text.size() + article.markdown.size() + article.html.size() +
+              (article.comments ? article.comments->size() : 0));
+  render::JsonWriter json(out);
+  json.begin_object();
+  for (const auto& [name, value] : leading) json.field(name, std::string_view(value));
+  json.field("title", article.title);
+  json.field("authors", article.authors);
+  json.field("date", article.date);
+  json.field("sitename", article.sitename);
+  json.field("description", article.description);
+  json.field("language", article.language);
+  json.field("url", article.url);
+  json.field("text", std::string_view(article.text));
+  if (!article.markdown.empty()) json.field("markdown", std::string_view(article.markdown));
+  if (!article.html.empty()) json.field("html", std::string_view(article.html));
+  if (article.comments) json.field("comments", article.comments);
+  json.end_object();
+  return out;
+}
+
 }  // namespace lede

@@ -194,7 +194,7 @@ void drop_named_chrome(const dom::Document& doc, Node* body, const std::vector<N
     if (!is_strong_chrome(*n, sig)) sig &= trusted;
     bool is_comments = sig & score::kSigComments;
     // Bylines, datelines, tags and author boxes: metadata, not body text.
-    bool is_meta = (s.signals & score::kSigMeta) && s.chars < 300;
+    bool is_meta = (s.signals & score::kSigMeta) && s.chars < 600;
     bool is_chrome = ((sig & (score::kChromeSignals | score::kSigHidden)) || is_meta) &&
                      (float(s.prose_chars) <= t.chrome_guard * page_prose ||
                       (is_strong_chrome(*n, sig) && !holds_main[n->index]));

@@ -1,0 +1,343 @@
+#include "metadata/byline.h"
+
+#include <algorithm>
+
+#include "metadata/dates.h"
+
+namespace lede::metadata {
+namespace {
+
+constexpr size_t kMaxNameBytes = 80;
+constexpr size_t kMaxNameWords = 6;
+// "Reuters" is "Thomson Reuters", but "Mark" is not "Marketing Inc".
+constexpr double kNonPersonOverlap = 0.5;
+
+// Words of roles, labels and link texts: a name made only of these is no
+// person ("Staff Writer", "Email the author", "Redaktion").
+constexpr std::string_view kRoleWords[] = {
+    "staff", "writer", "writers", "reporter", "reporters", "editor", "editors", "editorial",
+    "senior", "chief", "managing", "associate", "assistant", "deputy", "executive",
+    "contributing", "contributor", "contributors", "correspondent", "correspondents",
+    "columnist", "journalist", "author", "authors", "admin", "administrator", "team", "guest",
+    "desk", "newsroom", "news", "web", "digital", "online", "content", "producer",
+    "photographer", "photo", "photos", "video", "special", "national", "international",
+    "political", "business", "sports", "science", "health", "tech", "technology", "features",
+    "opinion", "analyst", "director", "manager", "head", "lead", "founder", "ceo", "phd", "ph",
+    "d", "md", "jr", "sr", "the", "a", "an", "of", "and", "our", "by", "email", "contact",
+    "follow", "view", "all", "posts", "more", "articles", "profile", "about", "read", "share",
+    "see", "unknown", "anonymous", "user", "member", "moderator", "webmaster", "redaktion",
+    "rédaction", "redaccion", "redacción", "redazione", "redactie", "equipe", "équipe",
+    "agencies", "agency", "wire", "services", "service", "release", "marketing",
+    "communications", "media", "office", "department", "group", "written", "posted",
+    "published", "updated", "reviewed", "edited", "expert", "experts", "in", "for", "on",
+    "bio", "picture", "image", "avatar", "headshot", "portrait", "icon", "logo", "last", "update",
+};
+
+// News agencies credited as authors.
+constexpr std::string_view kAgencies[] = {
+    "ap", "associated press", "the associated press", "reuters", "thomson reuters", "afp",
+    "agence france-presse", "agence france presse", "dpa", "upi", "xinhua", "ansa", "efe",
+    "pa", "pa media", "press association", "bloomberg", "bloomberg news", "kyodo", "tass",
+    "cnn", "cnn wire", "staff and agencies", "wire reports",
+};
+
+// Words that start a clause after the name: "Jane Roe for Daily Mail",
+// "Jane Roe on 31 May", "Jane Roe, updated ...".
+constexpr std::string_view kClauseWords[] = {
+    "for", "on", "at", "via", "with", "in", "from", "of", "is", "updated", "published",
+    "posted", "le", "am", "il", "el", "last", "update", "reviewed", "edited", "fact",
+};
+
+// Words that introduce a name at the start of a byline.
+constexpr std::string_view kIntroWords[] = {"by", "von", "par", "por", "door", "and", "from", "via"};
+
+// Lower-case name particles: "Marna van der Merwe", "Ana de la Cruz".
+constexpr std::string_view kParticles[] = {"van", "der", "den", "de", "la", "le", "von", "da", "di",
+                                           "du", "del", "dos", "das", "bin", "al", "y", "e", "ten", "ter"};
+
+template <size_t N>
+bool in_list(const std::string_view (&list)[N], std::string_view word) {
+  std::string lower = to_lower_ascii(word);
+  return std::find(std::begin(list), std::end(list), lower) != std::end(list);
+}
+
+std::vector<std::string_view> split_spaces(std::string_view s) {
+  std::vector<std::string_view> out;
+  size_t i = 0;
+  while (i < s.size()) {
+    while (i < s.size() && s[i] == ' ') ++i;
+    size_t start = i;
+    while (i < s.size() && s[i] != ' ') ++i;
+    if (i > start) out.push_back(s.substr(start, i - start));
+  }
+  return out;
+}
+
+std::string join(const std::vector<std::string_view>& parts) {
+  std::string out;
+  for (std::string_view p : parts) {
+    if (!out.empty()) out += ' ';
+    out += p;
+  }
+  return out;
+}
+
+std::string remove_parenthesised(std::string_view s) {
+  std::string out;
+  int depth = 0;
+  for (char c : s) {
+    if (c == '(' || c == '[') ++depth;
+    if (depth == 0) out += c;
+    if ((c == ')' || c == ']') && depth > 0) --depth;
+  }
+  return out;
+}
+
+bool is_standalone_word(std::string_view s, size_t at, size_t len) {
+  auto letter = [](char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || static_cast<unsigned char>(c) >= 0x80; };
+  return (at == 0 || !letter(s[at - 1])) && (at + len >= s.size() || !letter(s[at + len]));
+}
+
+// "Posted on 31 May by Jane Roe" -> "Jane Roe".
+std::string_view after_by(std::string_view s) {
+  for (size_t at = 0; (at = s.find_first_of("bB", at)) != std::string_view::npos; ++at) {
+    if (at + 1 < s.size() && (s[at + 1] == 'y' || s[at + 1] == 'Y') && is_standalone_word(s, at, 2))
+      return s.substr(at + 2);
+  }
+  return s;
+}
+
+// Byte length of an author separator at s[i], or 0.
+size_t separator_length(std::string_view s, size_t i) {
+  char c = s[i];
+  if (c == ',' || c == ';' || c == '|' || c == '&' || c == '/') return 1;
+  for (std::string_view symbol : {"·", "•", " – ", " — ", " - "})
+    if (s.substr(i).starts_with(symbol)) return symbol.size();
+  if (c != ' ') return 0;
+  for (std::string_view word : {"and", "und", "et", "y", "e", "en"}) {
+    if (i + 1 + word.size() < s.size() && s[i + 1 + word.size()] == ' ' &&
+        dom::equals_ignore_case(s.substr(i + 1, word.size()), word))
+      return word.size() + 2;
+  }
+  return 0;
+}
+
+std::vector<std::string_view> split_authors(std::string_view s) {
+  std::vector<std::string_view> parts;
+  size_t start = 0;
+  for (size_t i = 0; i < s.size();) {
+    size_t sep = separator_length(s, i);
+    if (!sep) {
+      ++i;
+      continue;
+    }
+    parts.push_back(s.substr(start, i - start));
+    i += sep;
+    start = i;
+  }
+  parts.push_back(s.substr(start));
+  return parts;
+}
+
+bool is_ascii_letter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+
+// E-mail addresses, URLs, @handles, #tags and dotted user names
+// ("jane.roe", "facebook.com"); initials ("J.R.R.") are fine.
+bool is_contact_token(std::string_view w) {
+  if (w.find('@') != std::string_view::npos || w.find("://") != std::string_view::npos ||
+      starts_with_ignore_case(w, "www.") || w.starts_with('#'))
+    return true;
+  for (size_t dot = w.find('.'); dot != std::string_view::npos; dot = w.find('.', dot + 1))
+    if (dot > 0 && dot + 2 < w.size() && is_ascii_letter(w[dot + 1]) && is_ascii_letter(w[dot + 2])) return true;
+  return false;
+}
+
+std::string without_contact_tokens(std::string_view s) {
+  std::vector<std::string_view> kept = split_spaces(s);
+  std::erase_if(kept, is_contact_token);
+  return join(kept);
+}
+
+// Trims quotes, brackets and punctuation around a name (ASCII and the common
+// typographic ones), keeping the dot of a final initial ("John Q.").
+std::string_view trim_punctuation(std::string_view s) {
+  constexpr std::string_view kAscii = " \"'`()[]{}:;,-|*!?";
+  constexpr std::string_view kTypographic[] = {"“", "”", "‘", "’", "«", "»", "–", "—", "•", "·"};
+  bool changed = true;
+  while (changed && !s.empty()) {
+    changed = false;
+    if (kAscii.find(s.front()) != std::string_view::npos) s.remove_prefix(1), changed = true;
+    if (!s.empty() && kAscii.find(s.back()) != std::string_view::npos) s.remove_suffix(1), changed = true;
+    for (std::string_view t : kTypographic) {
+      if (s.starts_with(t)) s.remove_prefix(t.size()), changed = true;
+      if (s.ends_with(t)) s.remove_suffix(t.size()), changed = true;
+    }
+  }
+  size_t last_space = s.rfind(' ');
+  std::string_view last_word = last_space == std::string_view::npos ? s : s.substr(last_space + 1);
+  if (s.ends_with('.') && last_word.size() > 3) s.remove_suffix(1);
+  return s;
+}
+
+// "31", "10+", "1er": the start of a date or a number after the name; a user
+// name like "paulb203" is a name.
+bool starts_with_digit(std::string_view w) {
+  w = trim_punctuation(w);
+  return !w.empty() && w[0] >= '0' && w[0] <= '9';
+}
+
+// "Sr.", "(Editor)", "Writer," are role words too.
+bool is_role_word(std::string_view w) {
+  w = trim_punctuation(w);
+  if (w.ends_with('.')) w.remove_suffix(1);
+  return in_list(kRoleWords, w);
+}
+
+// The words of one author segment up to whatever follows the name: a date,
+// a clause ("for The Times"), or a job title; labels before it ("Author:",
+// "Staff Writer") are dropped.
+std::string clean_name(std::string_view segment) {
+  size_t colon = segment.rfind(':');
+  if (colon != std::string_view::npos) segment = segment.substr(colon + 1);
+  std::vector<std::string_view> kept;
+  bool date_follows = false, after_role = false;
+  for (std::string_view w : split_spaces(segment)) {
+    std::string_view bare = trim_punctuation(w);
+    // "CEO of Acme": a job and an employer, no name.
+    if (kept.empty() && after_role && in_list(kClauseWords, bare)) return {};
+    if (kept.empty() && (in_list(kIntroWords, bare) || is_role_word(w))) {
+      after_role |= is_role_word(w);
+      continue;
+    }
+    if (starts_with_digit(w)) {
+      date_follows = true;
+      break;
+    }
+    if (!kept.empty() && in_list(kClauseWords, bare)) break;
+    kept.push_back(w);
+  }
+  auto droppable = [&](std::string_view w) {
+    return is_role_word(w) || (date_follows && is_calendar_word(trim_punctuation(w)));
+  };
+  while (!kept.empty() && droppable(kept.back())) kept.pop_back();
+  return std::string(trim_punctuation(join(kept)));
+}
+
+// "Brian Truitt USA TODAY" -> "Brian Truitt" when "USA Today" is the site
+// (its declared name: "Scalzi" in "John Scalzi" may well be the host).
+std::string without_site_suffix(std::string name, const NonPersons& non_persons) {
+  std::vector<std::string_view> ws = split_spaces(name);
+  for (size_t keep = 1; keep < ws.size(); ++keep) {
+    std::vector<std::string_view> tail(ws.begin() + static_cast<std::ptrdiff_t>(keep), ws.end());
+    if (non_persons.names.overlaps(join(tail), 1.0))
+      return join(std::vector<std::string_view>(ws.begin(), ws.begin() + static_cast<std::ptrdiff_t>(keep)));
+  }
+  return name;
+}
+
+// Punctuation no name contains ("Coming Soon!", "Home » Services", "Jane's
+// Page"), and icon-font glyphs (Unicode private use, U+E000..U+F8FF).
+bool has_foreign_characters(std::string_view name) {
+  if (name.find_first_of("!?|@#") != std::string_view::npos) return true;
+  for (std::string_view mark : {"»", "«", "©", "®", "™", "'s ", "’s "})
+    if (name.find(mark) != std::string_view::npos) return true;
+  for (size_t i = 0; i + 1 < name.size(); ++i) {
+    auto lead = static_cast<unsigned char>(name[i]), next = static_cast<unsigned char>(name[i + 1]);
+    if (lead == 0xEE || (lead == 0xEF && next <= 0xA3)) return true;
+  }
+  return false;
+}
+
+bool is_person_name(std::string_view name, const NonPersons& non_persons) {
+  if (name.empty() || name.size() > kMaxNameBytes || has_foreign_characters(name)) return false;
+  std::vector<std::string_view> ws = split_spaces(name);
+  if (ws.size() > kMaxNameWords) return false;
+  if (ws.size() == 1 && ws[0].size() < 2) return false;
+  if (comparison_key(name).empty()) return false;
+  bool all_roles = std::all_of(ws.begin(), ws.end(), is_role_word);
+  bool all_calendar = std::all_of(ws.begin(), ws.end(), is_calendar_word);
+  return !all_roles && !all_calendar && !in_list(kAgencies, name) && !non_persons.matches(name);
+}
+
+// Latin-1 capitals in UTF-8 (À..Þ) lower-case by adding 0x20 to the second byte.
+void lower_latin1_capital(std::string& s, size_t i) {
+  auto b1 = static_cast<unsigned char>(s[i + 1]);
+  if (static_cast<unsigned char>(s[i]) == 0xC3 && b1 >= 0x80 && b1 <= 0x9E && b1 != 0x97)
+    s[i + 1] = static_cast<char>(b1 + 0x20);
+}
+
+// "JANE ROE" and "jane roe" -> "Jane Roe"; mixed case is left as written,
+// and so are user names with digits ("ggailey777").
+std::string normalise_case(std::string name) {
+  bool has_upper = false, has_lower = false, has_digit = false;
+  for (char c : name) {
+    has_upper |= c >= 'A' && c <= 'Z';
+    has_lower |= c >= 'a' && c <= 'z';
+    has_digit |= c >= '0' && c <= '9';
+  }
+  if ((has_upper && has_lower) || has_digit) return name;
+  bool word_start = true;
+  for (size_t i = 0; i < name.size(); ++i) {
+    char c = name[i];
+    if (c >= 'a' && c <= 'z' && word_start) name[i] = static_cast<char>(c - 32);
+    if (c >= 'A' && c <= 'Z' && !word_start) name[i] = static_cast<char>(c + 32);
+    if (static_cast<unsigned char>(c) == 0xC3 && i + 1 < name.size() && !word_start) lower_latin1_capital(name, i);
+    bool continuation = (static_cast<unsigned char>(c) & 0xC0) == 0x80;
+    if (!continuation) word_start = c == ' ' || c == '-';
+  }
+  return name;
+}
+
+}  // namespace
+
+void merge_names(std::vector<std::string>& out, const std::vector<std::string>& names) {
+  for (const std::string& name : names) {
+    std::string key = comparison_key(name);
+    bool known = false;
+    for (std::string& existing : out) {
+      std::string existing_key = comparison_key(existing);
+      if (existing_key.find(key) != std::string::npos) known = true;
+      if (!known && key.find(existing_key) != std::string::npos) {
+        existing = name;
+        known = true;
+      }
+      if (known) break;
+    }
+    if (!known) out.push_back(name);
+  }
+}
+
+bool looks_like_written_name(std::string_view name) {
+  std::vector<std::string_view> ws = split_spaces(name);
+  if (ws.size() < 2) return false;
+  return std::all_of(ws.begin(), ws.end(), [](std::string_view w) {
+    auto first = static_cast<unsigned char>(w[0]);
+    return (first >= 'A' && first <= 'Z') || first >= 0x80 || in_list(kParticles, w);
+  });
+}
+
+bool is_full_name(std::string_view name) {
+  std::vector<std::string_view> ws = split_spaces(name);
+  return looks_like_written_name(name) && !is_role_word(ws[0]);
+}
+
+std::vector<std::string> parse_byline(std::string_view raw, const NonPersons& non_persons) {
+  std::string text = without_contact_tokens(collapse_whitespace(remove_parenthesised(strip_tags(raw))));
+  std::vector<std::string> names;
+  for (std::string_view segment : split_authors(after_by(text))) {
+    // "Planet Media Group" or "CNN Wire" before "Group", "Media" and "Wire"
+    // are cut off as roles.
+    std::string_view whole = trim_punctuation(trim(segment));
+    if (non_persons.names.overlaps(whole, 1.0) || in_list(kAgencies, whole)) continue;
+    std::string name = without_site_suffix(clean_name(segment), non_persons);
+    if (is_person_name(name, non_persons)) merge_names(names, {normalise_case(std::move(name))});
+  }
+  return names;
+}
+
+bool NonPersons::matches(std::string_view name) const {
+  bool one_word = trim(name).find(' ') == std::string_view::npos;
+  return names.overlaps(name, kNonPersonOverlap) || (one_word && hosts.overlaps(name, kNonPersonOverlap));
+}
+
+}  // namespace lede::metadata

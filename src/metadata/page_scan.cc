@@ -1,0 +1,236 @@
+#include "metadata/page_scan.h"
+
+#include "metadata/text.h"
+
+namespace lede::metadata {
+namespace {
+
+using dom::Node;
+using dom::Tag;
+
+// Enough candidates for any real page; bounds the work on pathological ones.
+constexpr size_t kMaxCandidates = 300;
+
+bool is_ascii_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'; }
+
+// The class and id of an element, lower-cased and space-separated, so that
+// the tests below search one buffer instead of folding case again each time.
+void class_and_id(const Node* n, std::string& out) {
+  out.clear();
+  for (std::string_view value : {n->attr("class"), n->attr("id")}) {
+    for (char c : value) out += c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c;
+    out += ' ';
+  }
+}
+
+bool mentions(std::string_view names, std::string_view fragment) {
+  return names.find(fragment) != std::string_view::npos;
+}
+
+// "sidebar-1", "comments-area", "yarpp-related", but not "has-sidebar" or
+// "template-sidebar": a page's main wrapper often names its sidebar layout.
+bool is_chrome_token(std::string_view token) {
+  for (std::string_view modifier : {"has-", "no-", "with-", "without-", "hide-", "show-"})
+    if (token.starts_with(modifier)) return false;
+  for (std::string_view start : {"sidebar", "comment", "related"})
+    if (token.starts_with(start)) return true;
+  for (std::string_view end : {"-comment", "_comment", "-comments", "_comments", "-related", "_related"})
+    if (token.ends_with(end)) return true;
+  return false;
+}
+
+bool has_chrome_token(std::string_view names) {
+  size_t i = 0;
+  while (i < names.size()) {
+    while (i < names.size() && is_ascii_space(names[i])) ++i;
+    size_t start = i;
+    while (i < names.size() && !is_ascii_space(names[i])) ++i;
+    if (i > start && is_chrome_token(names.substr(start, i - start))) return true;
+  }
+  return false;
+}
+
+// Microdata items with authors and dates of their own.
+bool is_reply_item(const Node* n) {
+  if (!n->has_attr("itemscope")) return false;
+  std::string_view type = n->attr("itemtype");
+  return contains_ignore_case(type, "Review") || contains_ignore_case(type, "Comment") ||
+         contains_ignore_case(type, "Answer");
+}
+
+bool is_container(const Node* n) {
+  return n->is(Tag::body) || n->is(Tag::html) || n->is(Tag::article) || n->is(Tag::main);
+}
+
+bool is_form_control(const Node* n) {
+  return n->is(Tag::input) || n->is(Tag::textarea) || n->is(Tag::select) || n->is(Tag::button) ||
+         n->is(Tag::label) || n->is(Tag::option);
+}
+
+bool is_byline_like(const Node* n, std::string_view names) {
+  if (is_container(n) || is_form_control(n)) return false;
+  return contains_ignore_case(n->attr("rel"), "author") || mentions(names, "byline") || mentions(names, "author") ||
+         mentions(names, "writtenby");
+}
+
+// Links to an author's page: /author/jane-roe, /authors/jane-roe/.
+bool is_author_link(const Node* n) {
+  if (!n->is(Tag::a)) return false;
+  std::string_view href = n->attr("href");
+  for (std::string_view part : {"/author/", "/authors/", "/autor/", "/auteur/", "/writers/", "/contributors/",
+                                "/contributor/", "/byline/", "/reporter/", "/journalist/"})
+    if (contains_ignore_case(href, part)) return true;
+  return false;
+}
+
+// Words that label the name beside them: "Written by" <p>Jane Roe</p>.
+bool is_byline_label(std::string_view text) {
+  text = trim(text);
+  if (text.ends_with(':')) text.remove_suffix(1);
+  if (text.size() > 12) return false;
+  for (std::string_view label : {"by", "written by", "posted by", "words by", "story by", "reported by",
+                                 "author", "authors", "autor", "auteur", "von", "par", "por", "door"})
+    if (dom::equals_ignore_case(trim(text), label)) return true;
+  return false;
+}
+
+// Short text that may be a date: "Nov 21, 2018", "Posted 31.05.2024".
+bool has_year_number(std::string_view text) {
+  constexpr size_t kMaxDateText = 100;
+  if (text.size() > kMaxDateText) return false;
+  for (size_t i = 0; i + 4 <= text.size(); ++i) {
+    bool century = (text[i] == '1' && text[i + 1] == '9') || (text[i] == '2' && text[i + 1] == '0');
+    if (century && text[i + 2] >= '0' && text[i + 2] <= '9' && text[i + 3] >= '0' && text[i + 3] <= '9')
+      return true;
+  }
+  return false;
+}
+
+bool is_date_like(const Node* n, std::string_view names) {
+  if (is_container(n)) return false;
+  return mentions(names, "date") || mentions(names, "publish") || mentions(names, "posted") ||
+         mentions(names, "timestamp");
+}
+
+void add_candidate(std::vector<const Node*>& list, const Node* n) {
+  if (list.size() < kMaxCandidates) list.push_back(n);
+}
+
+std::string_view text_child(const Node* n) {
+  return n->first_child && n->first_child->is_text() ? n->first_child->data : std::string_view{};
+}
+
+class Scanner {
+ public:
+  explicit Scanner(PageScan& out) : out_(out) {}
+
+  bool enter(Node* n) {
+    if (n->is_text() && chrome_.empty()) add_text(n);
+    if (!n->is_element()) return false;
+    if (n->name == "svg-child" || n->name == "math-child") return false;
+    switch (n->tag) {
+      case Tag::html: out_.html_lang = n->attr("lang"); break;
+      case Tag::meta: add_meta(n); return false;
+      case Tag::link: add_link(n); return false;
+      case Tag::title: add_title(n); return false;
+      case Tag::script: add_script(n); return false;
+      case Tag::style: case Tag::template_: case Tag::noscript: return false;
+      default: break;
+    }
+    if (n->is(Tag::article)) ++articles_open_;
+    class_and_id(n, names_);
+    if (is_chrome(n)) chrome_.push_back(n);
+    if (chrome_.empty()) add_visible(n);
+    return true;
+  }
+
+  void leave(Node* n) {
+    if (!chrome_.empty() && chrome_.back() == n) chrome_.pop_back();
+    if (n->is(Tag::article)) --articles_open_;
+  }
+
+ private:
+  // Microdata <meta itemprop> in a comment or teaser describes that item.
+  void add_meta(const Node* n) {
+    std::string_view content = n->has_attr("content") ? n->attr("content") : n->attr("value");
+    for (std::string_view attr : {"name", "property", "itemprop", "http-equiv"}) {
+      if (attr == "itemprop" && !chrome_.empty()) continue;
+      std::string_view key = trim(n->attr(attr));
+      if (!key.empty()) out_.metas.push_back({to_lower_ascii(key), content});
+    }
+  }
+
+  void add_link(const Node* n) {
+    if (out_.canonical_href.empty() && contains_ignore_case(n->attr("rel"), "canonical"))
+      out_.canonical_href = trim(n->attr("href"));
+  }
+
+  void add_title(const Node* n) {
+    if (out_.title_element.empty()) out_.title_element = collapse_whitespace(text_child(n));
+  }
+
+  void add_script(const Node* n) {
+    if (dom::equals_ignore_case(trim(n->attr("type")), "application/ld+json"))
+      out_.jsonld.push_back(text_child(n));
+  }
+
+  void add_text(Node* n) {
+    if (n->parent && is_byline_label(n->data)) add_candidate(out_.bylines, n->parent);
+    if (has_year_number(n->data)) add_candidate(out_.year_texts, n);
+  }
+
+  void add_visible(const Node* n) {
+    if (n->is(Tag::h1)) add_candidate(out_.h1s, n);
+    if (n->is(Tag::time)) add_candidate(out_.times, n);
+    if (n->has_attr("itemprop")) add_candidate(out_.itemprops, n);
+    if (is_byline_like(n, names_) || is_author_link(n)) add_candidate(out_.bylines, n);
+    if (is_date_like(n, names_)) add_candidate(out_.dated, n);
+  }
+
+  // Regions whose bylines and dates belong to something other than the
+  // article (teasers, comments, reviews, answers, widgets). An article's own
+  // <footer> and <aside> are not: they hold its byline and date.
+  bool is_chrome(const Node* n) const {
+    if (is_reply_item(n)) return true;
+    if (is_container(n)) return false;
+    if (n->is(Tag::nav)) return true;
+    if ((n->is(Tag::footer) || n->is(Tag::aside)) && articles_open_ == 0) return true;
+    return has_chrome_token(names_);
+  }
+
+  PageScan& out_;
+  std::string names_;                // class_and_id() of the current element
+  std::vector<const Node*> chrome_;  // open chrome ancestors
+  int articles_open_ = 0;
+};
+
+}  // namespace
+
+bool class_or_id_contains(const dom::Node* node, std::string_view fragment) {
+  return contains_ignore_case(node->attr("class"), fragment) ||
+         contains_ignore_case(node->attr("id"), fragment);
+}
+
+std::string_view PageScan::meta(std::string_view key) const {
+  for (const MetaTag& m : metas)
+    if (m.key == key && !trim(m.content).empty()) return trim(m.content);
+  return {};
+}
+
+std::vector<std::string_view> PageScan::metas_named(std::string_view key) const {
+  std::vector<std::string_view> out;
+  for (const MetaTag& m : metas)
+    if (m.key == key && !trim(m.content).empty()) out.push_back(trim(m.content));
+  return out;
+}
+
+PageScan scan_page(const dom::Document& doc) {
+  PageScan scan;
+  Scanner scanner(scan);
+  dom::walk(
+      doc.root(), [&](Node* n) { return n == doc.root() || scanner.enter(n); },
+      [&](Node* n) { scanner.leave(n); });
+  return scan;
+}
+
+}  // namespace lede::metadata

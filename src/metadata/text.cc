@@ -1,0 +1,245 @@
+#include "metadata/text.h"
+
+#include <algorithm>
+#include <cstdint>
+
+namespace lede::metadata {
+namespace {
+
+bool is_ascii_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
+char lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c; }
+bool is_alnum(char c) { return (c >= '0' && c <= '9') || (lower(c) >= 'a' && lower(c) <= 'z'); }
+
+// Byte length of a Unicode space at s[i] (0 if none), and whether it is a
+// zero-width character that should vanish rather than separate words.
+size_t unicode_space_length(std::string_view s, size_t i, bool& zero_width) {
+  auto at = [&](size_t k) { return static_cast<unsigned char>(s[k]); };
+  zero_width = false;
+  if (at(i) == 0xC2 && i + 1 < s.size() && at(i + 1) == 0xA0) return 2;
+  if (i + 2 >= s.size()) return 0;
+  if (at(i) == 0xE2 && at(i + 1) == 0x80) {
+    unsigned char c = at(i + 2);
+    if (c >= 0x80 && c <= 0x8A) return 3;  // en/em/thin/hair spaces
+    if (c == 0xAF) return 3;               // narrow no-break space
+    if (c >= 0x8B && c <= 0x8D) {          // zero-width space/joiners
+      zero_width = true;
+      return 3;
+    }
+  }
+  if (at(i) == 0xEF && at(i + 1) == 0xBB && at(i + 2) == 0xBF) {  // BOM
+    zero_width = true;
+    return 3;
+  }
+  return 0;
+}
+
+struct NamedEntity {
+  std::string_view name;
+  uint32_t code_point;
+};
+
+// The references that actually show up in metadata strings; the rest are rare
+// enough to stay as written.
+constexpr NamedEntity kEntities[] = {
+    {"amp", '&'},        {"lt", '<'},          {"gt", '>'},          {"quot", '"'},
+    {"apos", '\''},      {"nbsp", 0xA0},       {"rsquo", 0x2019},    {"lsquo", 0x2018},
+    {"rdquo", 0x201D},   {"ldquo", 0x201C},    {"ndash", 0x2013},    {"mdash", 0x2014},
+    {"hellip", 0x2026},  {"middot", 0xB7},     {"bull", 0x2022},     {"copy", 0xA9},
+    {"reg", 0xAE},       {"trade", 0x2122},    {"laquo", 0xAB},      {"raquo", 0xBB},
+    {"eacute", 0xE9},    {"egrave", 0xE8},     {"aacute", 0xE1},     {"agrave", 0xE0},
+    {"iacute", 0xED},    {"oacute", 0xF3},     {"uacute", 0xFA},     {"ntilde", 0xF1},
+    {"ccedil", 0xE7},    {"auml", 0xE4},       {"ouml", 0xF6},       {"uuml", 0xFC},
+    {"szlig", 0xDF},     {"Eacute", 0xC9},     {"Auml", 0xC4},       {"Ouml", 0xD6},
+    {"Uuml", 0xDC},      {"ecirc", 0xEA},      {"acirc", 0xE2},      {"ocirc", 0xF4},
+};
+
+// Decodes one reference starting at s[i] == '&'; returns the bytes consumed
+// (0 when it is not a reference we know).
+size_t decode_reference(std::string_view s, size_t i, std::string& out) {
+  size_t semi = s.find(';', i + 1);
+  if (semi == std::string_view::npos || semi - i > 12) return 0;
+  std::string_view body = s.substr(i + 1, semi - i - 1);
+  if (body.size() >= 2 && body[0] == '#') {
+    bool hex = body[1] == 'x' || body[1] == 'X';
+    uint32_t cp = 0;
+    std::string_view digits = body.substr(hex ? 2 : 1);
+    if (digits.empty()) return 0;
+    for (char c : digits) {
+      int v = c >= '0' && c <= '9' ? c - '0' : hex && lower(c) >= 'a' && lower(c) <= 'f' ? lower(c) - 'a' + 10 : -1;
+      if (v < 0 || cp > 0x10FFFF) return 0;
+      cp = cp * (hex ? 16 : 10) + static_cast<uint32_t>(v);
+    }
+    append_utf8(out, cp);
+    return semi - i + 1;
+  }
+  for (const NamedEntity& e : kEntities) {
+    if (e.name == body) {
+      append_utf8(out, e.code_point);
+      return semi - i + 1;
+    }
+  }
+  return 0;
+}
+
+}  // namespace
+
+void append_utf8(std::string& out, uint32_t cp) {
+  if (cp == 0 || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) cp = 0xFFFD;
+  if (cp < 0x80) {
+    out += static_cast<char>(cp);
+  } else if (cp < 0x800) {
+    out += static_cast<char>(0xC0 | (cp >> 6));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  } else if (cp < 0x10000) {
+    out += static_cast<char>(0xE0 | (cp >> 12));
+    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  } else {
+    out += static_cast<char>(0xF0 | (cp >> 18));
+    out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
+    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  }
+}
+
+std::string collapse_whitespace(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  bool pending_space = false;
+  for (size_t i = 0; i < s.size();) {
+    bool zero_width = false;
+    size_t unicode_space = unicode_space_length(s, i, zero_width);
+    if (is_ascii_space(s[i]) || (unicode_space && !zero_width)) {
+      pending_space = !out.empty();
+      i += unicode_space ? unicode_space : 1;
+      continue;
+    }
+    if (zero_width) {
+      i += unicode_space;
+      continue;
+    }
+    if (pending_space) out += ' ';
+    pending_space = false;
+    out += s[i++];
+  }
+  return out;
+}
+
+std::string to_lower_ascii(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) c = lower(c);
+  return out;
+}
+
+bool starts_with_ignore_case(std::string_view s, std::string_view prefix) {
+  return s.size() >= prefix.size() && dom::equals_ignore_case(s.substr(0, prefix.size()), prefix);
+}
+
+bool contains_ignore_case(std::string_view haystack, std::string_view needle) {
+  if (needle.empty()) return true;
+  auto it = std::search(haystack.begin(), haystack.end(), needle.begin(), needle.end(),
+                        [](char a, char b) { return lower(a) == lower(b); });
+  return it != haystack.end();
+}
+
+std::string_view trim(std::string_view s) {
+  while (!s.empty() && is_ascii_space(s.front())) s.remove_prefix(1);
+  while (!s.empty() && is_ascii_space(s.back())) s.remove_suffix(1);
+  return s;
+}
+
+std::string comparison_key(std::string_view s) {
+  std::string out;
+  for (char c : s)
+    if (is_alnum(c) || static_cast<unsigned char>(c) >= 0x80) out += lower(c);
+  return out;
+}
+
+std::vector<std::string> words(std::string_view s) {
+  std::vector<std::string> out;
+  std::string current;
+  for (char c : s) {
+    if (is_alnum(c) || static_cast<unsigned char>(c) >= 0x80) {
+      current += lower(c);
+    } else if (!current.empty()) {
+      out.push_back(std::move(current));
+      current.clear();
+    }
+  }
+  if (!current.empty()) out.push_back(std::move(current));
+  return out;
+}
+
+std::string decode_entities(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  for (size_t i = 0; i < s.size();) {
+    size_t used = s[i] == '&' ? decode_reference(s, i, out) : 0;
+    if (used) {
+      i += used;
+    } else {
+      out += s[i++];
+    }
+  }
+  return out;
+}
+
+std::string strip_tags(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  for (size_t i = 0; i < s.size(); ++i) {
+    bool tag_start = s[i] == '<' && i + 1 < s.size() &&
+                     (s[i + 1] == '/' || s[i + 1] == '!' || (lower(s[i + 1]) >= 'a' && lower(s[i + 1]) <= 'z'));
+    size_t close = tag_start ? s.find('>', i) : std::string_view::npos;
+    if (close == std::string_view::npos) {
+      out += s[i];
+      continue;
+    }
+    out += ' ';
+    i = close;
+  }
+  return out;
+}
+
+std::string element_text(const dom::Node* node, bool spaced) {
+  std::string raw;
+  dom::Node* scope = const_cast<dom::Node*>(node);
+  dom::walk(
+      scope,
+      [&](dom::Node* n) {
+        if (n->is_text()) raw += n->data;
+        if (!n->is_element()) return false;
+        if (n != scope && dom::is_invisible(n->tag)) return false;
+        if (spaced || dom::is_block(n->tag) || n->is(dom::Tag::br)) raw += ' ';
+        return true;
+      },
+      [&](dom::Node* n) {
+        if (n->is_element() && (spaced || dom::is_block(n->tag))) raw += ' ';
+      });
+  return collapse_whitespace(raw);
+}
+
+void NameSet::add(std::string_view name) {
+  std::string key = comparison_key(name);
+  if (key.size() >= 2) keys_.push_back(std::move(key));
+}
+
+void NameSet::add_all(const NameSet& other) {
+  keys_.insert(keys_.end(), other.keys_.begin(), other.keys_.end());
+}
+
+bool NameSet::overlaps(std::string_view s, double min_share) const {
+  std::string key = comparison_key(s);
+  if (key.empty()) return false;
+  for (const std::string& name : keys_) {
+    if (key == name) return true;
+    const std::string& shorter = key.size() < name.size() ? key : name;
+    const std::string& longer = key.size() < name.size() ? name : key;
+    if (shorter.size() >= 4 && static_cast<double>(shorter.size()) >= min_share * static_cast<double>(longer.size()) &&
+        longer.find(shorter) != std::string::npos)
+      return true;
+  }
+  return false;
+}
+
+}  // namespace lede::metadata

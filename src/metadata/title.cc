@@ -1,0 +1,158 @@
+#include "metadata/title.h"
+
+#include <algorithm>
+#include <set>
+
+namespace lede::metadata {
+namespace {
+
+using dom::Node;
+
+constexpr size_t kMaxHeadingBytes = 300;
+constexpr size_t kHeadingsConsidered = 3;
+// Word-set agreement (Dice) between an <h1> and the best-matching meta title
+// for the <h1> to be the headline: a lone <h1> needs only to be on the same
+// topic (a slogan shares no words), one of several must be a close match.
+constexpr double kLoneHeadingAgreement = 0.3;
+constexpr double kHeadingAgreement = 0.5;
+// Share of a heading that must name the site for it to be a logo.
+constexpr double kSiteOverlap = 0.5;
+
+struct Separator {
+  std::string_view text;
+  bool strong;  // rarely inside a headline, so the part after it is chrome
+};
+constexpr Separator kSeparators[] = {
+    {" | ", true},  {" :: ", true}, {" » ", true}, {" · ", true},  {" • ", true},
+    {" - ", false}, {" – ", false}, {" — ", false}, {" ~ ", false}, {" / ", false},
+};
+
+struct Part {
+  std::string_view text;
+  bool after_strong = false;  // the separator before it is strong
+};
+
+std::vector<Part> split_title(std::string_view title) {
+  std::vector<Part> parts;
+  size_t start = 0;
+  bool strong = false;
+  for (size_t i = 0; i < title.size(); ++i) {
+    for (const Separator& sep : kSeparators) {
+      if (!title.substr(i).starts_with(sep.text)) continue;
+      parts.push_back({title.substr(start, i - start), strong});
+      strong = sep.strong;
+      i += sep.text.size() - 1;
+      start = i + 1;
+      break;
+    }
+  }
+  parts.push_back({title.substr(start), strong});
+  return parts;
+}
+
+std::string_view span(std::string_view whole, const Part& first, const Part& last) {
+  size_t begin = static_cast<size_t>(first.text.data() - whole.data());
+  size_t end = static_cast<size_t>(last.text.data() - whole.data()) + last.text.size();
+  return trim(whole.substr(begin, end - begin));
+}
+
+// Without a known site name: "Headline | Brand" sheds a short last part after
+// a strong separator.
+std::string_view strip_unknown_site(std::string_view title, const std::vector<Part>& parts) {
+  const Part& last = parts.back();
+  std::string_view rest = span(title, parts.front(), parts[parts.size() - 2]);
+  if (last.after_strong && words(last.text).size() <= 4 && words(rest).size() >= 2) return rest;
+  return title;
+}
+
+// Drops leading and trailing parts that name the site.
+std::string_view strip_known_site(std::string_view title, const std::vector<Part>& parts, const NameSet& site_names) {
+  size_t first = 0, last = parts.size();
+  while (last - first > 1 && site_names.overlaps(parts[last - 1].text, 0)) --last;
+  while (last - first > 1 && site_names.overlaps(parts[first].text, 0)) ++first;
+  return span(title, parts[first], parts[last - 1]);
+}
+
+double agreement(std::string_view a, std::string_view b) {
+  std::vector<std::string> wa = words(a), wb = words(b);
+  std::set<std::string> sa(wa.begin(), wa.end()), sb(wb.begin(), wb.end());
+  if (sa.empty() || sb.empty()) return 0;
+  size_t common = 0;
+  for (const std::string& w : sa) common += sb.count(w);
+  return 2.0 * static_cast<double>(common) / static_cast<double>(sa.size() + sb.size());
+}
+
+std::vector<std::string> meta_titles(const PageScan& scan, const JsonLdFacts& jsonld) {
+  std::vector<std::string> titles;
+  auto add = [&](std::string_view t) {
+    std::string clean = collapse_whitespace(t);
+    if (!clean.empty()) titles.push_back(std::move(clean));
+  };
+  add(scan.meta("og:title"));
+  add(jsonld.headline);
+  add(scan.meta("twitter:title"));
+  add(scan.title_element);
+  for (std::string_view key : {"parsely-title", "sailthru.title", "dc.title", "citation_title", "headline"})
+    add(scan.meta(key));
+  return titles;
+}
+
+struct Heading {
+  const Node* node;
+  std::string text;
+};
+
+// The <h1>s with text, without a site name some sites repeat in them.
+std::vector<Heading> headings(const PageScan& scan, const NameSet& site_names) {
+  std::vector<Heading> out;
+  for (const Node* h1 : scan.h1s) {
+    std::string full = element_text(h1, false);
+    std::string text(strip_known_site(full, split_title(full), site_names));
+    if (!text.empty() && text.size() <= kMaxHeadingBytes) out.push_back({h1, std::move(text)});
+    if (out.size() == kHeadingsConsidered) break;
+  }
+  return out;
+}
+
+// The <h1> that best agrees with the meta titles, if it agrees enough and is
+// not the site's name.
+const Heading* headline_heading(const std::vector<Heading>& h1s, const std::vector<std::string>& titles,
+                                const NameSet& site_names) {
+  const Heading* best = nullptr;
+  double best_score = 0;
+  for (const Heading& h : h1s) {
+    double score = titles.empty() ? 1.0 : 0.0;
+    for (const std::string& t : titles) score = std::max(score, agreement(h.text, t));
+    if (score > best_score && !site_names.overlaps(h.text, kSiteOverlap)) {
+      best = &h;
+      best_score = score;
+    }
+  }
+  double needed = h1s.size() == 1 ? kLoneHeadingAgreement : kHeadingAgreement;
+  return best_score >= needed ? best : nullptr;
+}
+
+}  // namespace
+
+std::string strip_site_name(std::string_view title, const NameSet& site_names) {
+  title = trim(title);
+  std::vector<Part> parts = split_title(title);
+  if (parts.size() < 2) return std::string(title);
+  std::string_view known = strip_known_site(title, parts, site_names);
+  return std::string(known.size() < title.size() ? known : strip_unknown_site(title, parts));
+}
+
+TitleChoice find_title(const PageScan& scan, const JsonLdFacts& jsonld, const NameSet& site_names) {
+  std::vector<std::string> titles = meta_titles(scan, jsonld);
+  std::vector<std::string> stripped;
+  for (const std::string& t : titles) stripped.push_back(strip_site_name(t, site_names));
+  titles.insert(titles.end(), stripped.begin(), stripped.end());
+  std::vector<Heading> h1s = headings(scan, site_names);
+  if (const Heading* h = headline_heading(h1s, titles, site_names)) return {h->text, h->node};
+  for (const std::string& t : stripped)
+    if (!t.empty()) return {t, nullptr};
+  if (!h1s.empty()) return {h1s[0].text, h1s[0].node};
+  return {};
+}
+
+}  // namespace lede::metadata

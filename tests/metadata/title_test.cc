@@ -1,0 +1,78 @@
+#include "metadata/title.h"
+
+#include <gtest/gtest.h>
+
+#include "metadata_fixture.h"
+
+namespace lede::metadata {
+namespace {
+
+using test::jsonld;
+using test::metadata_of;
+using test::page;
+
+NameSet names(std::initializer_list<std::string_view> list) {
+  NameSet set;
+  for (std::string_view n : list) set.add(n);
+  return set;
+}
+
+TEST(TitleStrip, CutsAKnownSiteNameOnEitherSide) {
+  NameSet site = names({"The Daily Planet"});
+  EXPECT_EQ(strip_site_name("Quake hits Metropolis | The Daily Planet", site), "Quake hits Metropolis");
+  EXPECT_EQ(strip_site_name("Daily Planet - Quake hits Metropolis", site), "Quake hits Metropolis");
+  EXPECT_EQ(strip_site_name("Quake hits Metropolis – Daily Planet", site), "Quake hits Metropolis");
+  EXPECT_EQ(strip_site_name("Quake hits Metropolis :: The Daily Planet", site), "Quake hits Metropolis");
+  EXPECT_EQ(strip_site_name("Quake hits Metropolis » News » Daily Planet", site), "Quake hits Metropolis » News");
+}
+
+TEST(TitleStrip, MatchesTheSiteByItsHostName) {
+  NameSet host = names({"theverge.com", "theverge"});
+  EXPECT_EQ(strip_site_name("The best phones of the year - The Verge", host), "The best phones of the year");
+}
+
+TEST(TitleStrip, KeepsSeparatorsThatBelongToTheHeadline) {
+  NameSet site = names({"Daily Planet"});
+  EXPECT_EQ(strip_site_name("Quake - what we know so far", site), "Quake - what we know so far");
+  EXPECT_EQ(strip_site_name("Daily Planet", site), "Daily Planet");
+}
+
+TEST(TitleStrip, DropsAShortBrandAfterAPipeEvenWhenUnknown) {
+  EXPECT_EQ(strip_site_name("How to repot an orchid | Acme", NameSet()), "How to repot an orchid");
+}
+
+TEST(Title, UsesTheHeadlineTheReaderSees) {
+  std::string html = page(R"(<title>Quake hits Metropolis, thousands flee | Daily Planet</title>
+                             <meta property="og:site_name" content="Daily Planet">)",
+                          "<h1>Quake hits Metropolis,  thousands\n flee</h1><p>Text.</p>");
+  EXPECT_EQ(metadata_of(html).title, "Quake hits Metropolis, thousands flee");
+}
+
+TEST(Title, PrefersAnH1ThatAgreesWithTheMetaTitles) {
+  std::string html = page(R"(<meta property="og:title" content="Quake hits Metropolis">)",
+                          "<h1>Daily Planet</h1><h1>Quake hits Metropolis today</h1><p>Text.</p>");
+  EXPECT_EQ(metadata_of(html).title, "Quake hits Metropolis today");
+}
+
+TEST(Title, IgnoresAnH1ThatIsASlogan) {
+  std::string html = page(R"(<title>Customer service software | Acme</title>)",
+                          "<h1>Your content. Your canvas.</h1><p>Text.</p>");
+  EXPECT_EQ(metadata_of(html).title, "Customer service software");
+}
+
+TEST(Title, IgnoresAnH1ThatIsTheSiteName) {
+  std::string html = page(R"(<meta property="og:site_name" content="Daily Planet">
+                             <meta property="og:title" content="Quake hits Metropolis">)",
+                          "<h1>Daily Planet</h1><p>Text.</p>");
+  EXPECT_EQ(metadata_of(html).title, "Quake hits Metropolis");
+}
+
+TEST(Title, FallsBackThroughJsonLdAndTwitter) {
+  EXPECT_EQ(metadata_of(page(jsonld(R"({"@type": "BlogPosting", "headline": "From JSON-LD"})"))).title, "From JSON-LD");
+  EXPECT_EQ(metadata_of(page(R"(<meta name="twitter:title" content="From Twitter">)")).title, "From Twitter");
+  EXPECT_EQ(metadata_of(page("", "<h1>Only a heading</h1>")).title, "Only a heading");
+  EXPECT_EQ(metadata_of(page("", "<p>Nothing</p>")).title, std::nullopt);
+}
+
+}  // namespace
+}  // namespace lede::metadata

@@ -1,0 +1,683 @@
+// End to end through lede::extract: a realistic news page with one kind of
+// page chrome at a time. The story must survive whole; the chrome must go.
+#include <gtest/gtest.h>
+
+#include <initializer_list>
+#include <string>
+#include <string_view>
+
+#include "lede/lede.h"
+
+namespace {
+
+using lede::Article;
+using lede::Options;
+
+// Where chrome sits on a typical CMS page. Each test fills one or two slots.
+struct Slots {
+  std::string head;           // inside <head>
+  std::string top;            // first thing in <body>
+  std::string before_story;   // in <main>, before the <article>
+  std::string story_top;      // first thing in the story body
+  std::string story_middle;   // between the story's paragraphs
+  std::string story_end;      // last thing in the story body
+  std::string after_story;    // in <main>, after the <article>
+  std::string side;           // beside <main>
+  std::string bottom;         // last thing in <body>
+};
+
+// Distinctive sentences of the story's first, middle and last paragraphs.
+constexpr std::string_view kFirstSentence =
+    "Volunteers carried the local history collection up the stairs by torchlight";
+constexpr std::string_view kMiddleSentence =
+    "The town refused, arguing that a library on the harbour front keeps the high street alive";
+constexpr std::string_view kLastSentence =
+    "The first book borrowed, she noted with some amusement, was a guide to building boats.";
+
+std::string page(const Slots& s) {
+  return R"(<!DOCTYPE html>
+<html lang="en-GB">
+<head>
+<meta charset="utf-8">
+<title>Harbour town rebuilds its flooded library | The Coastal Courier</title>
+<meta name="viewport" content="width=device-width, initial-scale=1">
+)" + s.head + R"(
+</head>
+<body class="post-template-default single single-post">
+)" + s.top + R"(
+<div id="page" class="site">
+<div class="container">
+<main id="main" class="site-main" role="main">
+)" + s.before_story + R"(
+<article id="post-4312" class="post-4312 post type-post status-publish hentry">
+<header class="entry-header">
+<h1 class="entry-title">Harbour town rebuilds its flooded library</h1>
+<div class="entry-meta"><span class="posted-on">14 September 2024</span></div>
+</header>
+<div class="entry-content">
+)" + s.story_top + R"(
+<p>When the storm surge reached Port Wenlock last October, the water rose to the second shelf of
+the town library within an hour. Volunteers carried the local history collection up the stairs by
+torchlight, but more than eight thousand books were lost. Eleven months later, the building reopened
+on Saturday with a raised floor and a flood barrier that can be bolted across the doors in minutes.</p>
+<p>The rebuild cost just under two million pounds, most of it covered by insurance and a grant from
+the county council. Head librarian Ruth Amadi said the hardest part was not the money but deciding
+what to replace first. Children's books came back within weeks, she said, because families kept
+asking for them.</p>
+)" + s.story_middle + R"(
+<p>Engineers who surveyed the site recommended moving the library inland altogether. The town refused, arguing that a library on the harbour front keeps the high street alive through the winter
+months. Instead the ground floor was rebuilt with tiled walls and sockets set a metre above the
+floor, so that a future flood can be hosed out rather than gutted.</p>
+<p>Not everything could be saved. The parish records from the nineteenth century, stored in the
+basement, were reduced to pulp, and conservators in Exeter are still trying to recover some of the
+ledgers by freeze-drying them. Local historians have started a project to rebuild the archive from
+copies held by families who emigrated.</p>
+<p>On opening day the queue stretched past the lifeboat station. Ruth Amadi said she had expected a
+few dozen people and instead counted more than six hundred visitors before lunch. The first book borrowed, she noted with some amusement, was a guide to building boats.</p>
+)" + s.story_end + R"(
+</div>
+</article>
+)" + s.after_story + R"(
+</main>
+)" + s.side + R"(
+</div>
+</div>
+)" + s.bottom + R"(
+</body>
+</html>
+)";
+}
+
+std::string excerpt(std::string_view text) {
+  constexpr size_t kMax = 1500;
+  if (text.size() <= kMax) return std::string(text);
+  return std::string(text.substr(0, kMax)) + "...";
+}
+
+::testing::AssertionResult has(std::string_view text, std::string_view needle) {
+  if (text.find(needle) != std::string_view::npos) return ::testing::AssertionSuccess();
+  return ::testing::AssertionFailure() << "missing \"" << needle << "\" in:\n" << excerpt(text);
+}
+
+::testing::AssertionResult lacks(std::string_view text, std::string_view needle) {
+  size_t at = text.find(needle);
+  if (at == std::string_view::npos) return ::testing::AssertionSuccess();
+  return ::testing::AssertionFailure() << "unexpected \"" << needle << "\" at " << at << " in:\n"
+                                       << excerpt(text);
+}
+
+void expect_story(const Article& article) {
+  EXPECT_TRUE(has(article.text, kFirstSentence));
+  EXPECT_TRUE(has(article.text, kMiddleSentence));
+  EXPECT_TRUE(has(article.text, kLastSentence));
+}
+
+void expect_none(const Article& article, std::initializer_list<std::string_view> chrome) {
+  for (std::string_view needle : chrome) EXPECT_TRUE(lacks(article.text, needle));
+}
+
+Article extract_page(const Slots& slots, const Options& options = {}) {
+  return lede::extract(page(slots), options);
+}
+
+TEST(Chrome, StoryAloneIsKeptWhole) {
+  Article article = extract_page({});
+  expect_story(article);
+  EXPECT_TRUE(has(article.text, "Children's books came back within weeks"));
+  EXPECT_TRUE(lacks(article.text, "Harbour town rebuilds its flooded library"))
+      << "the headline is metadata, not body text";
+}
+
+TEST(Chrome, SiteHeaderAndNavMenuAreCut) {
+  Slots slots;
+  slots.top = R"(
+<a class="skip-link screen-reader-text" href="#main">Skip to content</a>
+<header id="masthead" class="site-header">
+  <div class="site-branding">
+    <p class="site-title"><a href="/" rel="home">The Coastal Courier</a></p>
+    <p class="site-description">News from the northern coast since 1921</p>
+  </div>
+  <nav id="site-navigation" class="c-nav main-navigation">
+    <button class="menu-toggle" aria-controls="primary-menu">Menu</button>
+    <ul id="primary-menu" class="menu">
+      <li class="menu-item"><a href="/">Home</a></li>
+      <li class="menu-item"><a href="/local/">Local News</a></li>
+      <li class="menu-item"><a href="/weather/">Weather Radar</a></li>
+      <li class="menu-item"><a href="/obituaries/">Obituaries</a></li>
+      <li class="menu-item"><a href="/e-edition/">E-Edition</a></li>
+    </ul>
+  </nav>
+</header>)";
+  Article article = extract_page(slots);
+  expect_story(article);
+  expect_none(article, {"News from the northern coast since 1921", "Weather Radar", "Obituaries",
+                        "E-Edition", "Skip to content"});
+}
+
+TEST(Chrome, BreadcrumbsAreCut) {
+  Slots slots;
+  slots.before_story = R"(
+<nav aria-label="Breadcrumb" class="breadcrumbs">
+  <ol class="breadcrumb" itemscope itemtype="https://schema.org/BreadcrumbList">
+    <li class="breadcrumb-item"><a href="/">Home</a></li>
+    <li class="breadcrumb-item"><a href="/community/">Community</a></li>
+    <li class="breadcrumb-item active" aria-current="page">Libraries &amp; Culture</li>
+  </ol>
+</nav>)";
+  Article article = extract_page(slots);
+  expect_story(article);
+  expect_none(article, {"Libraries & Culture", "Community"});
+}
+
+TEST(Chrome, FooterWithCopyrightAndLinksIsCut) {
+  Slots slots;
+  slots.bottom = R"(
+<footer id="colophon" class="site-footer">
+  <div class="footer-widgets">
+    <section class="footer-about">
+      <h3>About the Courier</h3>
+      <p>The Coastal Courier is an independent newspaper owned by its readers. We have covered the
+      towns and villages of the northern coast for more than a century, and we publish every day of
+      the year.</p>
+    </section>
+    <ul class="footer-links">
+      <li><a href="/privacy/">Privacy Policy</a></li>
+      <li><a href="/terms/">Terms of Use</a></li>
+      <li><a href="/contact/">Contact the newsroom</a></li>
+      <li><a href="/advertise/">Advertise with us</a></li>
+    </ul>
+  </div>
+  <div class="site-info">&copy; 2024 Coastal Courier Media Group. All rights reserved.</div>
+</footer>)";
+  Article article = extract_page(slots);
+  expect_story(article);
+  expect_none(article, {"All rights reserved", "Privacy Policy", "Terms of Use", "Contact the newsroom",
+                        "independent newspaper owned by its readers"});
+}
+
+TEST(Chrome, AsideSidebarIsCut) {
+  Slots slots;
+  slots.side = R"(
+<aside id="secondary" class="widget-area" role="complementary">
+  <section id="text-2" class="widget widget_text">
+    <h2 class="widget-title">About this blog</h2>
+    <div class="textwidget"><p>Port Wenlock Notes is written by volunteers from the harbour
+    community. We cover council meetings, school events and the lifeboat crew. Tips and letters are
+    always welcome at our office on Quay Street.</p></div>
+  </section>
+  <section id="recent-posts-2" class="widget widget_recent_entries">
+    <h2 class="widget-title">Recent Posts</h2>
+    <ul>
+      <li><a href="/2024/09/ferry-timetable/">Winter ferry timetable announced</a></li>
+      <li><a href="/2024/09/school-roof/">School roof repairs finish early</a></li>
+    </ul>
+  </section>
+</aside>)";
+  Article article = extract_page(slots);
+  expect_story(article);
+  expect_none(article, {"Port Wenlock Notes is written by volunteers", "Recent Posts",
+                        "Winter ferry timetable announced"});
+}
+
+TEST(Chrome, DivSidebarIsCut) {
+  Slots slots;
+  slots.side = R"(
+<div class="sidebar col-md-4">
+  <div class="sidebar-block">
+    <h3>Tide times</h3>
+    <p>High water at Port Wenlock today is at 06:42 and 19:05. Low water is at 00:31 and 12:58.
+    Times are for the harbour entrance and may differ by a few minutes up the estuary.</p>
+  </div>
+  <div class="sidebar-block">
+    <h3>Events this week</h3>
+    <ul><li><a href="/events/quiz/">Lifeboat quiz night</a></li>
+    <li><a href="/events/market/">Saturday craft market</a></li></ul>
+  </div>
+</div>)";
+  Article article = extract_page(slots);
+  expect_story(article);
+  expect_none(article, {"High water at Port Wenlock today", "Lifeboat quiz night", "Events this week"});
+}
+
+TEST(Chrome, RelatedPostsInsideTheStoryAreCut) {
+  Slots slots;
+  slots.story_end = R"(
+<div class="related-posts">
+  <h3 class="related-posts__title">Related stories</h3>
+  <ul>
+    <li><a href="/2024/08/sea-wall/">Council approves budget for new sea wall</a></li>
+    <li><a href="/2024/07/flood-insurance/">Flood insurance premiums double on the coast</a></li>
+    <li><a href="/2024/06/archive/">Volunteers sort the town archive after the storm</a></li>
+  </ul>
+</div>)";
+  Article article = extract_page(slots);
+  expect_story(article);
+  expect_none(article, {"Related stories", "Council approves budget for new sea wall",
+                        "Flood insurance premiums double"});
+}
+
+TEST(Chrome, MostReadListIsCut) {
+  Slots slots;
+  slots.after_story = R"(
+<section class="most-read" aria-labelledby="most-read-heading">
+  <h2 id="most-read-heading">Most read</h2>
+  <ol class="most-read__list">
+    <li><a href="/news/1/">Fishing fleet returns with record mackerel catch</a></li>
+    <li><a href="/news/2/">Pier closed after winter storm damage</a></li>
+    <li><a href="/news/3/">New bus route links villages to hospital</a></li>
+    <li><a href="/news/4/">Lighthouse keeper's cottage sold at auction</a></li>
+  </ol>
+</section>)";
+  Article article = extract_page(slots);
+  expect_story(article);
+  expect_none(article, {"Most read", "record mackerel catch", "Lighthouse keeper's cottage"});
+}
+
+TEST(Chrome, RecommendedStoriesAreCut) {
+  Slots slots;
+  slots.story_end = R"(
+<div class="recommended-stories">
+  <h4>Recommended for you</h4>
+  <div class="card"><a href="/a/"><h5>How to protect your home from flooding this winter</h5>
+  <p>Sandbags, barriers and what insurers now expect.</p></a></div>
+  <div class="card"><a href="/b/"><h5>The last bookbinder on the coast</h5>
+  <p>A trade kept alive in a shed behind the harbour.</p></a></div>
+</div>)";
+  Article article = extract_page(slots);
+  expect_story(article);
+  expect_none(article, {"Recommended for you", "How to protect your home from flooding",
+                        "The last bookbinder on the coast"});
+}
+
+TEST(Chrome, ShareAndFollowButtonsAreCut) {
+  Slots slots;
+  slots.story_top = R"(
+<div class="social-share">
+  <span class="social-share__label">Share this article</span>
+  <a class="share-facebook" href="https://www.facebook.com/sharer/sharer.php?u=x">Facebook</a>
+  <a class="share-twitter" href="https://twitter.com/intent/tweet?url=x">Twitter</a>
+  <a class="share-email" href="mailto:?subject=Library">Email</a>
+</div>)";
+  slots.story_end = R"(
+<div class="follow-us">
+  <p>Follow the Courier on <a href="https://instagram.com/courier">Instagram</a> and
+  <a href="https://facebook.com/courier">Facebook</a></p>
+</div>)";
+  Article article = extract_page(slots);
+  expect_story(article);
+  expect_none(article, {"Share this article", "Facebook", "Twitter", "Follow the Courier", "Instagram"});
+}
+
+TEST(Chrome, CookieConsentBannerIsCut) {
+  Slots slots;
+  slots.bottom = R"(
+<div id="cookie-consent" class="cookie-consent" role="region" aria-label="Cookie banner">
+  <p>We use cookies to personalise content and ads, to provide social media features and to
+  analyse our traffic. We also share information about your use of our site with our social media,
+  advertising and analytics partners who may combine it with other information.</p>
+  <button class="cookie-consent__accept">Accept all cookies</button>
+  <button class="cookie-consent__settings">Manage preferences</button>
+</div>)";
+  Article article = extract_page(slots);
+  expect_story(article);
+  expect_none(article, {"We use cookies", "Accept all cookies", "Manage preferences"});
+}
+
+TEST(Chrome, NewsletterSignupInsideTheStoryIsCut) {
+  Slots slots;
+  slots.story_middle = R"(
+<div class="newsletter-box">
+  <h3>The Morning Tide</h3>
+  <p>Sign up for our free newsletter and get the day's top stories from the coast delivered to your
+  inbox every morning. It only takes a moment and you can unsubscribe at any time.</p>
+  <form action="/newsletter/subscribe" method="post">
+    <input type="email" name="email" placeholder="Your email address">
+    <button type="submit">Sign me up</button>
+  </form>
+</div>)";
+  Article article = extract_page(slots);
+  expect_story(article);
+  expect_none(article, {"The Morning Tide", "Sign up for our free newsletter", "Sign me up"});
+}
+
+TEST(Chrome, NotificationPromptIsCut) {
+  Slots slots;
+  slots.bottom = R"(
+<div id="onesignal-slidedown-container" class="onesignal-slidedown-container">
+  <div id="onesignal-slidedown-dialog" class="slidedown-body" role="dialog">
+    <p class="slidedown-body-message">Get breaking news alerts from the Courier. We will only send
+    you the stories that matter most, and you can turn notifications off in your browser at any
+    time.</p>
+    <button class="primary slidedown-button">Allow</button>
+    <button class="secondary slidedown-button">No thanks</button>
+  </div>
+</div>)";
+  Article article = extract_page(slots);
+  expect_story(article);
+  expect_none(article, {"Get breaking news alerts", "No thanks"});
+}
+
+TEST(Chrome, LoginPromptIsCut) {
+  Slots slots;
+  slots.story_end = R"(
+<div class="login-prompt">
+  <h3>Create a free account to keep reading</h3>
+  <p>Register with your email address to read five more stories this month, save articles for later
+  and join the conversation. Already have an account? Sign in below.</p>
+  <a class="button" href="/register/">Register now</a> <a class="button" href="/login/">Sign in</a>
+</div>)";
+  Article article = extract_page(slots);
+  expect_story(article);
+  expect_none(article, {"Create a free account to keep reading", "read five more stories this month",
+                        "Register now"});
+}
+
+TEST(Chrome, DonationAppealIsCut) {
+  Slots slots;
+  slots.story_end = R"(
+<div class="donation-appeal">
+  <h3>Before you go</h3>
+  <p>Independent local journalism has never been more important, and it has never cost more to
+  produce. The Courier is funded by readers like you, not by billionaire owners. If you value our
+  reporting, please consider supporting us with a one-off gift or a monthly contribution.</p>
+  <a class="donate-button" href="/support/">Support the Courier from just &pound;2</a>
+</div>)";
+  Article article = extract_page(slots);
+  expect_story(article);
+  expect_none(article, {"Before you go", "funded by readers like you", "Support the Courier"});
+}
+
+TEST(Chrome, SubscriptionAppealIsCut) {
+  Slots slots;
+  slots.after_story = R"(
+<section class="subscription-offer">
+  <h2>Subscribe to the Courier</h2>
+  <p>Get unlimited access to every story, the digital edition of the newspaper and our puzzles
+  section. Your first three months cost just one pound, and you can cancel online at any time.</p>
+  <a href="/subscribe/">See subscription offers</a>
+</section>)";
+  Article article = extract_page(slots);
+  expect_story(article);
+  expect_none(article, {"Subscribe to the Courier", "Get unlimited access", "See subscription offers"});
+}
+
+TEST(Chrome, AdvertisementBlockIsCut) {
+  Slots slots;
+  slots.story_middle = R"(
+<div class="ad-container ad-container--inline">
+  <p class="ad-label">Advertisement</p>
+  <div id="div-gpt-ad-1718275-3" data-slot="/1234/courier/article_inline"></div>
+</div>)";
+  Article article = extract_page(slots);
+  expect_story(article);
+  expect_none(article, {"Advertisement"});
+}
+
+TEST(Chrome, AuthorBioAfterTheStoryIsCut) {
+  Slots slots;
+  slots.story_end = R"(
+<div class="author-bio">
+  <img class="author-bio__avatar" src="/img/maren-holt.jpg" alt="">
+  <h4 class="author-bio__name">About Maren Holt</h4>
+  <p class="author-bio__text">Maren Holt is the Courier's senior reporter for climate and
+  infrastructure. She joined the paper in 2016 after eight years at regional newspapers in Wales,
+  and she lives in Port Wenlock with her partner and two very loud dogs.</p>
+  <a href="/author/maren-holt/">More articles by Maren Holt</a>
+</div>)";
+  Article article = extract_page(slots);
+  expect_story(article);
+  expect_none(article, {"About Maren Holt", "senior reporter for climate", "More articles by Maren Holt"});
+}
+
+// A WordPress comment thread after the post.
+constexpr std::string_view kCommentSection = R"(
+<div id="comments" class="comments-area">
+  <h2 class="comments-title">3 thoughts on &ldquo;Harbour town rebuilds its flooded library&rdquo;</h2>
+  <ol class="comment-list">
+    <li id="comment-81" class="comment even thread-even depth-1">
+      <article class="comment-body">
+        <footer class="comment-meta"><b class="fn">Gwen Pascoe</b> <time>14 September 2024 at 9:12 am</time></footer>
+        <div class="comment-content"><p>My grandmother donated her diaries to that library in the
+        sixties. I am so glad to hear some of the archive may be recovered, and I would happily lend
+        copies of the photographs we still have at home.</p></div>
+      </article>
+    </li>
+    <li id="comment-82" class="comment odd alt thread-odd depth-1">
+      <article class="comment-body">
+        <footer class="comment-meta"><b class="fn">Tom R.</b> <time>14 September 2024 at 11:40 am</time></footer>
+        <div class="comment-content"><p>Moving it inland would have been a mistake. The harbour
+        front needs places that stay open in winter, and the library was always warm and busy when
+        everything else was shut.</p></div>
+      </article>
+    </li>
+  </ol>
+  <div id="respond" class="comment-respond">
+    <h3 id="reply-title" class="comment-reply-title">Leave a Reply</h3>
+    <form id="commentform" class="comment-form"><textarea name="comment"></textarea>
+    <input type="submit" value="Post Comment"></form>
+  </div>
+</div>)";
+
+constexpr std::string_view kCommentSentence = "My grandmother donated her diaries to that library";
+
+TEST(Chrome, CommentSectionIsCutByDefault) {
+  Slots slots;
+  slots.after_story = kCommentSection;
+  Article article = extract_page(slots);
+  expect_story(article);
+  expect_none(article, {kCommentSentence, "Moving it inland would have been a mistake", "Leave a Reply",
+                        "thoughts on"});
+  EXPECT_FALSE(article.comments.has_value()) << "comments are returned only when asked for";
+}
+
+TEST(Chrome, CommentsComeBackSeparatelyWhenAsked) {
+  Slots slots;
+  slots.after_story = kCommentSection;
+  Options options;
+  options.include_comments = true;
+  Article article = extract_page(slots, options);
+  expect_story(article);
+  expect_none(article, {kCommentSentence, "Moving it inland would have been a mistake"});
+  ASSERT_TRUE(article.comments.has_value());
+  EXPECT_TRUE(has(*article.comments, kCommentSentence));
+  EXPECT_TRUE(has(*article.comments, "Moving it inland would have been a mistake"));
+  EXPECT_TRUE(lacks(*article.comments, kFirstSentence)) << "the story is not a comment";
+}
+
+TEST(Chrome, HiddenElementsAreCut) {
+  Slots slots;
+  slots.story_top = R"(
+<div hidden><p>Loading the interactive flood map, please wait while we fetch the latest data.</p></div>
+<span class="icon" aria-hidden="true">Expand gallery icon</span>)";
+  slots.story_middle = R"(
+<div class="correction" style="display: none"><p>An earlier version of this story misstated the
+cost of the rebuild and the name of the county council grant.</p></div>)";
+  slots.story_end = R"(<p style="DISPLAY:NONE">Tracking pixel placeholder for campaign autumn.</p>)";
+  Article article = extract_page(slots);
+  expect_story(article);
+  expect_none(article, {"Loading the interactive flood map", "Expand gallery icon",
+                        "An earlier version of this story", "Tracking pixel placeholder"});
+}
+
+TEST(Chrome, ScriptStyleAndTemplateContentIsCut) {
+  Slots slots;
+  slots.head = R"(<style>.entry-content p { margin-bottom: 1.5em; font-family: Georgia, serif; }</style>
+<script>window.dataLayer = window.dataLayer || []; dataLayer.push({"section": "community"});</script>)";
+  slots.story_middle = R"(
+<script type="text/javascript">var articleTracking = { id: 4312, words: 412 }; trackView(articleTracking);</script>
+<style>.flood-map { height: 400px; }</style>
+<template id="card-template"><div class="card"><p>Template placeholder text for cards.</p></div></template>)";
+  Article article = extract_page(slots);
+  expect_story(article);
+  expect_none(article, {"dataLayer", "articleTracking", "margin-bottom", "flood-map", "Template placeholder"});
+}
+
+// Readers run JavaScript: what <noscript> says is never what they see.
+TEST(Chrome, NoscriptFallbackTextIsCut) {
+  Slots slots;
+  slots.story_middle = R"(
+<noscript><p>Please enable JavaScript to view the interactive map of the flood.</p></noscript>)";
+  slots.after_story = R"(
+<div id="disqus_thread"></div>
+<noscript>Please enable JavaScript to view the <a href="https://disqus.com/?ref_noscript">comments
+powered by Disqus.</a></noscript>)";
+  Article article = extract_page(slots);
+  expect_story(article);
+  expect_none(article, {"Please enable JavaScript", "powered by Disqus"});
+}
+
+TEST(Chrome, FormsAreCut) {
+  Slots slots;
+  slots.top = R"(
+<form role="search" method="get" class="search-form" action="/">
+  <label><span class="screen-reader-text">Search for:</span>
+  <input type="search" class="search-field" placeholder="Search the Courier"></label>
+  <button type="submit" class="search-submit">Search</button>
+</form>)";
+  slots.story_end = R"(
+<form class="wpcf7-form" action="/contact/" method="post">
+  <p><label>Your name<br><input type="text" name="your-name"></label></p>
+  <p><label>Topic<br><select name="topic"><option>Choose a topic</option><option>Report a
+  correction</option><option>Suggest a story</option></select></label></p>
+  <p><label>Your message<br><textarea name="your-message">Type your message here</textarea></label></p>
+  <p><button type="submit">Send message</button></p>
+</form>)";
+  Article article = extract_page(slots);
+  expect_story(article);
+  expect_none(article, {"Search for:", "Choose a topic", "Report a", "Type your message here",
+                        "Send message"});
+}
+
+TEST(Chrome, GermanPageWithChromeKeepsTheStory) {
+  std::string page = R"(<!DOCTYPE html>
+<html lang="de">
+<head><meta charset="utf-8"><title>Stadtbibliothek öffnet nach Hochwasser wieder | Nordkurier</title></head>
+<body>
+<header class="site-header"><nav class="main-nav"><ul><li><a href="/">Startseite</a></li>
+<li><a href="/politik/">Politik</a></li><li><a href="/wirtschaft/">Wirtschaft</a></li>
+<li><a href="/kultur/">Kultur</a></li></ul></nav></header>
+<main class="content">
+<article class="article">
+<h1>Stadtbibliothek öffnet nach Hochwasser wieder</h1>
+<div class="article-body">
+<p>Elf Monate nach dem Hochwasser hat die Stadtbibliothek am Samstag ihre Türen wieder geöffnet. Der
+Keller und das Erdgeschoss mussten vollständig saniert werden, mehr als achttausend Bücher waren
+verloren. Freiwillige hatten in der Nacht der Flut die heimatkundliche Sammlung in den ersten Stock
+getragen.</p>
+<p>Die Sanierung kostete knapp zwei Millionen Euro, den größten Teil übernahmen die Versicherung und
+das Land. Bibliotheksleiterin Ruth Amadi sagte, am schwierigsten sei nicht das Geld gewesen, sondern
+die Entscheidung, was zuerst ersetzt werden sollte. Kinderbücher seien schon nach wenigen Wochen
+zurückgekehrt, weil Familien immer wieder danach gefragt hätten.</p>
+<p>Am Eröffnungstag reichte die Schlange bis zur Brücke über die Hase. Die Leiterin hatte mit ein paar
+Dutzend Besuchern gerechnet und zählte vor dem Mittag mehr als sechshundert. Das erste ausgeliehene
+Buch war ausgerechnet ein Ratgeber für den Bootsbau.</p>
+</div>
+<div class="related-articles"><h3>Mehr zum Thema</h3><ul>
+<li><a href="/a/">Stadtrat beschließt neuen Deich</a></li>
+<li><a href="/b/">Versicherungsprämien an der Küste verdoppeln sich</a></li></ul></div>
+</article>
+</main>
+<footer class="site-footer"><a href="/impressum/">Impressum</a> <a href="/datenschutz/">Datenschutz</a>
+<p>&copy; 2024 Nordkurier Mediengruppe</p></footer>
+<div class="cookie-banner"><p>Wir verwenden Cookies, um Inhalte und Anzeigen zu personalisieren und die
+Zugriffe auf unsere Website zu analysieren. Mit einem Klick auf Akzeptieren stimmen Sie dem zu.</p>
+<button>Akzeptieren</button></div>
+</body>
+</html>)";
+  Article article = lede::extract(page);
+  EXPECT_TRUE(has(article.text, "Freiwillige hatten in der Nacht der Flut die heimatkundliche Sammlung"));
+  EXPECT_TRUE(has(article.text, "Das erste ausgeliehene Buch war ausgerechnet ein Ratgeber für den Bootsbau."));
+  expect_none(article, {"Startseite", "Wirtschaft", "Mehr zum Thema", "Stadtrat beschließt neuen Deich",
+                        "Impressum", "Datenschutz", "Wir verwenden Cookies"});
+}
+
+TEST(Chrome, SpanishPageWithChromeKeepsTheStory) {
+  std::string page = R"(<!DOCTYPE html>
+<html lang="es">
+<head><meta charset="utf-8"><title>El pueblo que salvó su biblioteca del mar | Diario del Litoral</title></head>
+<body>
+<div id="menu-principal" class="navbar"><a href="/">Portada</a> <a href="/local/">Local</a>
+<a href="/deportes/">Deportes</a> <a href="/opinion/">Opinión</a></div>
+<div class="breadcrumbs"><a href="/">Inicio</a> &rsaquo; <a href="/cultura/">Cultura</a></div>
+<div id="contenido" class="main-content">
+<div class="entry-content">
+<h1>El pueblo que salvó su biblioteca del mar</h1>
+<p>Cuando el temporal llegó al puerto en octubre, el agua alcanzó el segundo estante de la biblioteca
+municipal en menos de una hora. Los voluntarios subieron la colección de historia local al primer piso
+a la luz de las linternas. Aun así, se perdieron más de ocho mil libros.</p>
+<p>La reconstrucción costó casi dos millones de euros, cubiertos en su mayor parte por el seguro y por
+una subvención de la diputación. La directora, Ruth Amadi, explicó que lo más difícil no fue el dinero
+sino decidir qué reponer primero. Los libros infantiles volvieron en pocas semanas porque las familias
+no dejaban de pedirlos.</p>
+<p>El día de la reapertura la cola llegaba hasta la estación de salvamento. La directora esperaba a unas
+pocas docenas de personas y contó más de seiscientas antes del mediodía. El primer libro prestado fue,
+curiosamente, un manual de construcción de barcos.</p>
+<div class="compartir social-share"><a href="#">Compartir en Facebook</a> <a href="#">Compartir en X</a></div>
+</div>
+</div>
+<div class="sidebar"><h3>Lo más leído</h3><ol><li><a href="/1/">Récord de capturas en la lonja</a></li>
+<li><a href="/2/">Cierra el muelle tras el temporal</a></li></ol></div>
+<div id="footer">Aviso legal · Política de privacidad · &copy; 2024 Diario del Litoral</div>
+</body>
+</html>)";
+  Article article = lede::extract(page);
+  EXPECT_TRUE(has(article.text, "Los voluntarios subieron la colección de historia local al primer piso"));
+  EXPECT_TRUE(has(article.text, "El primer libro prestado fue, curiosamente, un manual de construcción de barcos."));
+  expect_none(article, {"Deportes", "Inicio", "Compartir en Facebook", "Lo más leído",
+                        "Récord de capturas", "Aviso legal"});
+}
+
+// Wrappers named after the layout they hold ("content with sidebar") are
+// not sidebars: the story inside them must survive, the real sidebar not.
+TEST(Chrome, ContentWithSidebarWrapperKeepsTheStory) {
+  Slots slots;
+  std::string page_html = page(slots);
+  const std::string open = R"(<div class="container">)";
+  page_html.replace(page_html.find(open), open.size(),
+                    R"(<div id="contentWithSidebar" class="contentWithSidebar clearfix">)");
+  page_html.insert(page_html.find("</main>") + 7,
+                   R"(<div id="sidebar" class="sidebar"><h3>Tide times</h3><p>High water at Port
+Wenlock today is at 06:42 and 19:05, low water at 00:31 and 12:58.</p></div>)");
+  Article article = lede::extract(page_html);
+  expect_story(article);
+  expect_none(article, {"High water at Port"});
+}
+
+// The Genesis theme's markup: the story and the sidebar share one wrapper.
+TEST(Chrome, ContentSidebarWrapKeepsTheStory) {
+  Slots slots;
+  std::string page_html = page(slots);
+  const std::string open = R"(<div class="container">)";
+  page_html.replace(page_html.find(open), open.size(), R"(<div class="content-sidebar-wrap">)");
+  page_html.insert(page_html.find("</main>") + 7,
+                   R"(<aside class="sidebar sidebar-primary widget-area" role="complementary">
+<section class="widget featured-content"><h4 class="widget-title">Featured</h4><p>Our guide to the best
+coastal walks this autumn, from the cliffs at Hartland to the dunes of the estuary.</p></section></aside>)");
+  Article article = lede::extract(page_html);
+  expect_story(article);
+  expect_none(article, {"Our guide to the best coastal walks", "Featured"});
+}
+
+// Page builders (here Elementor) wrap every block, the story included, in
+// "widget" elements.
+TEST(Chrome, PageBuilderWidgetsKeepTheStory) {
+  Slots slots;
+  std::string page_html = page(slots);
+  const std::string story_open = R"(<div class="entry-content">)";
+  page_html.replace(page_html.find(story_open), story_open.size(),
+                    R"(<div class="elementor-element elementor-widget elementor-widget-theme-post-content" data-widget_type="theme-post-content.default"><div class="elementor-widget-container">)");
+  page_html.insert(page_html.find("</article>"), "</div>");
+  const std::string top = R"(<div id="page" class="site">)";
+  page_html.replace(page_html.find(top), top.size(),
+                    top + R"(
+<div class="elementor-element elementor-widget elementor-widget-nav-menu"><div class="elementor-widget-container">
+<nav class="elementor-nav-menu--main"><ul class="elementor-nav-menu"><li><a href="/">Home</a></li>
+<li><a href="/weather/">Weather Radar</a></li><li><a href="/obituaries/">Obituaries</a></li></ul></nav></div></div>
+<div class="elementor-element elementor-widget elementor-widget-text-editor"><div class="elementor-widget-container">
+<p>Breaking: coastal road closed at Hartland Cross.</p></div></div>)");
+  Article article = lede::extract(page_html);
+  expect_story(article);
+  expect_none(article, {"Weather Radar", "Obituaries"});
+}
+
+}  // namespace

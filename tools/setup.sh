@@ -1,0 +1,18 @@
+#!/usr/bin/env bash
+# Installs lede's build dependencies (Debian 12) and builds it into build/.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+packages=(build-essential cmake ninja-build pkg-config python3
+          libgumbo-dev zlib1g-dev libuchardet-dev libgtest-dev)
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+  sudo_cmd=""
+  [ "$(id -u)" -ne 0 ] && sudo_cmd="sudo"
+  $sudo_cmd apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq --no-install-recommends "${missing[@]}"
+fi
+cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
+cmake --build build
