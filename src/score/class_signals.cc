@@ -34,7 +34,6 @@ constexpr Word kWords[] = {
     {"breadcrumbs", kSigNav},
     {"byline", kSigMeta},
     {"caption", kSigCaption},
-    {"cmp", kSigConsent},
     {"colophon", kSigFooter},
     {"comment", kSigComments},
     {"comments", kSigComments},

@@ -194,7 +194,7 @@ void drop_named_chrome(const dom::Document& doc, Node* body, const std::vector<N
     if (!is_strong_chrome(*n, sig)) sig &= trusted;
     bool is_comments = sig & score::kSigComments;
     // Bylines, datelines, tags and author boxes: metadata, not body text.
-    bool is_meta = (s.signals & score::kSigMeta) && s.chars < 600;
+    bool is_meta = (s.signals & score::kSigMeta) && !(s.signals & score::kSigContent) && s.chars < 600;
     bool is_chrome = ((sig & (score::kChromeSignals | score::kSigHidden)) || is_meta) &&
                      (float(s.prose_chars) <= t.chrome_guard * page_prose ||
                       (is_strong_chrome(*n, sig) && !holds_main[n->index]));
@@ -462,7 +462,9 @@ Node* anchor_to_headline(Node* container, Node* headline, const std::vector<Node
   Node* column = headline;
   while (column->parent && !contains(column->parent, container)) column = column->parent;
   if (depth_of(headline) - depth_of(column) < 3) return container;
-  return pick_container(column, stats);
+  Node* post = pick_container(column, stats);
+  // A masthead column (site title and menu) has no text of its own.
+  return stats[post->index].value > 0 ? post : container;
 }
 
 }  // namespace
