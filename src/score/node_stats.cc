@@ -71,6 +71,12 @@ void compute_stats(const dom::Document& doc, dom::Node* scope, uint32_t skip_fla
         if (n->flags & skip_flags) return false;
         if (n->is_text()) {
           TextCounts t = count_text(n->data);
+          // Counted where it stands (so inline elements have their text too)
+          // and, for the block value, in the block that owns it.
+          if (n->parent) {
+            stats[n->parent->index].chars += t.chars;
+            if (link_depth > 0) stats[n->parent->index].link_chars += t.chars;
+          }
           NodeStats& owner = stats[blocks.back()->index];
           owner.own_chars += t.chars;
           owner.own_punct += t.punct;
@@ -92,8 +98,6 @@ void compute_stats(const dom::Document& doc, dom::Node* scope, uint32_t skip_fla
         if (s.own_chars) {
           bool prose = false;
           s.value += block_value(s.own_chars, s.own_link_chars, s.own_punct, &prose);
-          s.chars += s.own_chars;
-          s.link_chars += s.own_link_chars;
           if (prose) s.prose_chars += s.own_chars - s.own_link_chars;
         }
         if (n == scope || !n->parent) return;

@@ -173,6 +173,15 @@ bool is_strong_chrome(const Node& n, uint32_t sig) {
   }
 }
 
+// A <time> that is all the text of its block is a dateline, not prose:
+// "Tuesday 4 June 2024 17:30 CEST" under the headline.
+bool is_standalone_time(const Node& n, const std::vector<NodeStats>& stats) {
+  if (!n.is(Tag::time) || !n.parent) return false;
+  const Node* block = n.parent;
+  while (block->parent && !dom::is_block(block->tag)) block = block->parent;
+  return stats[block->index].own_chars == stats[n.index].chars;
+}
+
 // Per node: does its subtree hold a <main>, an <article> or an <h1>?
 std::vector<bool> mark_main_holders(const dom::Document& doc, Node* body) {
   std::vector<bool> holds(doc.node_count(), false);
@@ -194,7 +203,9 @@ void drop_named_chrome(const dom::Document& doc, Node* body, const std::vector<N
     if (!is_strong_chrome(*n, sig)) sig &= trusted;
     bool is_comments = sig & score::kSigComments;
     // Bylines, datelines, tags and author boxes: metadata, not body text.
-    bool is_meta = (s.signals & score::kSigMeta) && !(s.signals & score::kSigContent) && s.chars < 600;
+    bool is_meta = ((s.signals & score::kSigMeta) && !(s.signals & score::kSigContent) &&
+                    s.chars < 600) ||
+                   is_standalone_time(*n, stats);
     bool is_chrome = ((sig & (score::kChromeSignals | score::kSigHidden)) || is_meta) &&
                      (float(s.prose_chars) <= t.chrome_guard * page_prose ||
                       (is_strong_chrome(*n, sig) && !holds_main[n->index]));
@@ -336,7 +347,7 @@ void add_siblings(Node* container, Node* body, const std::vector<NodeStats>& sta
 bool is_list_like(const Node& n) {
   switch (n.tag) {
     case Tag::ul: case Tag::ol: case Tag::dl: case Tag::div: case Tag::section: case Tag::table:
-    case Tag::p: case Tag::li: case Tag::span: case Tag::nav: case Tag::menu: case Tag::tr:
+    case Tag::p: case Tag::li: case Tag::nav: case Tag::menu: case Tag::tr:
       return true;
     default: return false;
   }
