@@ -13,5 +13,7 @@ std::string read_file(const std::string& path);
 void write_file(const std::string& path, const std::string& content);
 // The page ../shared/eval/data/<set>/html/<id>.html.gz, gunzipped.
 std::string eval_page(const std::string& set, const std::string& id);
+// `data` as one gzip member.
+std::string gzip(const std::string& data);
 
 }  // namespace lede::test

@@ -1,7 +1,6 @@
 // The lede binary as a user runs it: exit codes, outputs, --jsonl lines.
 #include <gtest/gtest.h>
 #include <sys/wait.h>
-#include <zlib.h>
 
 #include <cstdlib>
 #include <filesystem>
@@ -14,6 +13,7 @@ namespace {
 
 using lede::test::read_file;
 using lede::test::write_file;
+using lede::test::gzip;
 
 struct RunResult {
   int exit_code = -1;
@@ -45,19 +45,6 @@ std::string article_page(const std::string& topic) {
          paragraph + "</article><footer>Copyright Lindenfeld Gazette</footer></body></html>";
 }
 
-std::string gzip(const std::string& data) {
-  z_stream stream{};
-  EXPECT_EQ(deflateInit2(&stream, 6, Z_DEFLATED, 16 + MAX_WBITS, 8, Z_DEFAULT_STRATEGY), Z_OK);
-  std::string out(deflateBound(&stream, data.size()) + 32, '\0');
-  stream.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(data.data()));
-  stream.avail_in = static_cast<uInt>(data.size());
-  stream.next_out = reinterpret_cast<Bytef*>(out.data());
-  stream.avail_out = static_cast<uInt>(out.size());
-  EXPECT_EQ(deflate(&stream, Z_FINISH), Z_STREAM_END);
-  out.resize(stream.total_out);
-  deflateEnd(&stream);
-  return out;
-}
 
 std::vector<std::string> lines_of(const std::string& text) {
   std::vector<std::string> lines;
