@@ -32,11 +32,11 @@ struct Thresholds {
 
 Thresholds thresholds_for(Focus focus) {
   switch (focus) {
-    case Focus::precision: return {0.4f, 0.45f, 0.35f};
-    case Focus::recall: return {0.15f, 0.75f, 0.12f};
+    case Focus::precision: return {0.65f, 0.45f, 0.35f};
+    case Focus::recall: return {0.25f, 0.75f, 0.12f};
     case Focus::balanced: break;
   }
-  return {0.25f, 0.6f, 0.2f};
+  return {0.5f, 0.6f, 0.2f};
 }
 
 bool inline_style_hides(std::string_view style) {
