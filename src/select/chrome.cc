@@ -1,0 +1,233 @@
+// Step 1: what is never content, and chrome that markup names.
+#include "select/steps.h"
+
+#include "score/class_signals.h"
+#include "select/marks.h"
+
+namespace lede::select {
+
+using dom::Node;
+using dom::Tag;
+using score::NodeStats;
+
+namespace {
+
+bool inline_style_hides(std::string_view style) {
+  std::string compact;
+  for (char c : style)
+    if (c != ' ' && c != '\t' && c != '\n') compact += static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c);
+  return compact.find("display:none") != std::string::npos ||
+         compact.find("visibility:hidden") != std::string::npos;
+}
+
+bool is_hidden(const Node& n) {
+  if (n.has_attr("hidden")) return true;
+  if (dom::equals_ignore_case(n.attr("aria-hidden"), "true")) return true;
+  std::string_view style = n.attr("style");
+  return !style.empty() && inline_style_hides(style);
+}
+
+}  // namespace
+
+// Step 1a: what no reader sees, by tag. Hidden elements are handled with the
+// named chrome, under its guard: frameworks that stream a page hide it in a
+// <div hidden> until a script swaps it in.
+void drop_invisible(Node* body) {
+  for (Node* n = body; n;) {
+    if (n->is_element() && dom::is_invisible(n->tag)) {
+      n->flags |= kDropped;
+      n = dom::next_skipping_children(n, body);
+    } else {
+      n = dom::next_in_preorder(n, body);
+    }
+  }
+}
+
+namespace {
+
+bool has_ancestor(const Node* n, Tag a, Tag b) {
+  for (const Node* p = n->parent; p; p = p->parent)
+    if (p->is(a) || p->is(b)) return true;
+  return false;
+}
+
+// What the element's tag or names say it is, as score signals.
+uint32_t chrome_signals(const Node& n, const NodeStats& s) {
+  uint32_t sig = s.signals & (score::kChromeSignals | score::kSigComments | score::kSigHidden);
+  if (is_hidden(n)) sig |= score::kSigHidden;
+  switch (n.tag) {
+    case Tag::nav: sig |= score::kSigNav; break;
+    case Tag::aside: sig |= score::kSigSidebar; break;
+    case Tag::footer: sig |= score::kSigFooter; break;
+    case Tag::dialog: sig |= score::kSigModal; break;
+    // What a reader without scripts sees: a "please enable JavaScript" line,
+    // or on some sites (Discourse) the whole page, which the guard keeps.
+    case Tag::noscript: sig |= score::kSigHidden; break;
+    // Search boxes, sign-up boxes, product option pickers. Sites built as
+    // one big <form> are saved by the prose guard.
+    case Tag::form: sig |= score::kSigPromo; break;
+    case Tag::header:
+      // An article's own header holds its headline and standfirst.
+      if (!has_ancestor(&n, Tag::article, Tag::main)) sig |= score::kSigHeader;
+      break;
+    default: break;
+  }
+  return sig;
+}
+
+bool names_forum(std::string_view names) {
+  for (std::string_view word : {"forum", "thread", "topic", "bbpress", "phpbb", "xenforo", "discourse",
+                                "vbulletin"})
+    if (names.find(word) != std::string_view::npos) return true;
+  return false;
+}
+
+}  // namespace
+
+// Forums and Q&A pages: there the replies are the content. Schema.org types
+// (JSON-LD or microdata) say so, or forum software's class names.
+bool is_discussion_page(Node* root) {
+  for (Node* n : dom::subtree(root)) {
+    if (!n->is_element()) continue;
+    if (n->is(Tag::script) && n->attr("type") == "application/ld+json") {
+      for (Node* c = n->first_child; c; c = c->next)
+        if (c->is_text() && (c->data.find("DiscussionForumPosting") != std::string_view::npos ||
+                             c->data.find("QAPage") != std::string_view::npos))
+          return true;
+    }
+    std::string_view itemtype = n->attr("itemtype");
+    if (itemtype.find("DiscussionForumPosting") != std::string_view::npos ||
+        itemtype.find("QAPage") != std::string_view::npos)
+      return true;
+    if (n->is(Tag::body) && (names_forum(n->attr("class")) || names_forum(n->attr("id")))) return true;
+  }
+  return false;
+}
+
+namespace {
+
+// Signals that name too much of the page's prose to be believed: page
+// builders call every block a "widget", some themes every paragraph a "post".
+// Counted over the outermost node carrying each signal.
+uint32_t distrusted_signals(Node* body, const std::vector<NodeStats>& stats) {
+  constexpr int kBits = 16;
+  float prose_under[kBits] = {};
+  int open_count[kBits] = {};
+  dom::walk(
+      body,
+      [&](Node* n) {
+        if (!n->is_element() || (n->flags & kDropped)) return false;
+        if (n == body) return true;  // the body's names describe the page
+        uint32_t sig = chrome_signals(*n, stats[n->index]);
+        for (int b = 0; b < kBits; ++b)
+          if (sig & (1u << b) && open_count[b]++ == 0) prose_under[b] += float(stats[n->index].prose_chars);
+        return true;
+      },
+      [&](Node* n) {
+        if (!n->is_element() || (n->flags & kDropped) || n == body) return;
+        uint32_t sig = chrome_signals(*n, stats[n->index]);
+        for (int b = 0; b < kBits; ++b)
+          if (sig & (1u << b)) --open_count[b];
+      });
+  const float page_prose = float(stats[body->index].prose_chars);
+  uint32_t distrusted = 0;
+  for (int b = 0; b < kBits; ++b)
+    if (page_prose > 0 && prose_under[b] > 0.5f * page_prose) distrusted |= 1u << b;
+  // Long comment threads under short posts are common; forums are told apart
+  // by is_discussion_page instead.
+  return distrusted & ~uint32_t{score::kSigComments};
+}
+
+// Markup whose meaning is not a designer's choice of names: page-level nav,
+// aside, footer, header and dialog elements, cookie banners and modals. It is
+// believed whatever prose it holds (Shopify footers carry whole legal texts in
+// modals), unless it holds the main content itself.
+bool is_strong_chrome(const Node& n, uint32_t sig) {
+  switch (n.tag) {
+    case Tag::nav: case Tag::aside: case Tag::footer: case Tag::dialog: return true;
+    case Tag::header: return sig & score::kSigHeader;
+    default: return sig & (score::kSigModal | score::kSigConsent);
+  }
+}
+
+// A <time> that is all the text of its block is a dateline, not prose:
+// "Tuesday 4 June 2024 17:30 CEST" under the headline.
+bool is_standalone_time(const Node& n, const std::vector<NodeStats>& stats) {
+  if (!n.is(Tag::time) || !n.parent) return false;
+  const Node* block = n.parent;
+  while (block->parent && !dom::is_block(block->tag)) block = block->parent;
+  return stats[block->index].own_chars == stats[n.index].chars;
+}
+
+// Per node: does its subtree hold a <main>, an <article> or an <h1>?
+std::vector<bool> mark_main_holders(const dom::Document& doc, Node* body) {
+  std::vector<bool> holds(doc.node_count(), false);
+  for (Node* n : dom::subtree(body)) {
+    if (!(n->is(Tag::main) || n->is(Tag::article) || n->is(Tag::h1))) continue;
+    for (Node* a = n; a && !holds[a->index]; a = a->parent) holds[a->index] = true;
+  }
+  return holds;
+}
+
+}  // namespace
+
+// Step 1b: chrome named by markup, with the guard described in steps.h.
+// Comment sections are cut too, unless comments are what the page is about.
+void drop_named_chrome(const dom::Document& doc, Node* body, const std::vector<NodeStats>& stats,
+                       const Thresholds& t, bool keep_comments, bool comments_are_content) {
+  const float page_prose = float(stats[body->index].prose_chars);
+  const uint32_t trusted = ~distrusted_signals(body, stats);
+  const std::vector<bool> holds_main = mark_main_holders(doc, body);
+  for (Node* n = body->first_child; n;) {
+    const NodeStats& s = stats[n->index];
+    uint32_t sig = n->is_element() ? chrome_signals(*n, s) : 0;
+    if (!is_strong_chrome(*n, sig)) sig &= trusted;
+    bool is_comments = sig & score::kSigComments;
+    // Bylines, datelines, tags and author boxes: metadata, not body text.
+    bool is_meta = ((s.signals & score::kSigMeta) && !(s.signals & score::kSigContent) &&
+                    s.chars < 600) ||
+                   is_standalone_time(*n, stats);
+    bool is_chrome = ((sig & (score::kChromeSignals | score::kSigHidden)) || is_meta) &&
+                     (float(s.prose_chars) <= t.chrome_guard * page_prose ||
+                      (is_strong_chrome(*n, sig) && !holds_main[n->index]));
+    if (is_comments && !comments_are_content) {
+      n->flags |= keep_comments ? kComments : kDropped;
+      n = dom::next_skipping_children(n, body);
+    } else if (is_chrome) {
+      n->flags |= kDropped;
+      n = dom::next_skipping_children(n, body);
+    } else {
+      n = dom::next_in_preorder(n, body);
+    }
+  }
+}
+
+namespace {
+
+bool is_comments_heading(const Node& n, const std::vector<NodeStats>& stats) {
+  if (!dom::is_heading(n.tag)) return false;
+  if (stats[n.index].signals & score::kSigComments) return true;
+  for (Node* c = n.first_child; c; c = c->next)
+    if (c->is(Tag::a) && !c->has_attr("href") && (stats[c->index].signals & score::kSigComments))
+      return true;
+  return false;
+}
+
+}  // namespace
+
+// Flat blogs put the comments after the post in the same container, behind a
+// heading named "comments" (<h2><a id="comments"></a>...</h2>): cut the
+// heading and what follows it, when a post precedes it.
+void drop_flat_comments(Node* body, const std::vector<NodeStats>& stats, bool keep_comments) {
+  for (Node* n = body; n; n = dom::next_in_preorder(n, body)) {
+    if (!n->is_element() || (n->flags & (kDropped | kComments)) || !is_comments_heading(*n, stats))
+      continue;
+    uint32_t prose_before = 0;
+    for (Node* p = n->prev; p; p = p->prev) prose_before += stats[p->index].prose_chars;
+    if (prose_before < 200) continue;
+    for (Node* c = n; c; c = c->next) c->flags |= keep_comments ? kComments : kDropped;
+    return;
+  }
+}
+
+}  // namespace lede::select

@@ -1,0 +1,150 @@
+// Step 2 and 3: the container of the content, and the siblings that join it.
+#include "select/steps.h"
+
+#include "select/marks.h"
+
+namespace lede::select {
+
+using dom::Node;
+using dom::Tag;
+using score::NodeStats;
+
+namespace {
+
+// Step 2: the element with the highest summed block value. Among an element
+// and its child holding nearly all of that value, the child: it is tighter.
+constexpr float kTightShare = 0.8f;
+
+Node* pick_container(Node* root, const std::vector<NodeStats>& stats) {
+  Node* best = root;
+  float best_value = stats[root->index].value;
+  for (Node* n : dom::subtree(root)) {
+    if (!n->is_element() || (n->flags & (kDropped | kComments))) continue;
+    if (stats[n->index].value > best_value) {
+      best = n;
+      best_value = stats[n->index].value;
+    }
+  }
+  for (bool moved = true; moved;) {
+    moved = false;
+    for (Node* c = best->first_child; c; c = c->next) {
+      if (c->is_element() && !(c->flags & kDropped) &&
+          stats[c->index].value >= kTightShare * stats[best->index].value &&
+          stats[c->index].prose_chars >= kTightShare * stats[best->index].prose_chars) {
+        best = c;
+        moved = true;
+        break;
+      }
+    }
+  }
+  return best;
+}
+
+// Step 2c: pages without prose (listings, link collections, tables of
+// items) have no winner in step 2. Their content is the block holding most
+// of the remaining text: descend from the body while one child holds 80%.
+Node* listing_container(Node* body, const std::vector<NodeStats>& stats) {
+  auto text = [&](Node* n) {
+    const NodeStats& s = stats[n->index];
+    return float(s.chars) - 0.5f * float(s.link_chars);
+  };
+  Node* node = body;
+  for (bool moved = true; moved;) {
+    moved = false;
+    for (Node* c = node->first_child; c; c = c->next) {
+      if (c->is_element() && !(c->flags & (kDropped | kComments)) && text(c) >= 0.8f * text(node)) {
+        node = c;
+        moved = true;
+        break;
+      }
+    }
+  }
+  return node;
+}
+
+Node* prefer_listing(Node* container, Node* body, const std::vector<NodeStats>& stats) {
+  constexpr uint32_t kWeakProse = 200;
+  if (stats[container->index].prose_chars >= kWeakProse) return container;
+  Node* listing = listing_container(body, stats);
+  return stats[listing->index].chars > 3 * stats[container->index].chars ? listing : container;
+}
+
+bool is_semantic_container(const Node& n) {
+  return n.is(Tag::main) || n.is(Tag::article) || n.attr("role") == "main" ||
+         n.attr("itemprop") == "articleBody";
+}
+
+size_t count_tag(Node* root, Tag tag) {
+  size_t count = 0;
+  for (Node* n : dom::subtree(root)) count += n->is(tag);
+  return count;
+}
+
+// Step 2b: where the page names its main content (a single <main> or
+// <article>) around the densest prose, the whole named container is the
+// content: listings, products and link-rich posts hold their items there,
+// beside the prose that won step 2.
+Node* widen_to_named_container(Node* container, Node* body) {
+  Node* named = nullptr;
+  for (Node* n = container; n && n != body; n = n->parent)
+    if (is_semantic_container(*n) && !(n->flags & kDropped)) named = n;
+  if (!named) return container;
+  if (named->is(Tag::article) && count_tag(body, Tag::article) > 1) return container;
+  if (named->is(Tag::main) && count_tag(body, Tag::main) > 1) return container;
+  return named;
+}
+
+
+
+bool contains(const Node* ancestor, const Node* n) {
+  for (; n; n = n->parent)
+    if (n == ancestor) return true;
+  return false;
+}
+
+int depth_of(const Node* n) {
+  int depth = 0;
+  for (; n->parent; n = n->parent) ++depth;
+  return depth;
+}
+
+// Step 2a: a short post under its headline loses to a wordy sidebar. When
+// the container comes before the headline and lies far from it (their common
+// ancestor is three or more levels above the headline), look in the
+// headline's column instead. A container after the headline is the usual
+// layout: a header with the title, then the body.
+Node* anchor_to_headline(Node* container, Node* headline, const std::vector<NodeStats>& stats) {
+  if (!headline || contains(container, headline) || container->index > headline->index)
+    return container;
+  Node* column = headline;
+  while (column->parent && !contains(column->parent, container)) column = column->parent;
+  if (depth_of(headline) - depth_of(column) < 3) return container;
+  Node* post = pick_container(column, stats);
+  // A masthead column (site title and menu) has no text of its own.
+  return stats[post->index].value > 0 ? post : container;
+}
+
+}  // namespace
+
+Node* choose_container(Node* body, Node* headline, const std::vector<NodeStats>& stats) {
+  Node* container = anchor_to_headline(pick_container(body, stats), headline, stats);
+  return widen_to_named_container(prefer_listing(container, body, stats), body);
+}
+
+// Step 3: prose-bearing siblings of the container and of its near ancestors.
+void add_siblings(Node* container, Node* body, const std::vector<NodeStats>& stats,
+                  const Thresholds& t) {
+  const float base = stats[container->index].value;
+  Node* child = container;
+  for (int level = 0; level < 3 && child != body && child->parent; ++level) {
+    for (Node* s = child->parent->first_child; s; s = s->next) {
+      if (s == child || !s->is_element() || (s->flags & kDropped)) continue;
+      const NodeStats& st = stats[s->index];
+      if (st.value >= t.sibling_share * base && st.prose_chars >= 100 && st.link_density() < 0.3f)
+        s->flags |= kContent;
+    }
+    child = child->parent;
+  }
+}
+
+}  // namespace lede::select

@@ -1,0 +1,75 @@
+// Step 4: what is left to cut inside the kept subtrees.
+#include "select/steps.h"
+
+#include <algorithm>
+#include <string>
+#include <unordered_map>
+
+#include "select/marks.h"
+
+namespace lede::select {
+
+using dom::Node;
+using dom::Tag;
+using score::NodeStats;
+
+namespace {
+
+bool is_list_like(const Node& n) {
+  switch (n.tag) {
+    case Tag::ul: case Tag::ol: case Tag::dl: case Tag::div: case Tag::section: case Tag::table:
+    case Tag::p: case Tag::li: case Tag::nav: case Tag::menu: case Tag::tr:
+      return true;
+    default: return false;
+  }
+}
+
+}  // namespace
+
+// Step 4: inside kept subtrees, cut link lists and residual chrome.
+// A link list stands out from its surroundings: in a listing page, where
+// everything is links, only lists denser than the page around them go.
+void prune(Node* root, const std::vector<NodeStats>& stats, const Thresholds& t) {
+  const float limit = std::max(t.prune_density, stats[root->index].link_density() + 0.25f);
+  for (Node* n = root->first_child; n;) {
+    const NodeStats& s = stats[n->index];
+    bool cut = n->is_element() && !(n->flags & kDropped) && is_list_like(*n) && s.chars >= 10 &&
+               s.link_density() > limit && s.prose_chars < 200;
+    if (cut) {
+      n->flags |= kDropped;
+      n = dom::next_skipping_children(n, root);
+    } else {
+      n = dom::next_in_preorder(n, root);
+    }
+  }
+}
+
+
+// Short labels repeated down the page ("Advertisement", "Read more", "Pros")
+// are furniture. Table cells are exempt: repeated values are data.
+void drop_repeated_labels(Node* body, const std::vector<NodeStats>& stats) {
+  std::unordered_map<std::string, int> seen;
+  std::vector<std::pair<Node*, std::string>> labels;
+  int inside = 0;
+  dom::walk(
+      body,
+      [&](Node* n) {
+        if (n->flags & (kDropped | kComments)) return false;
+        if (n->flags & kContent) ++inside;
+        const NodeStats& s = stats[n->index];
+        if (inside && n->is_element() && dom::is_block(n->tag) && s.own_chars > 0 &&
+            s.chars == s.own_chars && s.chars < 40 && !n->is(Tag::td) && !n->is(Tag::th)) {
+          std::string text = normalized(text_of(n));
+          ++seen[text];
+          labels.emplace_back(n, std::move(text));
+        }
+        return true;
+      },
+      [&](Node* n) {
+        if (!(n->flags & (kDropped | kComments)) && (n->flags & kContent)) --inside;
+      });
+  for (auto& [node, text] : labels)
+    if (seen[text] >= 3) node->flags |= kDropped;
+}
+
+}  // namespace lede::select

@@ -1,0 +1,51 @@
+// The steps of main-content selection (see select.cc for their order), shared
+// by the files of this folder only.
+//
+// The guard: markup that names chrome (a "sidebar" class, a <footer>) is cut
+// unless it holds much of the page's prose, because then the markup is lying
+// (a wrapper called "content-sidebar-wrap"). Markup whose meaning is no
+// designer's choice of words (page-level nav, aside, footer, dialog) is
+// believed unless it holds the main content itself.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "dom/dom.h"
+#include "score/node_stats.h"
+
+namespace lede::select {
+
+struct Thresholds {
+  float chrome_guard;   // named chrome is kept if it holds more than this share of prose
+  float prune_density;  // link density above which a kept list or div is cut
+  float sibling_share;  // a sibling joins if its value is this share of the container's
+};
+
+// Step 1: chrome.cc
+void drop_invisible(dom::Node* body);
+bool is_discussion_page(dom::Node* root);
+void drop_named_chrome(const dom::Document& doc, dom::Node* body,
+                       const std::vector<score::NodeStats>& stats, const Thresholds& t,
+                       bool keep_comments, bool comments_are_content);
+void drop_flat_comments(dom::Node* body, const std::vector<score::NodeStats>& stats,
+                        bool keep_comments);
+
+// Steps 2 and 3: container.cc
+dom::Node* choose_container(dom::Node* body, dom::Node* headline,
+                            const std::vector<score::NodeStats>& stats);
+void add_siblings(dom::Node* container, dom::Node* body,
+                  const std::vector<score::NodeStats>& stats, const Thresholds& t);
+
+// Step 4: prune.cc
+void prune(dom::Node* root, const std::vector<score::NodeStats>& stats, const Thresholds& t);
+void drop_repeated_labels(dom::Node* body, const std::vector<score::NodeStats>& stats);
+
+// headline.cc
+dom::Node* find_headline(const dom::Document& doc, dom::Node* body, std::string_view title);
+// Lower-case ASCII, whitespace runs as one space, trimmed.
+std::string normalized(std::string_view s);
+std::string text_of(dom::Node* n);
+
+}  // namespace lede::select
