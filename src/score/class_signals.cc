@@ -79,12 +79,14 @@ constexpr Word kWords[] = {
     {"promotion", kSigPromo},
     {"prose", kSigContent},
     {"rail", kSigSidebar},
+    {"ratings", kSigReviews},
     {"recommendations", kSigRelated},
     {"recommended", kSigRelated},
     {"register", kSigPromo},
     {"related", kSigRelated},
     {"replies", kSigComments},
     {"respond", kSigComments},
+    {"reviews", kSigReviews},
     {"share", kSigShare},
     {"sharebar", kSigShare},
     {"sharing", kSigShare},
@@ -221,6 +223,8 @@ uint32_t signals_of(const dom::Node& node) {
     } else if (a.name == "itemprop") {
       if (a.value == "articleBody" || a.value == "text" || a.value == "reviewBody") signals |= kSigContent;
       else if (a.value == "author" || a.value == "datePublished") signals |= kSigMeta;
+      else if (a.value == "comment") signals |= kSigComments;
+      else if (a.value == "review") signals |= kSigReviews;
     }
   }
   return signals;

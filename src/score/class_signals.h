@@ -26,11 +26,12 @@ enum Signal : uint32_t {
   kSigContent = 1u << 11,  // article, content, entry, post, story, body, text
   kSigHidden = 1u << 12,   // hidden, sr-only and the like
   kSigCaption = 1u << 13,  // caption, credit
+  kSigReviews = 1u << 14,  // customer reviews and ratings of a product
 };
 
 inline constexpr uint32_t kChromeSignals = kSigNav | kSigHeader | kSigFooter | kSigSidebar |
                                            kSigRelated | kSigShare | kSigPromo | kSigConsent |
-                                           kSigModal;
+                                           kSigModal | kSigReviews;
 
 // Signals of the words in a class or id attribute value.
 uint32_t signals_of_names(std::string_view names);
