@@ -45,9 +45,12 @@ void prune(Node* root, const std::vector<NodeStats>& stats, const Thresholds& t)
 }
 
 
-// Short labels repeated down the page ("Advertisement", "Read more", "Pros")
-// are furniture. Table cells are exempt: repeated values are data.
-void drop_repeated_labels(Node* body, const std::vector<NodeStats>& stats) {
+// Text blocks said twice. Short labels repeated down the page
+// ("Advertisement", "Read more") are furniture: all go. A longer block seen
+// before is a copy (a mobile and a desktop version, a pull quote): the first
+// stays. Table cells are exempt: repeated values are data.
+void drop_repeats(Node* body, const std::vector<NodeStats>& stats) {
+  constexpr uint32_t kLabelChars = 40;
   std::unordered_map<std::string, int> seen;
   std::vector<std::pair<Node*, std::string>> labels;
   int inside = 0;
@@ -57,11 +60,16 @@ void drop_repeated_labels(Node* body, const std::vector<NodeStats>& stats) {
         if (n->flags & (kDropped | kComments)) return false;
         if (n->flags & kContent) ++inside;
         const NodeStats& s = stats[n->index];
-        if (inside && n->is_element() && dom::is_block(n->tag) && s.own_chars > 0 &&
-            s.chars == s.own_chars && s.chars < 40 && !n->is(Tag::td) && !n->is(Tag::th)) {
-          std::string text = normalized(text_of(n));
-          ++seen[text];
+        bool leaf_block = n->is_element() && dom::is_block(n->tag) && s.own_chars > 0 &&
+                          s.chars == s.own_chars && !n->is(Tag::td) && !n->is(Tag::th);
+        if (!inside || !leaf_block) return true;
+        std::string text = normalized(text_of(n));
+        int count = ++seen[text];
+        if (s.chars < kLabelChars) {
           labels.emplace_back(n, std::move(text));
+        } else if (count > 1) {
+          n->flags |= kDropped;
+          return false;
         }
         return true;
       },

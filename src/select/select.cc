@@ -44,7 +44,7 @@ void select_content(dom::Document& doc, const SelectOptions& options) {
   add_siblings(container, body, stats, t);
   for (dom::Node* n : dom::subtree(body))
     if (n->flags & kContent) prune(n, stats, t);
-  drop_repeated_labels(body, stats);
+  drop_repeats(body, stats);
   if (headline && !options.title.empty()) headline->flags |= kTitle;
 }
 

@@ -40,7 +40,7 @@ void add_siblings(dom::Node* container, dom::Node* body,
 
 // Step 4: prune.cc
 void prune(dom::Node* root, const std::vector<score::NodeStats>& stats, const Thresholds& t);
-void drop_repeated_labels(dom::Node* body, const std::vector<score::NodeStats>& stats);
+void drop_repeats(dom::Node* body, const std::vector<score::NodeStats>& stats);
 
 // headline.cc
 dom::Node* find_headline(const dom::Document& doc, dom::Node* body, std::string_view title);

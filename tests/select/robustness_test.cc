@@ -133,9 +133,12 @@ TEST(Robustness, HundredThousandNestedDivsFinishAndKeepTheText) {
 // unit test, and 30 MB already is far beyond any real article page.
 TEST(Robustness, ThirtyMegabytePageFinishes) {
   constexpr size_t kTarget = 30u << 20;
+  // Numbered paragraphs: identical ones would be cut as copies.
   std::string body;
-  body.reserve(kTarget + kParagraph.size());
-  while (body.size() < kTarget) body += kParagraph;
+  body.reserve(kTarget + kParagraph.size() + 32);
+  for (size_t i = 0; body.size() < kTarget; ++i)
+    body.append(kParagraph.substr(0, 3)).append("Day ").append(std::to_string(i)).append(". ")
+        .append(kParagraph.substr(3));
   std::string page = article_page(body);
   body = std::string();
   Clock::time_point start = Clock::now();
@@ -144,6 +147,16 @@ TEST(Robustness, ThirtyMegabytePageFinishes) {
   EXPECT_NE(article.text.find(kSentence), std::string::npos);
   EXPECT_GT(article.text.size(), kTarget / 2) << "the page is all article";
   EXPECT_LT(seconds, 60.0);
+}
+
+TEST(Robustness, ACopiedParagraphAppearsOnce) {
+  std::string body = std::string(kParagraph) + "<p>A second, different paragraph follows here, "
+                     "long enough to read as prose in any article.</p>\n" + std::string(kParagraph);
+  Article article = lede::extract(article_page(body));
+  size_t first = article.text.find(kSentence);
+  ASSERT_NE(first, std::string::npos);
+  EXPECT_EQ(article.text.find(kSentence, first + 1), std::string::npos);
+  EXPECT_NE(article.text.find("A second, different paragraph"), std::string::npos);
 }
 
 TEST(Robustness, InvalidUtf8BytesGiveValidUtf8Output) {
