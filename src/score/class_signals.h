@@ -25,8 +25,7 @@ enum Signal : uint32_t {
   kSigComments = 1u << 10, // reader comments
   kSigContent = 1u << 11,  // article, content, entry, post, story, body, text
   kSigHidden = 1u << 12,   // hidden, sr-only and the like
-  kSigCaption = 1u << 13,  // caption, credit
-  kSigReviews = 1u << 14,  // customer reviews and ratings of a product
+  kSigReviews = 1u << 13,  // customer reviews and ratings of a product
 };
 
 inline constexpr uint32_t kChromeSignals = kSigNav | kSigHeader | kSigFooter | kSigSidebar |

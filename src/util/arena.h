@@ -55,33 +55,16 @@ class Arena {
     return {p, s.size()};
   }
 
-  // Bytes handed out so far, including block slack: the DOM's memory cost.
-  size_t bytes_reserved() const { return reserved_; }
-
-  // Forget everything but keep the first block, so a worker can reuse it.
-  void reset() {
-    if (blocks_.empty()) return;
-    blocks_.resize(1);
-    sizes_.resize(1);
-    reserved_ = sizes_[0];
-    cursor_ = blocks_[0].get();
-    end_ = cursor_ + sizes_[0];
-  }
-
  private:
   void grow(size_t at_least) {
     size_t size = at_least > block_size_ ? at_least : block_size_;
     blocks_.emplace_back(new char[size]);
-    sizes_.push_back(size);
-    reserved_ += size;
     cursor_ = blocks_.back().get();
     end_ = cursor_ + size;
   }
 
   size_t block_size_;
-  size_t reserved_ = 0;
   std::vector<std::unique_ptr<char[]>> blocks_;
-  std::vector<size_t> sizes_;
   char* cursor_ = nullptr;
   char* end_ = nullptr;
 };
