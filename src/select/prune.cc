@@ -66,7 +66,8 @@ void drop_repeats(Node* body, const std::vector<NodeStats>& stats) {
         std::string text = normalized(text_of(n));
         int count = ++seen[text];
         if (s.chars < kLabelChars) {
-          labels.emplace_back(n, std::move(text));
+          // Repeated headings ("Pros", "Cons") structure a review.
+          if (!dom::is_heading(n->tag)) labels.emplace_back(n, std::move(text));
         } else if (count > 1) {
           n->flags |= kDropped;
           return false;
