@@ -1,6 +1,7 @@
-// The page's headline, and the text helpers the steps share.
+// The page's headline, and how the steps compare text.
 #include "select/steps.h"
 
+#include "metadata/text.h"
 #include "select/marks.h"
 
 namespace lede::select {
@@ -9,24 +10,10 @@ using dom::Node;
 using dom::Tag;
 using score::NodeStats;
 
-std::string normalized(std::string_view s) {
-  std::string out;
-  for (unsigned char c : s) {
-    if (c == ' ' || c == '\n' || c == '\t' || c == '\r') {
-      if (!out.empty() && out.back() != ' ') out += ' ';
-    } else {
-      out += static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c);
-    }
-  }
-  while (!out.empty() && out.back() == ' ') out.pop_back();
-  return out;
-}
-
-std::string text_of(Node* n) {
-  std::string text;
-  for (Node* d : dom::subtree(n))
-    if (d->is_text()) text += d->data;
-  return text;
+// Lower-case visible text with collapsed whitespace: what headings and
+// titles are compared by, the same way metadata reads them.
+std::string normalized_text(const Node* n) {
+  return metadata::to_lower_ascii(metadata::element_text(n, false));
 }
 
 namespace {
@@ -42,11 +29,11 @@ bool title_matches(std::string_view heading, std::string_view title) {
 // The page's headline: the first visible h1 to h3 whose text is the title
 // (from metadata, else the <title> element, which often adds the site name).
 Node* find_headline(const dom::Document& doc, Node* body, std::string_view title) {
-  std::string want = normalized(title);
+  std::string want = metadata::to_lower_ascii(metadata::collapse_whitespace(title));
   if (want.empty()) {
     Node* head = doc.head();
     for (Node* n = head ? head->first_child : nullptr; n; n = n->next)
-      if (n->is(Tag::title)) want = normalized(text_of(n));
+      if (n->is(Tag::title)) want = normalized_text(n);
   }
   if (want.empty()) return nullptr;
   for (Tag level : {Tag::h1, Tag::h2, Tag::h3}) {
@@ -55,7 +42,7 @@ Node* find_headline(const dom::Document& doc, Node* body, std::string_view title
         n = dom::next_skipping_children(n, body);
         continue;
       }
-      if (n->is(level) && title_matches(normalized(text_of(n)), want)) return n;
+      if (n->is(level) && title_matches(normalized_text(n), want)) return n;
       n = dom::next_in_preorder(n, body);
     }
   }

@@ -63,7 +63,7 @@ void drop_repeats(Node* body, const std::vector<NodeStats>& stats) {
         bool leaf_block = n->is_element() && dom::is_block(n->tag) && s.own_chars > 0 &&
                           s.chars == s.own_chars && !n->is(Tag::td) && !n->is(Tag::th);
         if (!inside || !leaf_block) return true;
-        std::string text = normalized(text_of(n));
+        std::string text = normalized_text(n);
         int count = ++seen[text];
         if (s.chars < kLabelChars) {
           // Repeated headings ("Pros", "Cons") structure a review.

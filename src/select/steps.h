@@ -44,8 +44,7 @@ void drop_repeats(dom::Node* body, const std::vector<score::NodeStats>& stats);
 
 // headline.cc
 dom::Node* find_headline(const dom::Document& doc, dom::Node* body, std::string_view title);
-// Lower-case ASCII, whitespace runs as one space, trimmed.
-std::string normalized(std::string_view s);
-std::string text_of(dom::Node* n);
+// The visible text under `n`, lower-case ASCII, whitespace collapsed.
+std::string normalized_text(const dom::Node* n);
 
 }  // namespace lede::select
