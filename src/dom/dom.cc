@@ -23,16 +23,38 @@ Node* Document::new_node(NodeType type) {
   return n;
 }
 
-Node* Document::create_element(std::string_view name, std::span<const Attribute> attrs) {
+Node* Document::create_element(std::string_view name, std::span<const Attribute> attrs,
+                               Namespace ns) {
+  Tag tag = Tag::unknown;
+  if (ns == Namespace::html)
+    tag = tag_from_name(name);
+  else if ((ns == Namespace::svg && name == "svg") || (ns == Namespace::mathml && name == "math"))
+    tag = tag_from_name(name);
+  return create_element(tag, name, attrs, ns);
+}
+
+Node* Document::create_element(Tag tag, std::string_view name, std::span<const Attribute> attrs,
+                               Namespace ns) {
   Node* n = new_node(NodeType::element);
-  n->tag = tag_from_name(name);
-  n->name = n->tag == Tag::unknown ? arena_.copy(name) : tag_name(n->tag);
+  n->ns = ns;
+  n->tag = tag;
+  n->name = tag == Tag::unknown ? arena_.copy(name) : tag_name(tag);
   if (!attrs.empty()) {
     n->attrs = arena_.make_array<Attribute>(attrs.size());
     n->num_attrs = static_cast<uint32_t>(attrs.size());
     for (size_t i = 0; i < attrs.size(); ++i)
       n->attrs[i] = {arena_.copy(attrs[i].name), arena_.copy(attrs[i].value)};
   }
+  return n;
+}
+
+Node* Document::clone_element(const Node* element) {
+  Node* n = new_node(NodeType::element);
+  n->ns = element->ns;
+  n->tag = element->tag;
+  n->name = element->name;
+  n->attrs = element->attrs;
+  n->num_attrs = element->num_attrs;
   return n;
 }
 
@@ -54,6 +76,19 @@ Node* Document::create_doctype(std::string_view name) {
   return n;
 }
 
+Node* Document::create_doctype(std::string_view name, const std::string_view* public_id,
+                               const std::string_view* system_id) {
+  Node* n = create_doctype(name);
+  Attribute ids[2];
+  uint32_t count = 0;
+  if (public_id) ids[count++] = {"public", *public_id};
+  if (system_id) ids[count++] = {"system", *system_id};
+  if (count) add_missing_attributes(n, {ids, count});
+  return n;
+}
+
+Node* Document::create_fragment() { return new_node(NodeType::fragment); }
+
 void Document::append_child(Node* parent, Node* child) {
   child->parent = parent;
   child->prev = parent->last_child;
@@ -63,6 +98,48 @@ void Document::append_child(Node* parent, Node* child) {
   else
     parent->first_child = child;
   parent->last_child = child;
+}
+
+void Document::insert_before(Node* parent, Node* child, Node* ref) {
+  if (!ref) {
+    append_child(parent, child);
+    return;
+  }
+  child->parent = parent;
+  child->next = ref;
+  child->prev = ref->prev;
+  if (ref->prev)
+    ref->prev->next = child;
+  else
+    parent->first_child = child;
+  ref->prev = child;
+}
+
+void Document::move_children(Node* from, Node* to) {
+  Node* first = from->first_child;
+  if (!first) return;
+  for (Node* c = first; c; c = c->next) c->parent = to;
+  first->prev = to->last_child;
+  if (to->last_child)
+    to->last_child->next = first;
+  else
+    to->first_child = first;
+  to->last_child = from->last_child;
+  from->first_child = from->last_child = nullptr;
+}
+
+void Document::add_missing_attributes(Node* element, std::span<const Attribute> attrs) {
+  size_t missing = 0;
+  for (const Attribute& a : attrs) missing += !element->has_attr(a.name);
+  if (!missing) return;
+  // A new array: clones may share the old one.
+  auto* merged = arena_.make_array<Attribute>(element->num_attrs + missing);
+  uint32_t count = 0;
+  for (const Attribute& a : element->attributes()) merged[count++] = a;
+  for (const Attribute& a : attrs)
+    if (!element->has_attr(a.name)) merged[count++] = {arena_.copy(a.name), arena_.copy(a.value)};
+  element->attrs = merged;
+  element->num_attrs = count;
 }
 
 void Document::remove(Node* node) {

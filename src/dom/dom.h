@@ -13,7 +13,14 @@
 
 namespace lede::dom {
 
-enum class NodeType : uint8_t { document, element, text, comment, doctype };
+// `fragment` holds a template element's contents: it is the template's only
+// child, and the parser puts everything inside <template> under it.
+enum class NodeType : uint8_t { document, element, text, comment, doctype, fragment };
+
+// Elements inside <svg> and <math> are foreign: their Tag is Tag::unknown
+// (except the svg and math elements themselves), so that tag checks only ever
+// match HTML elements, and their name keeps the standard's case (foreignObject).
+enum class Namespace : uint8_t { html, svg, mathml };
 
 struct Attribute {
   std::string_view name;   // lower-case
@@ -22,11 +29,15 @@ struct Attribute {
 
 struct Node {
   NodeType type = NodeType::element;
+  Namespace ns = Namespace::html;
   Tag tag = Tag::unknown;
   uint32_t flags = 0;        // pipeline marks (see select/marks.h)
   uint32_t index = 0;        // creation order, dense: index into per-node tables
-  std::string_view name;     // element name, lower-case (also for unknown tags)
+  // Element name, lower-case for HTML (also for unknown tags); doctype name.
+  std::string_view name;
   std::string_view data;     // text and comment content
+  // Doctype nodes keep their public and system identifiers, when the doctype
+  // has them, as attributes named "public" and "system".
   Attribute* attrs = nullptr;
   uint32_t num_attrs = 0;
   Node* parent = nullptr;
@@ -58,13 +69,31 @@ class Document {
   Arena& arena() { return arena_; }
   const Arena& arena() const { return arena_; }
 
-  // Names must be lower-case; strings are copied into the arena.
-  Node* create_element(std::string_view name, std::span<const Attribute> attrs);
+  // HTML names must be lower-case; strings are copied into the arena.
+  Node* create_element(std::string_view name, std::span<const Attribute> attrs,
+                       Namespace ns = Namespace::html);
+  // The same when the caller already knows the name's tag.
+  Node* create_element(Tag tag, std::string_view name, std::span<const Attribute> attrs,
+                       Namespace ns = Namespace::html);
+  // A new element with the name, namespace and attributes of `element` (the
+  // attribute array is shared: attributes are never edited in place).
+  Node* clone_element(const Node* element);
   Node* create_text(std::string_view text);
   Node* create_comment(std::string_view text);
   Node* create_doctype(std::string_view name);
+  Node* create_doctype(std::string_view name, const std::string_view* public_id,
+                       const std::string_view* system_id);
+  Node* create_fragment();
+  // Appends `child` (which must not be in the tree) to `parent`.
   void append_child(Node* parent, Node* child);
+  // Inserts `child` (which must not be in the tree) before `ref`, a child of
+  // `parent`; appends when `ref` is null.
+  void insert_before(Node* parent, Node* child, Node* ref);
   void remove(Node* node);
+  // Moves every child of `from`, in order, to the end of `to`.
+  void move_children(Node* from, Node* to);
+  // Adds the attributes `element` does not have yet (by name).
+  void add_missing_attributes(Node* element, std::span<const Attribute> attrs);
 
   // Convenience lookups of the html/head/body elements (null if absent).
   Node* html() const;
