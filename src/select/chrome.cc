@@ -159,11 +159,20 @@ bool is_standalone_time(const Node& n, const std::vector<NodeStats>& stats) {
   return stats[block->index].own_chars == stats[n.index].chars;
 }
 
-// Per node: does its subtree hold a <main>, an <article> or an <h1>?
-std::vector<bool> mark_main_holders(const dom::Document& doc, Node* body) {
+// Per node: does its subtree hold the main content, that is a <main>, the
+// headline, or the page's <article>? Where a page has several <article>
+// elements they are teaser cards, which a sidebar may well hold; without a
+// known headline, any <h1> stands for it.
+std::vector<bool> mark_main_holders(const dom::Document& doc, Node* body, const Node* headline) {
+  size_t articles = 0;
+  for (Node* n : dom::subtree(body)) articles += n->is(Tag::article);
+  auto is_main = [&](const Node* n) {
+    return n->is(Tag::main) || (n->is(Tag::article) && articles == 1) ||
+           (headline ? n == headline : n->is(Tag::h1));
+  };
   std::vector<bool> holds(doc.node_count(), false);
   for (Node* n : dom::subtree(body)) {
-    if (!(n->is(Tag::main) || n->is(Tag::article) || n->is(Tag::h1))) continue;
+    if (!is_main(n)) continue;
     for (Node* a = n; a && !holds[a->index]; a = a->parent) holds[a->index] = true;
   }
   return holds;
@@ -173,11 +182,12 @@ std::vector<bool> mark_main_holders(const dom::Document& doc, Node* body) {
 
 // Step 1b: chrome named by markup, with the guard described in steps.h.
 // Comment sections are cut too, unless comments are what the page is about.
-void drop_named_chrome(const dom::Document& doc, Node* body, const std::vector<NodeStats>& stats,
-                       const Thresholds& t, bool keep_comments, bool comments_are_content) {
+void drop_named_chrome(const dom::Document& doc, Node* body, const Node* headline,
+                       const std::vector<NodeStats>& stats, const Thresholds& t,
+                       bool keep_comments, bool comments_are_content) {
   const float page_prose = float(stats[body->index].prose_chars);
   const uint32_t trusted = ~distrusted_signals(body, stats);
-  const std::vector<bool> holds_main = mark_main_holders(doc, body);
+  const std::vector<bool> holds_main = mark_main_holders(doc, body, headline);
   for (Node* n = body->first_child; n;) {
     const NodeStats& s = stats[n->index];
     uint32_t sig = n->is_element() ? chrome_signals(*n, s) : 0;

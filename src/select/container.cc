@@ -1,6 +1,7 @@
 // Step 2 and 3: the container of the content, and the siblings that join it.
 #include "select/steps.h"
 
+#include "score/class_signals.h"
 #include "select/marks.h"
 
 namespace lede::select {
@@ -40,6 +41,19 @@ Node* pick_container(Node* root, const std::vector<NodeStats>& stats) {
   return best;
 }
 
+// Is `n` inside a block named sidebar or related list? Such blocks survive
+// step 1 when they hold most of the page's prose, which a short post allows.
+// Layout wrappers named for both ("content-sidebar-wrap") are not sidebars.
+bool in_named_sidebar(const Node* n, const Node* body, const std::vector<NodeStats>& stats) {
+  for (; n && n != body; n = n->parent) {
+    uint32_t sig = stats[n->index].signals;
+    if (n->is(Tag::aside) ||
+        ((sig & (score::kSigSidebar | score::kSigRelated)) && !(sig & score::kSigContent)))
+      return true;
+  }
+  return false;
+}
+
 // Step 2c: pages without prose (listings, link collections, tables of
 // items) have no winner in step 2. Their content is the block holding most
 // of the remaining text: descend from the body while one child holds 80%.
@@ -66,6 +80,7 @@ Node* prefer_listing(Node* container, Node* body, const std::vector<NodeStats>& 
   constexpr uint32_t kWeakProse = 200;
   if (stats[container->index].prose_chars >= kWeakProse) return container;
   Node* listing = listing_container(body, stats);
+  if (in_named_sidebar(listing, body, stats)) return container;
   return stats[listing->index].chars > 3 * stats[container->index].chars ? listing : container;
 }
 
@@ -109,25 +124,29 @@ int depth_of(const Node* n) {
 }
 
 // Step 2a: a short post under its headline loses to a wordy sidebar. When
-// the container comes before the headline and lies far from it (their common
-// ancestor is three or more levels above the headline), look in the
-// headline's column instead. A container after the headline is the usual
+// the container lies far from the headline (their common ancestor is three or
+// more levels above the headline), look in the headline's column instead, if
+// the container comes before the headline or sits in a named sidebar that the
+// headline is not in. A container after the headline is otherwise the usual
 // layout: a header with the title, then the body.
-Node* anchor_to_headline(Node* container, Node* headline, const std::vector<NodeStats>& stats) {
-  if (!headline || contains(container, headline) || container->index > headline->index)
+Node* anchor_to_headline(Node* container, Node* headline, Node* body,
+                         const std::vector<NodeStats>& stats) {
+  if (!headline || contains(container, headline)) return container;
+  if (container->index > headline->index && !(in_named_sidebar(container, body, stats) &&
+                                               !in_named_sidebar(headline, body, stats)))
     return container;
   Node* column = headline;
   while (column->parent && !contains(column->parent, container)) column = column->parent;
   if (depth_of(headline) - depth_of(column) < 3) return container;
   Node* post = pick_container(column, stats);
-  // A masthead column (site title and menu) has no text of its own.
-  return stats[post->index].value > 0 ? post : container;
+  // A masthead column (site title and menu) has no prose of its own.
+  return stats[post->index].value > 0 && stats[post->index].prose_chars > 0 ? post : container;
 }
 
 }  // namespace
 
 Node* choose_container(Node* body, Node* headline, const std::vector<NodeStats>& stats) {
-  Node* container = anchor_to_headline(pick_container(body, stats), headline, stats);
+  Node* container = anchor_to_headline(pick_container(body, stats), headline, body, stats);
   return widen_to_named_container(prefer_listing(container, body, stats), body);
 }
 
@@ -140,6 +159,7 @@ void add_siblings(Node* container, Node* body, const std::vector<NodeStats>& sta
     for (Node* s = child->parent->first_child; s; s = s->next) {
       if (s == child || !s->is_element() || (s->flags & kDropped)) continue;
       const NodeStats& st = stats[s->index];
+      if (s->is(Tag::aside) || (st.signals & (score::kSigSidebar | score::kSigRelated))) continue;
       if (st.value >= t.sibling_share * base && st.prose_chars >= 100 && st.link_density() < 0.3f)
         s->flags |= kContent;
     }

@@ -34,7 +34,8 @@ void select_content(dom::Document& doc, const SelectOptions& options) {
   const bool discussion = is_discussion_page(doc.root());
   drop_invisible(body);
   score::compute_stats(doc, body, kDropped, stats);
-  drop_named_chrome(doc, body, stats, t, options.comments, discussion);
+  drop_named_chrome(doc, body, find_headline(doc, body, options.title), stats, t,
+                    options.comments, discussion);
   if (!discussion) drop_flat_comments(body, stats, options.comments);
   score::compute_stats(doc, body, kDropped | kComments, stats);
 

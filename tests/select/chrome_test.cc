@@ -680,4 +680,45 @@ TEST(Chrome, PageBuilderWidgetsKeepTheStory) {
   expect_none(article, {"Weather Radar", "Obituaries"});
 }
 
+// A short post beside a sidebar that holds more prose than the post: the
+// sidebar is kept by the prose guard, so the headline's column must win.
+std::string short_post_page(const std::string& sidebar) {
+  return R"(<!DOCTYPE html><html><head><title>Tide gauge back online | Harbour Notes</title></head>
+<body><div id="outer"><div id="header"><a href="/">Harbour Notes</a></div>
+<div id="content-wrapper"><div id="main-wrapper"><div class="main"><div class="posts">
+<div class="day"><h2 class="date-header">Monday</h2><div class="post-outer"><div class="post">
+<h3 class="post-title"><a href="/tide-gauge">Tide gauge back online</a></h3>
+<div class="post-body"><p>The harbour's tide gauge is reporting again after the winter storms
+knocked out its power supply; readings from the last six weeks were lost.</p></div>
+</div></div></div></div></div></div>)" + sidebar + R"(</div></div></body></html>)";
+}
+
+std::string teaser(int i) {
+  return "<article class=\"card\"><h1>Teaser " + std::to_string(i) +
+         "</h1><p>Long teaser text number " + std::to_string(i) +
+         " about another story on this site, with enough words to outweigh the short post above "
+         "it, written the way sidebars summarise the stories they link to.</p></article>";
+}
+
+TEST(Chrome, ShortPostBesideWordySidebarDivKeepsThePost) {
+  std::string sidebar = R"(<div id="sidebar-wrapper"><div id="sidebar" class="sidebar section">)";
+  for (int i = 0; i < 6; ++i)
+    sidebar += "<div class=\"widget Text\"><p>About the author " + std::to_string(i) +
+               ": a retired harbour master who writes about boats, tides and the weather on "
+               "this coast, and answers every letter readers send him.</p></div>";
+  sidebar += "</div></div>";
+  Article article = lede::extract(short_post_page(sidebar));
+  EXPECT_TRUE(has(article.text, "reporting again after the winter storms"));
+  EXPECT_TRUE(lacks(article.text, "retired harbour master"));
+}
+
+TEST(Chrome, AsideOfTeaserArticlesIsCutBesideAShortPost) {
+  std::string sidebar = "<aside id=\"sidebar\"><h1>Most popular</h1>";
+  for (int i = 0; i < 5; ++i) sidebar += teaser(i);
+  sidebar += "</aside>";
+  Article article = lede::extract(short_post_page(sidebar));
+  EXPECT_TRUE(has(article.text, "reporting again after the winter storms"));
+  EXPECT_TRUE(lacks(article.text, "Long teaser text"));
+}
+
 }  // namespace
