@@ -3,7 +3,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 packages=(build-essential cmake ninja-build pkg-config python3
-          libgumbo-dev zlib1g-dev libuchardet-dev libgtest-dev)
+          zlib1g-dev libuchardet-dev libgtest-dev
+          libgumbo-dev libxml2-dev)  # the last two for bench_parse only
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

@@ -1,5 +1,8 @@
 #include "dom/dom.h"
 
+#include <cstring>
+#include <new>
+
 namespace lede::dom {
 
 std::string_view Node::attr(std::string_view attr_name) const {
@@ -40,12 +43,32 @@ Node* Document::create_element(Tag tag, std::string_view name, std::span<const A
   n->tag = tag;
   n->name = tag == Tag::unknown ? arena_.copy(name) : tag_name(tag);
   if (!attrs.empty()) {
-    n->attrs = arena_.make_array<Attribute>(attrs.size());
+    n->attrs = copy_attributes(attrs);
     n->num_attrs = static_cast<uint32_t>(attrs.size());
-    for (size_t i = 0; i < attrs.size(); ++i)
-      n->attrs[i] = {arena_.copy(attrs[i].name), arena_.copy(attrs[i].value)};
   }
   return n;
+}
+
+// The array and its strings in one allocation: most elements have a few
+// short attributes, and one bump of the arena beats one per string.
+Attribute* Document::copy_attributes(std::span<const Attribute> attrs) {
+  size_t chars = 0;
+  for (const Attribute& a : attrs) chars += a.name.size() + a.value.size();
+  size_t array_bytes = sizeof(Attribute) * attrs.size();
+  char* block = static_cast<char*>(arena_.allocate(array_bytes + chars, alignof(Attribute)));
+  auto* copies = reinterpret_cast<Attribute*>(block);
+  char* text = block + array_bytes;
+  auto place = [&text](std::string_view s) {
+    if (!s.empty()) std::memcpy(text, s.data(), s.size());
+    std::string_view placed(text, s.size());
+    text += s.size();
+    return placed;
+  };
+  for (size_t i = 0; i < attrs.size(); ++i) {
+    std::string_view name = place(attrs[i].name);
+    new (copies + i) Attribute{name, place(attrs[i].value)};
+  }
+  return copies;
 }
 
 Node* Document::clone_element(const Node* element) {

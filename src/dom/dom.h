@@ -33,13 +33,13 @@ struct Node {
   Tag tag = Tag::unknown;
   uint32_t flags = 0;        // pipeline marks (see select/marks.h)
   uint32_t index = 0;        // creation order, dense: index into per-node tables
+  uint32_t num_attrs = 0;    // size of attrs; beside the other 32-bit fields, so no padding
   // Element name, lower-case for HTML (also for unknown tags); doctype name.
   std::string_view name;
   std::string_view data;     // text and comment content
   // Doctype nodes keep their public and system identifiers, when the doctype
   // has them, as attributes named "public" and "system".
   Attribute* attrs = nullptr;
-  uint32_t num_attrs = 0;
   Node* parent = nullptr;
   Node* first_child = nullptr;
   Node* last_child = nullptr;
@@ -102,6 +102,7 @@ class Document {
 
  private:
   Node* new_node(NodeType type);
+  Attribute* copy_attributes(std::span<const Attribute> attrs);
 
   Arena arena_;
   Node* root_ = nullptr;

@@ -1,8 +1,9 @@
 #include "dom/tags.h"
 
-#include <algorithm>
 #include <array>
 #include <iterator>
+
+#include "util/hash_index.h"
 
 namespace lede::dom {
 namespace {
@@ -15,12 +16,21 @@ constexpr std::string_view kNames[] = {
 };
 static_assert(std::size(kNames) == static_cast<size_t>(Tag::count_));
 
+// Sorted, h1 to h6 are consecutive: is_heading() relies on it.
 constexpr bool names_sorted() {
   for (size_t i = 2; i < std::size(kNames); ++i)
     if (!(kNames[i - 1] < kNames[i])) return false;
   return true;
 }
 static_assert(names_sorted(), "tags.def must stay sorted by name");
+
+// Every tag the tokenizer reads is looked up: by hash, not by binary search.
+constexpr auto kIndex = [] {
+  HashIndex<512> index;
+  static_assert(std::size(kNames) * 2 <= 512);
+  for (size_t t = 1; t < std::size(kNames); ++t) index.add(kNames[t], t);
+  return index;
+}();
 
 template <size_t N>
 constexpr std::array<bool, static_cast<size_t>(Tag::count_)> tag_set(const Tag (&tags)[N]) {
@@ -55,10 +65,8 @@ constexpr auto kVoidSet = tag_set(kVoid);
 }  // namespace
 
 Tag tag_from_name(std::string_view name) {
-  auto first = std::begin(kNames) + 1, last = std::end(kNames);
-  auto it = std::lower_bound(first, last, name);
-  if (it == last || *it != name) return Tag::unknown;
-  return static_cast<Tag>(it - std::begin(kNames));
+  size_t t = kIndex.find(name, [](size_t i) { return kNames[i]; });
+  return t == kIndex.npos ? Tag::unknown : static_cast<Tag>(t);
 }
 
 std::string_view tag_name(Tag tag) { return kNames[static_cast<size_t>(tag)]; }

@@ -4,6 +4,7 @@
 #include <array>
 
 #include "html5/tokenizer_internal.h"
+#include "util/hash_index.h"
 
 namespace lede::html5 {
 namespace {
@@ -27,47 +28,6 @@ constexpr ByteSet kUnquotedValueStops = byte_set("&>\"'<=`", false);
 const char* skip_to_stop(const char* p, const char* end, const ByteSet& stops) {
   while (p < end && !stops[static_cast<unsigned char>(*p)]) ++p;
   return p;
-}
-
-// FNV-1a: tag and attribute names are short.
-constexpr uint32_t name_hash(std::string_view name) {
-  uint32_t h = 2166136261u;
-  for (char c : name) h = (h ^ static_cast<unsigned char>(c)) * 16777619u;
-  return h;
-}
-
-// Tags by name, hashed: every tag token needs its dom::Tag, and a binary
-// search over the names costs more than the rest of the tag.
-constexpr std::string_view kTagNames[] = {
-#define LEDE_TAG(e, s) s,
-#include "dom/tags.def"
-#undef LEDE_TAG
-};
-constexpr dom::Tag kTags[] = {
-#define LEDE_TAG(e, s) dom::Tag::e,
-#include "dom/tags.def"
-#undef LEDE_TAG
-};
-constexpr size_t kTagSlotCount = 512;  // a power of two, several times the tags
-static_assert(std::size(kTagNames) * 2 <= kTagSlotCount);
-
-constexpr std::array<uint16_t, kTagSlotCount> tag_slots() {  // index + 1; 0 = empty
-  std::array<uint16_t, kTagSlotCount> slots{};
-  for (size_t t = 0; t < std::size(kTagNames); ++t) {
-    size_t i = name_hash(kTagNames[t]) & (kTagSlotCount - 1);
-    while (slots[i] != 0) i = (i + 1) & (kTagSlotCount - 1);
-    slots[i] = static_cast<uint16_t>(t + 1);
-  }
-  return slots;
-}
-constexpr std::array<uint16_t, kTagSlotCount> kTagSlots = tag_slots();
-
-dom::Tag tag_from_lower_name(std::string_view name) {
-  for (size_t i = name_hash(name) & (kTagSlotCount - 1); kTagSlots[i] != 0;
-       i = (i + 1) & (kTagSlotCount - 1)) {
-    if (kTagNames[kTagSlots[i] - 1] == name) return kTags[kTagSlots[i] - 1];
-  }
-  return dom::Tag::unknown;
 }
 
 // Below this many attributes a linear search beats hashing.
@@ -408,7 +368,7 @@ void Tokenizer::Impl::update_attribute_index() {
 
 void Tokenizer::Impl::emit_tag() {
   finish_attribute();
-  token_.tag = tag_from_lower_name(tag_name_.view());
+  token_.tag = dom::tag_from_name(tag_name_.view());
   token_.name =
       token_.tag != dom::Tag::unknown ? dom::tag_name(token_.tag) : tag_name_.finish(arena_);
   if (token_.type == TokenType::start_tag) {

@@ -429,10 +429,7 @@ void TreeBuilder::insert_text(std::string_view text) {
     return;
   }
   commit_text();
-  Node* node = doc_.create_text({});
-  insert_at(where, node);
-  open_text_ = node;
-  text_buf_.assign(text);
+  insert_at(where, doc_.create_text(text));
 }
 
 void TreeBuilder::commit_text() {
@@ -674,6 +671,22 @@ Node* selected_option(Node* select) {
   return selected ? selected : first;
 }
 
+// "Get a select's enabled selectedcontent": none for a multiple select, nor
+// when the first selectedcontent is disabled, i.e. has an option, a
+// selectedcontent or another select above it. (A selectedcontent inside the
+// option would otherwise receive copies of itself forever.)
+Node* enabled_selectedcontent(Node* select) {
+  if (select->has_attr("multiple")) return nullptr;
+  Node* target = first_descendant(select, Tag::selectedcontent);
+  if (!target) return nullptr;
+  for (Node* above = target->parent; above; above = above->parent) {
+    if (above == select) continue;
+    if (above->is(Tag::option) || above->is(Tag::selectedcontent) || above->is(Tag::select))
+      return nullptr;
+  }
+  return target;
+}
+
 }  // namespace
 
 // "Maybe clone an option into selectedcontent": the select's selectedcontent
@@ -682,7 +695,7 @@ void TreeBuilder::clone_option_into_selectedcontent(Node* option) {
   Node* select = option->parent;
   while (select && !select->is(Tag::select)) select = select->parent;
   if (!select) return;
-  Node* target = first_descendant(select, Tag::selectedcontent);
+  Node* target = enabled_selectedcontent(select);
   if (!target || selected_option(select) != option) return;
   commit_text();
   while (target->first_child) doc_.remove(target->first_child);

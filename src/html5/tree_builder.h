@@ -210,8 +210,9 @@ class TreeBuilder {
   bool stopped_ = false;
   bool has_selectedcontent_ = false;
 
-  // Characters go to one text node at a time, gathered here and copied into
-  // the arena once the parser moves on to another node.
+  // A text node takes its first run of characters at once. Runs appended
+  // to it later are gathered here and copied into the arena once the parser
+  // moves on to another node.
   dom::Node* open_text_ = nullptr;
   std::string text_buf_;
   // "in table text": the pending table character tokens.

@@ -18,9 +18,11 @@ bool is_ascii_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == 
 void class_and_id(const Node* n, std::string& out) {
   out.clear();
   for (std::string_view value : {n->attr("class"), n->attr("id")}) {
-    for (char c : value) out += c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c;
+    out += value;
     out += ' ';
   }
+  for (char& c : out)
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
 }
 
 bool mentions(std::string_view names, std::string_view fragment) {
@@ -29,12 +31,17 @@ bool mentions(std::string_view names, std::string_view fragment) {
 
 // "sidebar-1", "comments-area", "yarpp-related", but not "has-sidebar" or
 // "template-sidebar": a page's main wrapper often names its sidebar layout.
+// (Arrays of string_view: every class token of the page goes through these.)
+constexpr std::string_view kLayoutModifiers[] = {"has-", "no-", "with-", "without-", "hide-", "show-"};
+constexpr std::string_view kChromeStarts[] = {"sidebar", "comment", "related"};
+constexpr std::string_view kChromeEnds[] = {"-comment", "_comment", "-comments", "_comments", "-related", "_related"};
+
 bool is_chrome_token(std::string_view token) {
-  for (std::string_view modifier : {"has-", "no-", "with-", "without-", "hide-", "show-"})
+  for (std::string_view modifier : kLayoutModifiers)
     if (token.starts_with(modifier)) return false;
-  for (std::string_view start : {"sidebar", "comment", "related"})
+  for (std::string_view start : kChromeStarts)
     if (token.starts_with(start)) return true;
-  for (std::string_view end : {"-comment", "_comment", "-comments", "_comments", "-related", "_related"})
+  for (std::string_view end : kChromeEnds)
     if (token.ends_with(end)) return true;
   return false;
 }
@@ -74,23 +81,30 @@ bool is_byline_like(const Node* n, std::string_view names) {
 }
 
 // Links to an author's page: /author/jane-roe, /authors/jane-roe/.
+constexpr std::string_view kAuthorPathParts[] = {
+    "/author/",      "/authors/", "/autor/",    "/auteur/",  "/writers/", "/contributors/",
+    "/contributor/", "/byline/",  "/reporter/", "/journalist/"};
+
 bool is_author_link(const Node* n) {
   if (!n->is(Tag::a)) return false;
   std::string_view href = n->attr("href");
-  for (std::string_view part : {"/author/", "/authors/", "/autor/", "/auteur/", "/writers/", "/contributors/",
-                                "/contributor/", "/byline/", "/reporter/", "/journalist/"})
+  for (std::string_view part : kAuthorPathParts)
     if (contains_ignore_case(href, part)) return true;
   return false;
 }
 
 // Words that label the name beside them: "Written by" <p>Jane Roe</p>.
+constexpr std::string_view kBylineLabels[] = {
+    "by",     "written by", "posted by", "words by", "story by", "reported by", "author",
+    "authors", "autor",     "auteur",    "von",      "par",      "por",         "door"};
+
 bool is_byline_label(std::string_view text) {
   text = trim(text);
   if (text.ends_with(':')) text.remove_suffix(1);
   if (text.size() > 12) return false;
-  for (std::string_view label : {"by", "written by", "posted by", "words by", "story by", "reported by",
-                                 "author", "authors", "autor", "auteur", "von", "par", "por", "door"})
-    if (dom::equals_ignore_case(trim(text), label)) return true;
+  std::string_view label_text = trim(text);  // "By :" leaves a space
+  for (std::string_view label : kBylineLabels)
+    if (dom::equals_ignore_case(label_text, label)) return true;
   return false;
 }
 
@@ -127,7 +141,8 @@ class Scanner {
   bool enter(Node* n) {
     if (n->is_text() && chrome_.empty()) add_text(n);
     if (!n->is_element()) return false;
-    if (n->name == "svg-child" || n->name == "math-child") return false;
+    // Inside <svg> and <math>: drawings and formulas, not page text.
+    if (n->ns != dom::Namespace::html && !n->is(Tag::svg) && !n->is(Tag::math)) return false;
     switch (n->tag) {
       case Tag::html: out_.html_lang = n->attr("lang"); break;
       case Tag::meta: add_meta(n); return false;

@@ -1,5 +1,4 @@
-// HTML text (UTF-8) to lede's DOM. The parser library behind this is an
-// implementation detail: no header outside src/parse includes it.
+// HTML text (UTF-8) to lede's DOM, through lede's own HTML5 parser (src/html5).
 #pragma once
 
 #include <string_view>
@@ -10,6 +9,8 @@ namespace lede::parse {
 
 // Parses a whole document as an HTML5 browser would (scripting off).
 // Never fails: any byte sequence yields a tree with html, head and body.
+// Elements nested deeper than html5::kMaxTreeDepth become siblings at that
+// depth, so the tree stays shallow enough for any consumer.
 dom::Document parse_document(std::string_view utf8);
 
 }  // namespace lede::parse

@@ -1,8 +1,9 @@
 #include "score/class_signals.h"
 
-#include <algorithm>
 #include <array>
 #include <iterator>
+
+#include "util/hash_index.h"
 
 namespace lede::score {
 namespace {
@@ -114,10 +115,17 @@ constexpr bool words_sorted() {
 }
 static_assert(words_sorted());
 
+// Every word of every class and id is looked up, in each scoring pass.
+constexpr auto kWordIndex = [] {
+  HashIndex<256> index;
+  static_assert(std::size(kWords) * 2 <= 256);
+  for (size_t i = 0; i < std::size(kWords); ++i) index.add(kWords[i].word, i);
+  return index;
+}();
+
 uint32_t lookup(std::string_view word) {
-  auto it = std::lower_bound(std::begin(kWords), std::end(kWords), word,
-                             [](const Word& w, std::string_view s) { return w.word < s; });
-  if (it != std::end(kWords) && it->word == word) return it->signals;
+  size_t i = kWordIndex.find(word, [](size_t w) { return kWords[w].word; });
+  if (i != kWordIndex.npos) return kWords[i].signals;
   // Comment sections are named by compounds more than by words:
   // "commentlist", "commentbody", "comment_1234".
   if (word.starts_with("comment") && !word.starts_with("commentar")) return kSigComments;
@@ -165,8 +173,18 @@ uint32_t signals_of_name(std::string_view name) {
 // Likewise WordPress's comment state of a post ("comments-open"), and ids
 // that are URLs rather than names.
 bool is_topic_name(std::string_view name) {
-  return name.find_first_of("/:.") != std::string_view::npos || name.starts_with("category-") || name.starts_with("tag-") || name.starts_with("tags-") ||
+  for (char c : name)
+    if (c == '/' || c == ':' || c == '.') return true;
+  return name.starts_with("category-") || name.starts_with("tag-") || name.starts_with("tags-") ||
          name == "comments-open" || name == "comments-closed";
+}
+
+bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'; }
+
+// Where the name starting at `from` in a space-separated list ends.
+size_t name_end(std::string_view names, size_t from) {
+  while (from < names.size() && !is_space(names[from])) ++from;
+  return from;
 }
 
 }  // namespace
@@ -175,8 +193,7 @@ uint32_t signals_of_names(std::string_view names) {
   uint32_t signals = 0;
   size_t i = 0;
   while (i < names.size()) {
-    size_t end = names.find_first_of(" \t\n\r\f", i);
-    if (end == std::string_view::npos) end = names.size();
+    size_t end = name_end(names, i);
     std::string_view name = names.substr(i, end - i);
     if (!is_topic_name(name)) signals |= signals_of_name(name);
     i = end + 1;
@@ -191,8 +208,7 @@ namespace {
 bool has_hiding_class(std::string_view classes) {
   size_t i = 0;
   while (i < classes.size()) {
-    size_t end = classes.find_first_of(" \t\n\r\f", i);
-    if (end == std::string_view::npos) end = classes.size();
+    size_t end = name_end(classes, i);
     std::string_view name = classes.substr(i, end - i);
     if (name == "hidden" || name == "d-none" || name == "sr-only" || name == "visually-hidden" ||
         name == "screen-reader-text" || name == "hide" || name == "is-hidden")

@@ -55,10 +55,14 @@ class Arena {
     return {p, s.size()};
   }
 
+  // The memory taken from the heap so far: the blocks, used or not.
+  size_t bytes_allocated() const { return bytes_allocated_; }
+
  private:
   void grow(size_t at_least) {
     size_t size = at_least > block_size_ ? at_least : block_size_;
     blocks_.emplace_back(new char[size]);
+    bytes_allocated_ += size;
     cursor_ = blocks_.back().get();
     end_ = cursor_ + size;
   }
@@ -67,6 +71,7 @@ class Arena {
   std::vector<std::unique_ptr<char[]>> blocks_;
   char* cursor_ = nullptr;
   char* end_ = nullptr;
+  size_t bytes_allocated_ = 0;
 };
 
 }  // namespace lede
