@@ -160,13 +160,21 @@ uint32_t signals_of_name(std::string_view name) {
   return signals;
 }
 
+// Does `name` have `prefix` at its start or right after a '-' or '_'?
+bool has_segment_prefix(std::string_view name, std::string_view prefix) {
+  for (size_t at = name.find(prefix); at != std::string_view::npos; at = name.find(prefix, at + 1))
+    if (at == 0 || name[at - 1] == '-' || name[at - 1] == '_') return true;
+  return false;
+}
+
 // Blogs tag posts with their topics' slugs ("category-cookbook-promo",
-// "tag-social-media"): those names describe the story, not the layout.
-// Likewise WordPress's comment state of a post ("comments-open"), and ids
-// that are URLs rather than names.
+// "tag-social-media", Typepad's "entry-category-social_media"): those names
+// describe the story, not the layout. Likewise WordPress's comment state of a
+// post ("comments-open"), and ids that are URLs rather than names.
 bool is_topic_name(std::string_view name) {
-  return name.find_first_of("/:.") != std::string_view::npos || name.starts_with("category-") || name.starts_with("tag-") || name.starts_with("tags-") ||
-         name == "comments-open" || name == "comments-closed";
+  return name.find_first_of("/:.") != std::string_view::npos ||
+         has_segment_prefix(name, "category-") || has_segment_prefix(name, "tag-") ||
+         has_segment_prefix(name, "tags-") || name == "comments-open" || name == "comments-closed";
 }
 
 }  // namespace

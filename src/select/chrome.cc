@@ -193,9 +193,11 @@ void drop_named_chrome(const dom::Document& doc, Node* body, const Node* headlin
     uint32_t sig = n->is_element() ? chrome_signals(*n, s) : 0;
     if (!is_strong_chrome(*n, sig)) sig &= trusted;
     bool is_comments = sig & score::kSigComments;
-    // Bylines, datelines, tags and author boxes: metadata, not body text.
+    // Bylines, datelines, tags and author boxes: metadata, not body text. An
+    // inline element so named that holds paragraphs is misused markup.
+    const uint32_t meta_limit = dom::is_block(n->tag) ? 600 : 200;
     bool is_meta = ((s.signals & score::kSigMeta) && !(s.signals & score::kSigContent) &&
-                    s.chars < 600) ||
+                    s.chars < meta_limit) ||
                    is_standalone_time(*n, stats);
     bool is_chrome = ((sig & (score::kChromeSignals | score::kSigHidden)) || is_meta) &&
                      (float(s.prose_chars) <= t.chrome_guard * page_prose ||
