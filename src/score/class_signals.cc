@@ -133,14 +133,15 @@ uint32_t signals_of_name(std::string_view name) {
   uint32_t signals = 0;
   std::array<char, 32> word;
   size_t len = 0;
-  // "has-sidebar", "no-sidebar", "contentWithSidebar": a word after these
-  // describes the layout around the element, not the element.
-  bool skip_next = false;
+  // "has-sidebar", "no-sidebar", "contentWithSidebar",
+  // "has-background-overlay": the words after these describe the layout
+  // around the element or its styling, not the element.
+  bool skip_rest = false;
   auto flush = [&] {
     if (len == 0) return;
     std::string_view w(word.data(), len <= word.size() ? len : 0);
-    if (!skip_next && !w.empty()) signals |= lookup(w);
-    skip_next = w == "has" || w == "with" || w == "no" || w == "without";
+    if (!skip_rest && !w.empty()) signals |= lookup(w);
+    skip_rest = skip_rest || w == "has" || w == "with" || w == "no" || w == "without";
     len = 0;
   };
   for (size_t i = 0; i < name.size(); ++i) {
