@@ -144,7 +144,10 @@ uint32_t distrusted_signals(Node* body, const std::vector<NodeStats>& stats) {
 // modals), unless it holds the main content itself.
 bool is_strong_chrome(const Node& n, uint32_t sig) {
   switch (n.tag) {
-    case Tag::nav: case Tag::aside: case Tag::footer: case Tag::dialog: return true;
+    case Tag::nav: case Tag::dialog: return true;
+    // An article's own footer or aside can hold its body (a transcript, a
+    // long note); the guard judges those.
+    case Tag::aside: case Tag::footer: return !has_ancestor(&n, Tag::article, Tag::main);
     case Tag::header: return sig & score::kSigHeader;
     default: return sig & (score::kSigModal | score::kSigConsent);
   }

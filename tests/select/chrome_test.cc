@@ -745,4 +745,22 @@ with it, so write them down first if you may want it back later.</p></div></div>
   EXPECT_TRUE(lacks(article.text, "Summary 2 of another story"));
 }
 
+// An article's own <footer> is usually tags and share buttons, but when it
+// holds most of the page's prose (a video's transcript) it is the content.
+TEST(Chrome, TranscriptInTheArticlesFooterIsKept) {
+  std::string transcript;
+  for (int i = 0; i < 8; ++i)
+    transcript += "<p>Speaker " + std::to_string(i) + ": we trained every morning by the harbour, "
+                  "and by the end of the summer the whole crew could row the length of the bay.</p>";
+  std::string page = R"(<!DOCTYPE html><html><head><title>Rowing the bay | Harbour Video</title></head>
+<body><nav><a href="/">Home</a> <a href="/videos">Videos</a></nav><article><h1>Rowing the bay</h1>
+<div class="video"><iframe src="/embed/42"></iframe></div>
+<footer id="meta-data"><div id="transcript"><h2>Transcript</h2>)" + transcript +
+                     R"(</div></footer></article><footer><p>© Harbour Video</p></footer></body></html>)";
+  Article article = lede::extract(page);
+  EXPECT_TRUE(has(article.text, "Speaker 0: we trained every morning"));
+  EXPECT_TRUE(has(article.text, "Speaker 7: we trained every morning"));
+  EXPECT_TRUE(lacks(article.text, "© Harbour Video"));
+}
+
 }  // namespace
