@@ -763,4 +763,20 @@ TEST(Chrome, TranscriptInTheArticlesFooterIsKept) {
   EXPECT_TRUE(lacks(article.text, "© Harbour Video"));
 }
 
+// Chinese and Japanese say in 60 characters what English says in 200: a
+// short Japanese story is prose, not a page without any (a listing).
+TEST(Chrome, ShortJapaneseStoryIsNotTakenForAListing) {
+  std::string links;
+  for (int i = 0; i < 30; ++i)
+    links += "<li><a href=\"/n/" + std::to_string(i) + "\">関連ニュース 経済 政治 国際 記事一覧 " +
+             std::to_string(i) + "</a></li>";
+  std::string page = R"(<!DOCTYPE html><html lang="ja"><head><meta charset="utf-8"><title>港の図書館が再開</title></head>
+<body><div class="topics"><ul>)" + links + R"(</ul></div><div class="story"><h1>港の図書館が再開</h1>
+<p>昨年十月の高潮で浸水した港町の図書館が、十一か月ぶりに再開した。床を高くし、扉には数分で取り付けられる防潮板を備えた。</p>
+<p>再建費用の大半は保険と県の補助金でまかなわれた。館長は、最初に買い戻したのは子ども向けの本だったと話した。</p></div></body></html>)";
+  Article article = lede::extract(page);
+  EXPECT_TRUE(has(article.text, "十一か月ぶりに再開した"));
+  EXPECT_TRUE(lacks(article.text, "関連ニュース"));
+}
+
 }  // namespace
