@@ -141,14 +141,15 @@ uint32_t signals_of_name(std::string_view name) {
   uint32_t signals = 0;
   std::array<char, 32> word;
   size_t len = 0;
-  // "has-sidebar", "no-sidebar", "contentWithSidebar": a word after these
-  // describes the layout around the element, not the element.
-  bool skip_next = false;
+  // "has-sidebar", "no-sidebar", "contentWithSidebar",
+  // "has-background-overlay": the words after these describe the layout
+  // around the element or its styling, not the element.
+  bool skip_rest = false;
   auto flush = [&] {
     if (len == 0) return;
     std::string_view w(word.data(), len <= word.size() ? len : 0);
-    if (!skip_next && !w.empty()) signals |= lookup(w);
-    skip_next = w == "has" || w == "with" || w == "no" || w == "without";
+    if (!skip_rest && !w.empty()) signals |= lookup(w);
+    skip_rest = skip_rest || w == "has" || w == "with" || w == "no" || w == "without";
     len = 0;
   };
   for (size_t i = 0; i < name.size(); ++i) {
@@ -168,15 +169,22 @@ uint32_t signals_of_name(std::string_view name) {
   return signals;
 }
 
+// Does `name` have `prefix` at its start or right after a '-' or '_'?
+bool has_segment_prefix(std::string_view name, std::string_view prefix) {
+  for (size_t at = name.find(prefix); at != std::string_view::npos; at = name.find(prefix, at + 1))
+    if (at == 0 || name[at - 1] == '-' || name[at - 1] == '_') return true;
+  return false;
+}
+
 // Blogs tag posts with their topics' slugs ("category-cookbook-promo",
-// "tag-social-media"): those names describe the story, not the layout.
-// Likewise WordPress's comment state of a post ("comments-open"), and ids
-// that are URLs rather than names.
+// "tag-social-media", Typepad's "entry-category-social_media"): those names
+// describe the story, not the layout. Likewise WordPress's comment state of a
+// post ("comments-open"), and ids that are URLs rather than names.
 bool is_topic_name(std::string_view name) {
   for (char c : name)
     if (c == '/' || c == ':' || c == '.') return true;
-  return name.starts_with("category-") || name.starts_with("tag-") || name.starts_with("tags-") ||
-         name == "comments-open" || name == "comments-closed";
+  return has_segment_prefix(name, "category-") || has_segment_prefix(name, "tag-") ||
+         has_segment_prefix(name, "tags-") || name == "comments-open" || name == "comments-closed";
 }
 
 bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'; }

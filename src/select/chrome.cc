@@ -144,7 +144,10 @@ uint32_t distrusted_signals(Node* body, const std::vector<NodeStats>& stats) {
 // modals), unless it holds the main content itself.
 bool is_strong_chrome(const Node& n, uint32_t sig) {
   switch (n.tag) {
-    case Tag::nav: case Tag::aside: case Tag::footer: case Tag::dialog: return true;
+    case Tag::nav: case Tag::dialog: return true;
+    // An article's own footer or aside can hold its body (a transcript, a
+    // long note); the guard judges those.
+    case Tag::aside: case Tag::footer: return !has_ancestor(&n, Tag::article, Tag::main);
     case Tag::header: return sig & score::kSigHeader;
     default: return sig & (score::kSigModal | score::kSigConsent);
   }
@@ -193,9 +196,11 @@ void drop_named_chrome(const dom::Document& doc, Node* body, const Node* headlin
     uint32_t sig = n->is_element() ? chrome_signals(*n, s) : 0;
     if (!is_strong_chrome(*n, sig)) sig &= trusted;
     bool is_comments = sig & score::kSigComments;
-    // Bylines, datelines, tags and author boxes: metadata, not body text.
+    // Bylines, datelines, tags and author boxes: metadata, not body text. An
+    // inline element so named that holds paragraphs is misused markup.
+    const uint32_t meta_limit = dom::is_block(n->tag) ? 600 : 200;
     bool is_meta = ((s.signals & score::kSigMeta) && !(s.signals & score::kSigContent) &&
-                    s.chars < 600) ||
+                    s.chars < meta_limit) ||
                    is_standalone_time(*n, stats);
     bool is_chrome = ((sig & (score::kChromeSignals | score::kSigHidden)) || is_meta) &&
                      (float(s.prose_chars) <= t.chrome_guard * page_prose ||

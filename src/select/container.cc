@@ -145,9 +145,36 @@ Node* anchor_to_headline(Node* container, Node* headline, Node* body,
 
 }  // namespace
 
+// Step 2b': a container that holds the headline spans the page's columns
+// when no column holds most of the value (a post beside a rail of teasers).
+// The headline's column is the post's if it carries a fair share of the value.
+Node* narrow_to_headline(Node* container, Node* headline, const std::vector<NodeStats>& stats) {
+  constexpr float kColumnShare = 0.4f;
+  if (!headline || headline == container || !contains(container, headline)) return container;
+  while (true) {
+    Node* column = headline;
+    while (column->parent != container) column = column->parent;
+    if (column == headline || stats[column->index].value < kColumnShare * stats[container->index].value)
+      return container;
+    container = column;
+  }
+}
+
 Node* choose_container(Node* body, Node* headline, const std::vector<NodeStats>& stats) {
   Node* container = anchor_to_headline(pick_container(body, stats), headline, body, stats);
+  container = narrow_to_headline(container, headline, stats);
   return widen_to_named_container(prefer_listing(container, body, stats), body);
+}
+
+// Teasers of other stories: a heading that is all link, followed by a summary.
+// A story continued in a sibling block has no such headings.
+bool holds_teasers(Node* n, const std::vector<NodeStats>& stats) {
+  for (Node* d : dom::subtree(n)) {
+    if (!dom::is_heading(d->tag) || (d->flags & kDropped)) continue;
+    const NodeStats& s = stats[d->index];
+    if (s.chars > 0 && s.link_chars == s.chars) return true;
+  }
+  return false;
 }
 
 // Step 3: prose-bearing siblings of the container and of its near ancestors.
@@ -160,7 +187,8 @@ void add_siblings(Node* container, Node* body, const std::vector<NodeStats>& sta
       if (s == child || !s->is_element() || (s->flags & kDropped)) continue;
       const NodeStats& st = stats[s->index];
       if (s->is(Tag::aside) || (st.signals & (score::kSigSidebar | score::kSigRelated))) continue;
-      if (st.value >= t.sibling_share * base && st.prose_chars >= 100 && st.link_density() < 0.3f)
+      if (st.value >= t.sibling_share * base && st.prose_chars >= 100 && st.link_density() < 0.3f &&
+          !holds_teasers(s, stats))
         s->flags |= kContent;
     }
     child = child->parent;

@@ -721,4 +721,62 @@ TEST(Chrome, AsideOfTeaserArticlesIsCutBesideAShortPost) {
   EXPECT_TRUE(lacks(article.text, "Long teaser text"));
 }
 
+// Two columns, neither holding most of the prose: the post under its headline
+// and a rail of teasers, each with a summary. The headline's column wins.
+TEST(Chrome, RailOfTeaserSummariesBesideThePostIsCut) {
+  std::string rail = "<div id=\"cCol\">";
+  for (int i = 0; i < 4; ++i)
+    rail += "<div class=\"box module\"><div class=\"entry\"><h4><a href=\"/p" + std::to_string(i) +
+            "\">Another story " + std::to_string(i) + "</a></h4><p class=\"summary\">Summary " +
+            std::to_string(i) + " of another story on this blog, long enough to read as prose "
+            "and to give the rail as much weight as the post beside it.</p></div></div>";
+  rail += "</div>";
+  std::string page = R"(<!DOCTYPE html><html><head><title>Removing a browser add-on | Gadget Notes</title></head>
+<body><div id="shell"><div id="page"><div id="aCol"><div class="hentry">
+<h1 class="entry-title">Removing a browser add-on</h1><div class="entry-content">
+<p>If you suspect that a browser add-on is slowing things down, open the add-ons manager from the
+tools menu and disable it there; the change takes effect after a restart.</p>
+<p>To remove it for good, click Remove instead. Settings you changed in the add-on are deleted
+with it, so write them down first if you may want it back later.</p></div></div></div>)" +
+                     rail + "</div></div></body></html>";
+  Article article = lede::extract(page);
+  EXPECT_TRUE(has(article.text, "open the add-ons manager"));
+  EXPECT_TRUE(has(article.text, "Settings you changed"));
+  EXPECT_TRUE(lacks(article.text, "Summary 2 of another story"));
+}
+
+// An article's own <footer> is usually tags and share buttons, but when it
+// holds most of the page's prose (a video's transcript) it is the content.
+TEST(Chrome, TranscriptInTheArticlesFooterIsKept) {
+  std::string transcript;
+  for (int i = 0; i < 8; ++i)
+    transcript += "<p>Speaker " + std::to_string(i) + ": we trained every morning by the harbour, "
+                  "and by the end of the summer the whole crew could row the length of the bay.</p>";
+  std::string page = R"(<!DOCTYPE html><html><head><title>Rowing the bay | Harbour Video</title></head>
+<body><nav><a href="/">Home</a> <a href="/videos">Videos</a></nav><article><h1>Rowing the bay</h1>
+<div class="video"><iframe src="/embed/42"></iframe></div>
+<footer id="meta-data"><div id="transcript"><h2>Transcript</h2>)" + transcript +
+                     R"(</div></footer></article><footer><p>© Harbour Video</p></footer></body></html>)";
+  Article article = lede::extract(page);
+  EXPECT_TRUE(has(article.text, "Speaker 0: we trained every morning"));
+  EXPECT_TRUE(has(article.text, "Speaker 7: we trained every morning"));
+  EXPECT_TRUE(lacks(article.text, "© Harbour Video"));
+}
+
+// Chinese and Japanese say in 60 characters what English says in 200: a
+// short Japanese story is prose, not a page without any (a listing).
+TEST(Chrome, ShortJapaneseStoryIsNotTakenForAListing) {
+  std::string links;
+  for (int i = 0; i < 30; ++i)
+    links += "<li><a href=\"/n/" + std::to_string(i) + "\">関連ニュース 経済 政治 国際 記事一覧 " +
+             std::to_string(i) + "</a></li>";
+  std::string page = R"(<!DOCTYPE html><html lang="ja"><head><meta charset="utf-8"><title>港の図書館が再開</title></head>
+<body><div class="topics"><ul>)" + links + R"(</ul></div><div class="story"><h1>港の図書館が再開</h1>
+<p>昨年十月の高潮で浸水した港町の図書館が、十一か月ぶりに再開した。床を高くし、扉には数分で取り付けられる防潮板を備えた。</p>
+<p>再建費用の大半は保険と県の補助金でまかなわれた。館長は、最初に買い戻したのは子ども向けの本だったと話した。</p></div></body></html>)";
+  Article article = lede::extract(page);
+  EXPECT_TRUE(has(article.text, "十一か月ぶりに再開した"));
+  EXPECT_TRUE(lacks(article.text, "関連ニュース"));
+}
+
 }  // namespace

@@ -1,0 +1,37 @@
+// Class and id names: which words a name carries decides whether a block is
+// cut as chrome, so names describing something else must carry none.
+#include <gtest/gtest.h>
+
+#include "score/class_signals.h"
+
+namespace {
+
+using namespace lede::score;
+
+TEST(ClassSignals, WordsAreFoundWhateverTheSeparatorOrCase) {
+  EXPECT_TRUE(signals_of_names("related-posts") & kSigRelated);
+  EXPECT_TRUE(signals_of_names("related_posts") & kSigRelated);
+  EXPECT_TRUE(signals_of_names("relatedPosts") & kSigRelated);
+  EXPECT_TRUE(signals_of_names("site-footer") & kSigFooter);
+}
+
+TEST(ClassSignals, WordsAreMatchedWholeNotAsSubstrings) {
+  EXPECT_FALSE(signals_of_names("navigable") & kSigNav);
+  EXPECT_FALSE(signals_of_names("commentary") & kSigComments);
+  EXPECT_TRUE(signals_of_names("commentlist") & kSigComments);
+}
+
+TEST(ClassSignals, LayoutAndStylingPrefixesSilenceTheRestOfTheName) {
+  EXPECT_EQ(signals_of_names("has-sidebar"), 0u);
+  EXPECT_EQ(signals_of_names("no-sidebar"), 0u);
+  EXPECT_EQ(signals_of_names("ob-has-background-overlay"), 0u);
+  EXPECT_EQ(signals_of_names("contentWithSidebar") & kSigSidebar, 0u);
+}
+
+TEST(ClassSignals, TopicSlugsOfAPostAreNotLayout) {
+  EXPECT_EQ(signals_of_names("category-social-media tag-newsletter"), 0u);
+  EXPECT_EQ(signals_of_names("entry-category-social_media entry-category-ads"), 0u);
+  EXPECT_TRUE(signals_of_names("entry-category-social_media share-bar") & kSigShare);
+}
+
+}  // namespace
