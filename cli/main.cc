@@ -10,6 +10,8 @@
 #include <utility>
 #include <vector>
 
+#include "decode/decode.h"
+#include "html5/parser.h"
 #include "io/input.h"
 #include "lede/lede.h"
 #include "render/json_writer.h"
@@ -18,16 +20,19 @@ namespace {
 
 constexpr std::string_view kUsage =
     "Usage: lede extract [options] INPUT...\n"
+    "       lede parse --tree [options] [INPUT]\n"
     "       lede --help | --version\n";
 
 constexpr std::string_view kMainHelp =
     "lede: the main article of web pages, as text, Markdown, HTML or JSON.\n"
     "\n"
     "Usage: lede extract [options] INPUT...\n"
+    "       lede parse --tree [options] [INPUT]\n"
     "       lede --help | --version\n"
     "\n"
     "Commands:\n"
-    "  extract   extract the article of each input (see lede extract --help)\n";
+    "  extract   extract the article of each input (see lede extract --help)\n"
+    "  parse     show how lede's HTML5 parser reads a page (see lede parse --help)\n";
 
 constexpr std::string_view kExtractHelp =
     "Usage: lede extract [options] INPUT...\n"
@@ -56,6 +61,25 @@ constexpr std::string_view kExtractHelp =
     "\n"
     "Exit status: 0 if every input was extracted, 1 if some failed (each is\n"
     "named on standard error), 2 for a usage error.\n";
+
+constexpr std::string_view kParseHelp =
+    "Usage: lede parse --tree [options] [INPUT]\n"
+    "\n"
+    "Parses INPUT, an HTML file (gzip is detected) or - for standard input (the\n"
+    "default), as a browser would with scripting off, after decoding it as\n"
+    "lede extract does, and prints the document tree in the format of the\n"
+    "html5lib tests: a \"| \" line per node, indented two spaces per level.\n"
+    "\n"
+    "Options:\n"
+    "      --tree              print the document tree\n"
+    "      --fragment CONTEXT  parse a fragment as the content of the element\n"
+    "                          CONTEXT (\"td\", \"svg path\", \"math mi\"), as\n"
+    "                          innerHTML does\n"
+    "      --charset NAME      the page's encoding if known (as from an HTTP header)\n"
+    "  -h, --help              show this help\n"
+    "\n"
+    "Exit status: 0 if the input was parsed, 1 if it could not be read,\n"
+    "2 for a usage error.\n";
 
 class UsageError : public std::runtime_error {
  public:
@@ -269,6 +293,86 @@ int run_extract(ArgReader& reader) {
   return failed ? 1 : 0;
 }
 
+struct ParseArgs {
+  bool tree = false;
+  bool fragment = false;
+  std::string context;  // for a fragment: "td", "svg path", ...
+  std::string charset;
+  std::string input = "-";
+};
+
+std::string ascii_lower(std::string text) {
+  for (char& c : text) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  }
+  return text;
+}
+
+// A context is an element name, "svg " or "math " before a foreign one;
+// "svg" and "math" alone name those elements, which are always foreign.
+// Names are lower-cased: the parser restores SVG's camel case.
+std::string fragment_context(const std::string& given) {
+  std::string context = ascii_lower(given);
+  if (context == "svg" || context == "math") context += " " + context;
+  std::string_view name = context;
+  if (name.starts_with("svg ")) name.remove_prefix(4);
+  else if (name.starts_with("math ")) name.remove_prefix(5);
+  if (name.empty() || name.find_first_of(" \t\n\r\f") != std::string_view::npos) {
+    throw UsageError("bad fragment context '" + given + "' (e.g. td, \"svg path\", \"math mi\")");
+  }
+  return context;
+}
+
+ParseArgs parse_parse_args(ArgReader& reader) {
+  ParseArgs args;
+  bool options_done = false, input_given = false;
+  while (!reader.done()) {
+    std::string arg = reader.next();
+    if (options_done || arg == "-" || !arg.starts_with("-")) {
+      if (input_given) throw UsageError("lede parse takes a single input");
+      args.input = arg;
+      input_given = true;
+      continue;
+    }
+    reader.split_inline_value(arg);
+    if (arg == "--") {
+      options_done = true;
+    } else if (arg == "--fragment") {
+      args.context = fragment_context(reader.value_of(arg));
+      args.fragment = true;
+    } else if (arg == "--charset") {
+      args.charset = reader.value_of(arg);
+      if (lede::decode::encoding_name(args.charset).empty()) {
+        throw UsageError("unknown charset '" + args.charset + "'");
+      }
+    } else {
+      reader.refuse_value(arg);
+      if (arg == "--tree") args.tree = true;
+      else throw UsageError("unknown option '" + arg + "'");
+    }
+  }
+  if (!args.tree) throw UsageError("lede parse needs an output: --tree");
+  return args;
+}
+
+int run_parse(ArgReader& reader) {
+  ParseArgs args = parse_parse_args(reader);
+  std::string bytes = lede::io::read_input(args.input);  // its errors name the path
+  lede::decode::Decoded decoded = lede::decode::to_utf8(bytes, args.charset);
+  lede::dom::Document doc = args.fragment ? lede::html5::parse_fragment(decoded.text, args.context)
+                                          : lede::html5::parse_document(decoded.text);
+  std::cout << lede::html5::dump_tree(doc);
+  std::cout.flush();
+  if (!std::cout) {
+    std::cerr << "lede: cannot write to standard output\n";
+    return 1;
+  }
+  return 0;
+}
+
+// The command whose --help a usage error points to.
+std::string_view help_command = "extract";
+
 int run(int argc, char** argv) {
   if (argc < 2) throw UsageError("no command given");
   std::string_view command = argv[1];
@@ -280,17 +384,20 @@ int run(int argc, char** argv) {
     std::cout << "lede " << LEDE_VERSION << "\n";
     return 0;
   }
-  if (command != "extract") throw UsageError("unknown command '" + std::string(command) + "'");
+  if (command != "extract" && command != "parse") {
+    throw UsageError("unknown command '" + std::string(command) + "'");
+  }
+  help_command = command;
   for (int i = 2; i < argc; ++i) {
     std::string_view arg = argv[i];
     if (arg == "--") break;
     if (arg == "-h" || arg == "--help") {
-      std::cout << kExtractHelp;
+      std::cout << (command == "parse" ? kParseHelp : kExtractHelp);
       return 0;
     }
   }
   ArgReader reader(argc, argv, 2);
-  return run_extract(reader);
+  return command == "parse" ? run_parse(reader) : run_extract(reader);
 }
 
 }  // namespace
@@ -300,7 +407,7 @@ int main(int argc, char** argv) {
   try {
     return run(argc, argv);
   } catch (const UsageError& error) {
-    std::cerr << "lede: " << error.what() << "\n" << kUsage << "Try 'lede extract --help'.\n";
+    std::cerr << "lede: " << error.what() << "\n" << kUsage << "Try 'lede " << help_command << " --help'.\n";
     return 2;
   } catch (const std::exception& error) {
     std::cerr << "lede: " << error.what() << "\n";

@@ -189,6 +189,16 @@ void convert_with_iconv(std::string_view bytes, const Encoding& encoding, std::s
 
 // --- choosing the encoding -----------------------------------------------------
 
+bool equals_ignoring_ascii_case(std::string_view a, std::string_view lower) {
+  if (a.size() != lower.size()) return false;
+  for (size_t i = 0; i < a.size(); ++i) {
+    char c = a[i];
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    if (c != lower[i]) return false;
+  }
+  return true;
+}
+
 struct Bom {
   const Encoding* encoding = nullptr;
   size_t length = 0;
@@ -323,6 +333,32 @@ Decoded& Decoded::operator=(Decoded&& other) noexcept {
   encoding = std::move(other.encoding);
   text = rebased_text(other, offset, storage);
   return *this;
+}
+
+std::string_view encoding_name(std::string_view label) {
+  const Encoding* encoding = find_encoding(label);
+  return encoding ? encoding->name : std::string_view();
+}
+
+Sniffed sniff_encoding(std::string_view bytes, std::string_view transport_charset) {
+  if (const Encoding* bom = sniff_bom(bytes).encoding) return {bom->name, Confidence::certain};
+  if (const Encoding* transport = find_encoding(transport_charset)) {
+    return {transport->name, Confidence::certain};
+  }
+  if (const Encoding* declared = prescan_meta_charset(bytes)) {
+    return {declared->name, Confidence::tentative};
+  }
+  return {"windows-1252", Confidence::tentative};
+}
+
+std::string_view encoding_declared_by_meta(std::string_view charset, std::string_view http_equiv,
+                                           std::string_view content) {
+  const Encoding* declared = find_encoding(charset);
+  if (!declared && equals_ignoring_ascii_case(http_equiv, "content-type")) {
+    declared = find_encoding(charset_from_content(content));
+  }
+  declared = as_meta_declaration(declared);
+  return declared ? declared->name : std::string_view();
 }
 
 Decoded to_utf8(std::string_view bytes, std::string_view transport_charset) {

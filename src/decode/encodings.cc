@@ -123,4 +123,11 @@ const Encoding* find_encoding(std::string_view label) {
   return found == labels.end() ? nullptr : found->second;
 }
 
+const Encoding* as_meta_declaration(const Encoding* encoding) {
+  if (!encoding) return nullptr;
+  if (encoding->name == "utf-16le" || encoding->name == "utf-16be") return find_encoding("utf-8");
+  if (encoding->name == "x-user-defined") return find_encoding("windows-1252");
+  return encoding;
+}
+
 }  // namespace lede::decode

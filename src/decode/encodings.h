@@ -16,6 +16,11 @@ struct Encoding {
 // and surrounding whitespace; nullptr for an unknown label.
 const Encoding* find_encoding(std::string_view label);
 
+// What a <meta> declaring `encoding` means (nullptr stays nullptr): a page
+// read as ASCII to find its <meta> is not UTF-16, so UTF-16 means UTF-8, and
+// x-user-defined means windows-1252, as the HTML standard says.
+const Encoding* as_meta_declaration(const Encoding* encoding);
+
 // The encoding declared by a <meta charset> or <meta http-equiv content> in
 // the first 1024 bytes, following the HTML standard's prescan (comments
 // skipped, attributes quoted or not); nullptr if none. A declared UTF-16 is

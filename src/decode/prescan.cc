@@ -107,10 +107,7 @@ class Prescanner {
     }
     if (ended_ || !charset || need_pragma == NeedPragma::unset) return nullptr;
     if (need_pragma == NeedPragma::yes && !got_pragma) return nullptr;
-    // A page that can be prescanned as ASCII is not UTF-16, whatever it says.
-    if (charset->name == "utf-16le" || charset->name == "utf-16be") return find_encoding("utf-8");
-    if (charset->name == "x-user-defined") return find_encoding("windows-1252");
-    return charset;
+    return as_meta_declaration(charset);
   }
 
   // The spec's "get an attribute": false when the tag ends ('>') or the bytes

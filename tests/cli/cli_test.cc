@@ -220,4 +220,84 @@ TEST_F(Cli, JsonFormatsAndCharset) {
       << with_markdown.out;
 }
 
+TEST_F(Cli, ParseHelp) {
+  RunResult main_help = run("--help");
+  EXPECT_NE(main_help.out.find("lede parse"), std::string::npos) << main_help.out;
+  RunResult help = run("parse --help");
+  EXPECT_EQ(help.exit_code, 0);
+  EXPECT_NE(help.out.find("--fragment CONTEXT"), std::string::npos) << help.out;
+  EXPECT_NE(help.out.find("html5lib"), std::string::npos) << help.out;
+}
+
+TEST_F(Cli, ParseTreePrintsTheHtml5libDump) {
+  write_file(path("page.html"), "<!DOCTYPE html><title>T</title><p class=x>One<b>two</p>");
+  RunResult result = run("parse --tree page.html");
+  EXPECT_EQ(result.exit_code, 0) << result.err;
+  EXPECT_EQ(result.out,
+            "| <!DOCTYPE html>\n"
+            "| <html>\n"
+            "|   <head>\n"
+            "|     <title>\n"
+            "|       \"T\"\n"
+            "|   <body>\n"
+            "|     <p>\n"
+            "|       class=\"x\"\n"
+            "|       \"One\"\n"
+            "|       <b>\n"
+            "|         \"two\"\n");
+  EXPECT_EQ(result.err, "");
+}
+
+TEST_F(Cli, ParseReadsStandardInputByDefaultAndGzip) {
+  write_file(path("page.html.gz"), gzip("<p>zipped"));
+  for (const std::string args : {"parse --tree < page.html.gz", "parse --tree - < page.html.gz"}) {
+    RunResult result = run(args);
+    EXPECT_EQ(result.exit_code, 0) << args << result.err;
+    EXPECT_NE(result.out.find("|       \"zipped\"\n"), std::string::npos) << args << result.out;
+  }
+}
+
+TEST_F(Cli, ParseFragmentInItsContext) {
+  write_file(path("cells.html"), "<td>a</td><p>");
+  RunResult row = run("parse --tree --fragment TR cells.html");
+  EXPECT_EQ(row.exit_code, 0) << row.err;
+  // Without a <table> to foster-parent before, the <p> lands at the top.
+  EXPECT_EQ(row.out, "| <td>\n|   \"a\"\n| <p>\n");
+  write_file(path("svg.html"), "<circle/><p>");
+  RunResult svg = run("parse --tree --fragment='svg g' svg.html");
+  EXPECT_EQ(svg.exit_code, 0) << svg.err;
+  EXPECT_EQ(svg.out, "| <svg circle>\n| <p>\n");
+}
+
+TEST_F(Cli, ParseDecodesAsExtractDoes) {
+  // "łódź" in ISO-8859-2, declared by the page or given on the command line.
+  write_file(path("declared.html"), "<meta charset=iso-8859-2><p>\xB3\xF3\x64\xBC");
+  RunResult declared = run("parse --tree declared.html");
+  EXPECT_EQ(declared.exit_code, 0) << declared.err;
+  EXPECT_NE(declared.out.find("\"\xC5\x82\xC3\xB3\x64\xC5\xBA\""), std::string::npos)
+      << declared.out;
+  write_file(path("plain.html"), "<p>\xB3\xF3\x64\xBC");
+  RunResult given = run("parse --tree --charset latin2 plain.html");
+  EXPECT_EQ(given.exit_code, 0) << given.err;
+  EXPECT_NE(given.out.find("\"\xC5\x82\xC3\xB3\x64\xC5\xBA\""), std::string::npos) << given.out;
+}
+
+TEST_F(Cli, ParseErrors) {
+  write_file(path("a.html"), "<p>a");
+  for (const std::string args :
+       {"parse a.html", "parse --tree a.html a.html", "parse --tree --fragment '' a.html",
+        "parse --tree --fragment 'svg ' a.html", "parse --tree --fragment 'x y' a.html",
+        "parse --tree --charset latin-1 a.html", "parse --tree --bogus a.html",
+        "parse --tree=yes a.html", "parse --tree --fragment"}) {
+    RunResult result = run(args);
+    EXPECT_EQ(result.exit_code, 2) << args;
+    EXPECT_NE(result.err.find("Try 'lede parse --help'"), std::string::npos) << args << result.err;
+    EXPECT_EQ(result.out, "") << args;
+  }
+  RunResult missing = run("parse --tree missing.html");
+  EXPECT_EQ(missing.exit_code, 1);
+  EXPECT_EQ(missing.err, "lede: missing.html: No such file or directory\n");
+  EXPECT_EQ(missing.out, "");
+}
+
 }  // namespace

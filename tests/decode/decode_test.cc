@@ -132,6 +132,41 @@ TEST(DecodeMeta, ContentAttributeParsing) {
   EXPECT_EQ(charset_from_content("text/html"), "");
 }
 
+TEST(DecodeLabels, EncodingNameOfALabel) {
+  EXPECT_EQ(encoding_name(" Latin1 "), "windows-1252");
+  EXPECT_EQ(encoding_name("SJIS"), "shift_jis");
+  EXPECT_EQ(encoding_name("latin-1"), "");
+}
+
+TEST(DecodeSniffing, TheStandardsOrderWithoutLedesDetector) {
+  Sniffed bom = sniff_encoding("\xFE\xFF\0<"s, "latin1");
+  EXPECT_EQ(bom.encoding, "utf-16be");
+  EXPECT_EQ(bom.confidence, Confidence::certain);
+  Sniffed transport = sniff_encoding("<meta charset=utf-8>", "koi8-r");
+  EXPECT_EQ(transport.encoding, "koi8-r");
+  EXPECT_EQ(transport.confidence, Confidence::certain);
+  Sniffed declared = sniff_encoding("<meta charset=utf-16le>", "bogus");
+  EXPECT_EQ(declared.encoding, "utf-8");
+  EXPECT_EQ(declared.confidence, Confidence::tentative);
+  // to_utf8 reads undeclared valid UTF-8 as UTF-8; the standard defaults.
+  Sniffed undeclared = sniff_encoding("<p>caf\xC3\xA9", {});
+  EXPECT_EQ(undeclared.encoding, "windows-1252");
+  EXPECT_EQ(undeclared.confidence, Confidence::tentative);
+  EXPECT_EQ(to_utf8("<p>caf\xC3\xA9", {}).encoding, "utf-8");
+}
+
+TEST(DecodeSniffing, EncodingDeclaredByAMetaElement) {
+  EXPECT_EQ(encoding_declared_by_meta("ISO8859-2", "", ""), "iso-8859-2");
+  EXPECT_EQ(encoding_declared_by_meta("utf-16", "", ""), "utf-8");
+  EXPECT_EQ(encoding_declared_by_meta("x-user-defined", "", ""), "windows-1252");
+  // An unknown charset falls back to the pragma, as the "in head" rules say.
+  EXPECT_EQ(encoding_declared_by_meta("bogus", "Content-Type", "text/html; charset=koi8-r"),
+            "koi8-r");
+  EXPECT_EQ(encoding_declared_by_meta("", "refresh", "text/html; charset=koi8-r"), "");
+  EXPECT_EQ(encoding_declared_by_meta("", "content-type", "text/html"), "");
+  EXPECT_EQ(encoding_declared_by_meta("", "", ""), "");
+}
+
 TEST(DecodeLegacy, Windows1252CurlyQuotes) {
   Decoded decoded = to_utf8("<meta charset=windows-1252><p>\x93quoted\x94 \x80", {});
   EXPECT_EQ(decoded.text,
