@@ -4,6 +4,8 @@
 #include "score/class_signals.h"
 #include "select/marks.h"
 
+#include <vector>
+
 namespace lede::select {
 
 using dom::Node;
@@ -32,6 +34,48 @@ bool is_hidden(const Node& n) {
 // Step 1a: what no reader sees, by tag. Hidden elements are handled with the
 // named chrome, under its guard: frameworks that stream a page hide it in a
 // <div hidden> until a script swaps it in.
+namespace {
+
+// Removes the fallback a streamed part replaces: `slot` and its following
+// siblings up to the boundary's closing "/$" comment, if there is one.
+void remove_fallback(dom::Document& doc, Node* slot) {
+  Node* end = slot->next;
+  while (end && !(end->type == dom::NodeType::comment && end->data == "/$")) end = end->next;
+  if (!end) return;
+  for (Node* n = slot->next; n != end;) {
+    Node* next = n->next;
+    doc.remove(n);
+    n = next;
+  }
+}
+
+}  // namespace
+
+void reveal_streamed_parts(dom::Document& doc, Node* body) {
+  std::vector<Node*> slots, parts;
+  for (Node* n : dom::subtree(body)) {
+    if (!n->is_element()) continue;
+    std::string_view id = n->attr("id");
+    if (n->is(Tag::template_) && id.starts_with("B:")) slots.push_back(n);
+    else if (n->is(Tag::div) && id.starts_with("S:") && n->has_attr("hidden")) parts.push_back(n);
+  }
+  for (Node* part : parts) {
+    std::string_view key = part->attr("id").substr(2);
+    for (Node*& slot : slots) {
+      if (!slot || slot->attr("id").substr(2) != key) continue;
+      remove_fallback(doc, slot);
+      while (Node* c = part->first_child) {
+        doc.remove(c);
+        doc.insert_before(slot->parent, c, slot);
+      }
+      doc.remove(slot);
+      doc.remove(part);
+      slot = nullptr;
+      break;
+    }
+  }
+}
+
 void drop_invisible(Node* body) {
   for (Node* n = body; n;) {
     if (n->is_element() && dom::is_invisible(n->tag)) {

@@ -32,6 +32,7 @@ void select_content(dom::Document& doc, const SelectOptions& options) {
   std::vector<score::NodeStats> stats;
 
   const bool discussion = is_discussion_page(doc.root());
+  reveal_streamed_parts(doc, body);
   drop_invisible(body);
   score::compute_stats(doc, body, kDropped, stats);
   drop_named_chrome(doc, body, find_headline(doc, body, options.title), stats, t,

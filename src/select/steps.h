@@ -24,6 +24,11 @@ struct Thresholds {
 };
 
 // Step 1: chrome.cc
+// React's streaming server rendering sends late parts of a page at its end,
+// in <div hidden id="S:n">, with a script that moves each to the place marked
+// <template id="B:n">, replacing the fallback there. Readers see them in that
+// place; this puts them there.
+void reveal_streamed_parts(dom::Document& doc, dom::Node* body);
 void drop_invisible(dom::Node* body);
 bool is_discussion_page(dom::Node* root);
 // `headline` (may be null) is what strong chrome must not hold to be believed.

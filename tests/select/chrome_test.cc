@@ -779,4 +779,21 @@ TEST(Chrome, ShortJapaneseStoryIsNotTakenForAListing) {
   EXPECT_TRUE(lacks(article.text, "関連ニュース"));
 }
 
+// React streams a page's late parts to its end, hidden, with a script that
+// moves them into place: the story arrives that way and must be read there.
+TEST(Chrome, StoryStreamedByReactIsReadInItsPlace) {
+  std::string page = R"(<!DOCTYPE html><html><head><title>Harbour town rebuilds its flooded library</title></head>
+<body><header><a href="/">Coastal Courier</a></header><main><h1>Harbour town rebuilds its flooded library</h1>
+<div class="story"><!--$?--><template id="B:0"></template><p>Loading...</p><!--/$--></div></main>
+<footer>© Coastal Courier</footer>
+<div hidden id="S:0"><p>When the storm surge reached Port Wenlock last October, the water rose to the
+second shelf of the town library within an hour, and more than eight thousand books were lost.</p>
+<p>Eleven months later the building reopened on Saturday with a raised floor and a flood barrier.</p></div>
+<script>$RC("B:0","S:0")</script></body></html>)";
+  Article article = lede::extract(page);
+  EXPECT_TRUE(has(article.text, "the water rose to the second shelf"));
+  EXPECT_TRUE(has(article.text, "Eleven months later the building reopened"));
+  EXPECT_TRUE(lacks(article.text, "Loading..."));
+}
+
 }  // namespace
