@@ -784,7 +784,8 @@ TEST(Chrome, ShortJapaneseStoryIsNotTakenForAListing) {
 TEST(Chrome, StoryStreamedByReactIsReadInItsPlace) {
   std::string page = R"(<!DOCTYPE html><html><head><title>Harbour town rebuilds its flooded library</title></head>
 <body><header><a href="/">Coastal Courier</a></header><main><h1>Harbour town rebuilds its flooded library</h1>
-<div class="story"><!--$?--><template id="B:0"></template><p>Loading...</p><!--/$--></div></main>
+<div class="story"><!--$?--><template id="B:0"></template><p>Loading...</p><!--/$--></div>
+<p>Head librarian Ruth Amadi said the hardest part was not the money but deciding what to replace first.</p></main>
 <footer>© Coastal Courier</footer>
 <div hidden id="S:0"><p>When the storm surge reached Port Wenlock last October, the water rose to the
 second shelf of the town library within an hour, and more than eight thousand books were lost.</p>
@@ -794,6 +795,8 @@ second shelf of the town library within an hour, and more than eight thousand bo
   EXPECT_TRUE(has(article.text, "the water rose to the second shelf"));
   EXPECT_TRUE(has(article.text, "Eleven months later the building reopened"));
   EXPECT_TRUE(lacks(article.text, "Loading..."));
+  EXPECT_LT(article.text.find("Eleven months later"), article.text.find("Head librarian Ruth Amadi"))
+      << "the streamed part belongs before the paragraph that follows its place";
 }
 
 }  // namespace
