@@ -4,7 +4,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 packages=(build-essential cmake ninja-build pkg-config python3
           zlib1g-dev libuchardet-dev libgtest-dev
-          libgumbo-dev libxml2-dev)  # the last two for bench_parse only
+          libgumbo-dev libxml2-dev     # for bench_parse only
+          clang libclang-rt-14-dev)    # for the parser fuzzer (fuzz/run.sh)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
