@@ -1,8 +1,8 @@
 #!/bin/sh
 # Builds the parser fuzzer (clang, libFuzzer, AddressSanitizer and
 # UndefinedBehaviorSanitizer) and runs it for SECONDS, in FUZZ_JOBS processes.
-# Everything it makes lives outside the repository, in $FUZZ_WORK: the build,
-# the seeds (html5lib-tests inputs and a few evaluation pages), the corpus it
+# It builds into build-fuzz/ of this checkout; everything else it makes lives
+# outside the repository, in $FUZZ_WORK: the seeds (html5lib-tests inputs and a few evaluation pages), the corpus it
 # grows and its findings (crash-*, leak-*, timeout-*, oom-*).
 #
 # Usage: fuzz/run.sh [SECONDS] (default 60)
@@ -19,8 +19,9 @@ work=${FUZZ_WORK:-/tmp/lede-fuzz}
 jobs=${FUZZ_JOBS:-1}
 max_len=${FUZZ_MAX_LEN:-65536}
 
-cmake -S "$here" -B "$work/build" -G Ninja -DCMAKE_CXX_COMPILER=clang++ >/dev/null
-ninja -C "$work/build" -j2 parse_fuzzer
+build=$root/build-fuzz
+cmake -S "$here" -B "$build" -G Ninja -DCMAKE_CXX_COMPILER=clang++ >/dev/null
+ninja -C "$build" -j2 parse_fuzzer
 
 # Seeds, kept apart from the corpus the fuzzer grows: the input of every
 # html5lib tokenizer and tree-construction test, and the first pages of each
@@ -61,6 +62,6 @@ parallel=""
 if [ "$jobs" -gt 1 ]; then parallel="-jobs=$jobs -workers=$jobs"; fi
 
 cd "$work"
-exec "$work/build/parse_fuzzer" "$corpus" "$seeds" -dict="$here/html.dict" -max_len="$max_len" \
+exec "$build/parse_fuzzer" "$corpus" "$seeds" -dict="$here/html.dict" -max_len="$max_len" \
   -max_total_time="$seconds" -timeout=10 -rss_limit_mb=4096 -print_final_stats=1 \
   $parallel
