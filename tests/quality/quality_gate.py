@@ -14,9 +14,9 @@ import argparse, concurrent.futures, importlib.util, json, statistics, subproces
 from collections import defaultdict
 from pathlib import Path
 
-# Measured 0.8885 on 2026-11-28 (lede 0.1.0); the floor is that minus 0.01.
-# Raise it as quality rises.
-FLOOR = 0.878
+# Measured 0.8929 on 2026-11-28 (lede's own parser); the floor is that minus
+# 0.01. Raise it as quality rises.
+FLOOR = 0.882
 
 HERE = Path(__file__).resolve().parent
 SKIPPED = 77
