@@ -29,13 +29,6 @@ bool is_hidden(const Node& n) {
   return !style.empty() && inline_style_hides(style);
 }
 
-}  // namespace
-
-// Step 1a: what no reader sees, by tag. Hidden elements are handled with the
-// named chrome, under its guard: frameworks that stream a page hide it in a
-// <div hidden> until a script swaps it in.
-namespace {
-
 // Removes the fallback a streamed part replaces: `slot` and its following
 // siblings up to the boundary's closing "/$" comment, if there is one.
 void remove_fallback(dom::Document& doc, Node* slot) {
@@ -76,6 +69,9 @@ void reveal_streamed_parts(dom::Document& doc, Node* body) {
   }
 }
 
+// Step 1a: what no reader sees, by tag. Hidden elements are handled with the
+// named chrome, under its guard: frameworks that stream a page hide it in a
+// <div hidden> until a script swaps it in.
 void drop_invisible(Node* body) {
   for (Node* n = body; n;) {
     if (n->is_element() && dom::is_invisible(n->tag)) {

@@ -143,9 +143,7 @@ Node* anchor_to_headline(Node* container, Node* headline, Node* body,
   return stats[post->index].value > 0 && stats[post->index].prose_chars > 0 ? post : container;
 }
 
-}  // namespace
-
-// Step 2b': a container that holds the headline spans the page's columns
+// Step 2a, continued: a container that holds the headline spans the page's columns
 // when no column holds most of the value (a post beside a rail of teasers).
 // The headline's column is the post's if it carries a fair share of the value.
 Node* narrow_to_headline(Node* container, Node* headline, const std::vector<NodeStats>& stats) {
@@ -160,12 +158,6 @@ Node* narrow_to_headline(Node* container, Node* headline, const std::vector<Node
   }
 }
 
-Node* choose_container(Node* body, Node* headline, const std::vector<NodeStats>& stats) {
-  Node* container = anchor_to_headline(pick_container(body, stats), headline, body, stats);
-  container = narrow_to_headline(container, headline, stats);
-  return widen_to_named_container(prefer_listing(container, body, stats), body);
-}
-
 // Teasers of other stories: a heading that is all link, followed by a summary.
 // A story continued in a sibling block has no such headings.
 bool holds_teasers(Node* n, const std::vector<NodeStats>& stats) {
@@ -175,6 +167,14 @@ bool holds_teasers(Node* n, const std::vector<NodeStats>& stats) {
     if (s.chars > 0 && s.link_chars == s.chars) return true;
   }
   return false;
+}
+
+}  // namespace
+
+Node* choose_container(Node* body, Node* headline, const std::vector<NodeStats>& stats) {
+  Node* container = anchor_to_headline(pick_container(body, stats), headline, body, stats);
+  container = narrow_to_headline(container, headline, stats);
+  return widen_to_named_container(prefer_listing(container, body, stats), body);
 }
 
 // Step 3: prose-bearing siblings of the container and of its near ancestors.
