@@ -170,6 +170,13 @@ void TreeBuilder::foreign_start_tag(Token& t) {
   if (t.self_closing) pop();
 }
 
+// How many foreign elements an end tag in foreign content looks through for
+// one of its name before it takes the HTML rules, as it does on reaching an
+// HTML element. Foreign names compare without regard to case, so the stack's
+// index does not serve; the limit keeps 100k nested <svg> followed by 100k
+// stray end tags from comparing every pair.
+constexpr size_t kMaxForeignEndTagSearch = kMaxTreeDepth;
+
 void TreeBuilder::foreign_end_tag(Token& t) {
   if (is_breakout(t)) {
     break_out_of_foreign_content(t);
@@ -177,13 +184,13 @@ void TreeBuilder::foreign_end_tag(Token& t) {
   }
   size_t i = open_.size() - 1;
   Node* node = open_[i];
-  while (i > 0) {
+  for (size_t looked = 1; i > 0; ++looked) {
     if (dom::equals_ignore_case(node->name, t.name)) {
       pop_until_node(node);
       return;
     }
     node = open_[--i];
-    if (node->ns == Namespace::html) {
+    if (node->ns == Namespace::html || looked == kMaxForeignEndTagSearch) {
       while (run_mode(mode_, t) == Step::reprocess) {
       }
       return;

@@ -4,7 +4,9 @@
 // the appropriate place for inserting a node, resetting the insertion mode.
 #include "html5/tree_builder.h"
 
+#include <algorithm>
 #include <cstring>
+#include <utility>
 
 namespace lede::html5 {
 
@@ -13,17 +15,6 @@ using dom::Node;
 using dom::Tag;
 
 namespace {
-
-constexpr TagSet kScopeNormal = tag_set({Tag::applet, Tag::caption, Tag::html, Tag::table,
-                                         Tag::td, Tag::th, Tag::marquee, Tag::object,
-                                         Tag::template_});
-constexpr TagSet kScopeListItem =
-    tag_set({Tag::applet, Tag::caption, Tag::html, Tag::table, Tag::td, Tag::th, Tag::marquee,
-             Tag::object, Tag::template_, Tag::ol, Tag::ul});
-constexpr TagSet kScopeButton =
-    tag_set({Tag::applet, Tag::caption, Tag::html, Tag::table, Tag::td, Tag::th, Tag::marquee,
-             Tag::object, Tag::template_, Tag::button});
-constexpr TagSet kScopeTable = tag_set({Tag::html, Tag::table, Tag::template_});
 
 constexpr TagSet kImpliedEndTags = tag_set({Tag::dd, Tag::dt, Tag::li, Tag::optgroup,
                                             Tag::option, Tag::p, Tag::rb, Tag::rp, Tag::rt,
@@ -34,41 +25,6 @@ constexpr TagSet kImpliedEndTagsThorough =
              Tag::th, Tag::thead, Tag::tr});
 constexpr TagSet kFosterTargets =
     tag_set({Tag::table, Tag::tbody, Tag::tfoot, Tag::thead, Tag::tr});
-
-constexpr TagSet kSpecial = tag_set({
-    Tag::address, Tag::applet, Tag::area, Tag::article, Tag::aside, Tag::base, Tag::basefont,
-    Tag::bgsound, Tag::blockquote, Tag::body, Tag::br, Tag::button, Tag::caption, Tag::center,
-    Tag::col, Tag::colgroup, Tag::dd, Tag::details, Tag::dir, Tag::div, Tag::dl, Tag::dt,
-    Tag::embed, Tag::fieldset, Tag::figcaption, Tag::figure, Tag::footer, Tag::form,
-    Tag::frame, Tag::frameset, Tag::h1, Tag::h2, Tag::h3, Tag::h4, Tag::h5, Tag::h6,
-    Tag::head, Tag::header, Tag::hgroup, Tag::hr, Tag::html, Tag::iframe, Tag::img,
-    Tag::input, Tag::keygen, Tag::li, Tag::link, Tag::listing, Tag::main, Tag::marquee,
-    Tag::menu, Tag::meta, Tag::nav, Tag::noembed, Tag::noframes, Tag::noscript, Tag::object,
-    Tag::ol, Tag::p, Tag::param, Tag::plaintext, Tag::pre, Tag::script, Tag::search,
-    Tag::section, Tag::source, Tag::style, Tag::summary, Tag::table, Tag::tbody,
-    Tag::td, Tag::template_, Tag::textarea, Tag::tfoot, Tag::th, Tag::thead, Tag::title,
-    Tag::tr, Tag::track, Tag::ul, Tag::wbr, Tag::xmp});
-
-const TagSet& scope_set(int scope) {
-  static constexpr const TagSet* kSets[] = {&kScopeNormal, &kScopeListItem, &kScopeButton,
-                                            &kScopeTable};
-  return *kSets[scope];
-}
-
-// MathML mi, mo, mn, ms, mtext, annotation-xml; SVG foreignObject, desc,
-// title: the foreign elements that bound scopes and are special.
-bool is_foreign_boundary(const Node* node) {
-  if (node->ns == Namespace::mathml) {
-    std::string_view n = node->name;
-    return n == "mi" || n == "mo" || n == "mn" || n == "ms" || n == "mtext" ||
-           n == "annotation-xml";
-  }
-  if (node->ns == Namespace::svg) {
-    std::string_view n = node->name;
-    return n == "foreignObject" || n == "desc" || n == "title";
-  }
-  return false;
-}
 
 }  // namespace
 
@@ -103,11 +59,6 @@ std::string_view drop_nulls(std::string_view s, std::string& out) {
   return out;
 }
 
-bool is_special(const Node* node) {
-  if (node->ns == Namespace::html) return in_set(kSpecial, node->tag);
-  return is_foreign_boundary(node);
-}
-
 bool is_hidden_input(const Token& t) {
   for (const TokenAttribute& a : t.attrs)
     if (a.name == "type") return dom::equals_ignore_case(a.value, "hidden");
@@ -133,8 +84,7 @@ bool is_html_integration_point(const Node* node) {
 
 TreeBuilder::TreeBuilder(dom::Document& doc, Tokenizer* tokenizer)
     : doc_(doc), tokenizer_(tokenizer) {
-  open_.reserve(64);
-  formatting_.reserve(16);
+  formatting_.reserve(kMaxFormattingEntries + 1);
 }
 
 void TreeBuilder::start_fragment(Node* context) {
@@ -204,24 +154,7 @@ Node* TreeBuilder::adjusted_current_node() const {
 
 // --- the stack of open elements ---
 
-void TreeBuilder::mark_on_stack(const Node* element) {
-  if (on_stack_.size() <= element->index) on_stack_.resize(element->index * 2 + 64);
-  on_stack_[element->index] = 1;
-}
-
-void TreeBuilder::push(Node* element) {
-  open_.push_back(element);
-  mark_on_stack(element);
-  ++open_count_[static_cast<size_t>(element->tag)];
-}
-
-void TreeBuilder::pop() {
-  Node* element = open_.back();
-  open_.pop_back();
-  on_stack_[element->index] = 0;
-  --open_count_[static_cast<size_t>(element->tag)];
-  on_popped(element);
-}
+void TreeBuilder::pop() { on_popped(open_.pop()); }
 
 void TreeBuilder::pop_until(Tag tag) {
   while (!open_.empty()) {
@@ -231,9 +164,9 @@ void TreeBuilder::pop_until(Tag tag) {
   }
 }
 
-void TreeBuilder::pop_until_any(const TagSet& tags) {
+void TreeBuilder::pop_until_any(std::span<const Tag> tags) {
   while (!open_.empty()) {
-    bool found = in_set(tags, open_.back()->tag);
+    bool found = std::find(tags.begin(), tags.end(), open_.back()->tag) != tags.end();
     pop();
     if (found) return;
   }
@@ -247,52 +180,40 @@ void TreeBuilder::pop_until_node(const Node* node) {
   }
 }
 
-void TreeBuilder::remove_from_stack(const Node* node) {
-  for (size_t i = open_.size(); i-- > 0;) {
-    if (open_[i] != node) continue;
-    open_.erase(open_.begin() + static_cast<ptrdiff_t>(i));
-    on_stack_[node->index] = 0;
-    --open_count_[static_cast<size_t>(node->tag)];
-    return;
-  }
-}
-
 void TreeBuilder::clear_stack_back_to(const TagSet& context) {
   while (!in_set(context, current_node()->tag)) pop();
 }
 
-// Scope checks give up at once when no such element is open, so that deep
-// pages do not walk their whole stack for every tag.
+namespace {
+
+Barrier scope_barrier(int scope) {
+  static constexpr Barrier kBarriers[] = {Barrier::scope, Barrier::list_item_scope,
+                                          Barrier::button_scope, Barrier::table_scope};
+  return kBarriers[scope];
+}
+
+}  // namespace
+
+// An element is in scope when no boundary of the scope sits above it (an
+// element that is a boundary itself counts as in scope).
 bool TreeBuilder::in_scope(Tag tag, Scope scope) const {
-  if (!has_open(tag)) return false;
-  const TagSet& boundary = scope_set(static_cast<int>(scope));
-  for (size_t i = open_.size(); i-- > 0;) {
-    const Node* node = open_[i];
-    if (node->tag == tag) return true;
-    if (in_set(boundary, node->tag)) return false;
-    if (scope != Scope::table && is_foreign_boundary(node)) return false;
+  ptrdiff_t at = open_.topmost(tag);
+  return at != OpenElements::kNone &&
+         at >= open_.barrier(scope_barrier(static_cast<int>(scope)));
+}
+
+bool TreeBuilder::any_in_scope(std::span<const Tag> tags, Scope scope) const {
+  ptrdiff_t boundary = open_.barrier(scope_barrier(static_cast<int>(scope)));
+  for (Tag tag : tags) {
+    ptrdiff_t at = open_.topmost(tag);
+    if (at != OpenElements::kNone && at >= boundary) return true;
   }
   return false;
 }
 
-bool TreeBuilder::any_in_scope(const TagSet& tags, Scope scope) const {
-  const TagSet& boundary = scope_set(static_cast<int>(scope));
-  for (size_t i = open_.size(); i-- > 0;) {
-    const Node* node = open_[i];
-    if (in_set(tags, node->tag) && node->ns == Namespace::html) return true;
-    if (in_set(boundary, node->tag)) return false;
-    if (scope != Scope::table && is_foreign_boundary(node)) return false;
-  }
-  return false;
-}
-
-bool TreeBuilder::node_in_scope(const Node* target) const {
-  for (size_t i = open_.size(); i-- > 0;) {
-    const Node* node = open_[i];
-    if (node == target) return true;
-    if (in_set(kScopeNormal, node->tag) || is_foreign_boundary(node)) return false;
-  }
-  return false;
+bool TreeBuilder::node_in_scope(const Node* node) const {
+  ptrdiff_t at = open_.position(node);
+  return at != OpenElements::kNone && at >= open_.barrier(Barrier::scope);
 }
 
 void TreeBuilder::generate_implied_end_tags(Tag except) {
@@ -316,10 +237,14 @@ void TreeBuilder::close_p_if_in_button_scope() {
   if (in_scope(Tag::p, Scope::button)) close_p_element();
 }
 
+// Only the elements that decide a mode are looked at; the html element at the
+// bottom of the stack is one, so the last step (where the fragment case looks
+// at the context element instead) is always taken.
 void TreeBuilder::reset_insertion_mode() {
-  for (size_t i = open_.size(); i-- > 0;) {
-    bool last = i == 0;
-    const Node* node = last && context_ ? context_ : open_[i];
+  std::span<const int32_t> deciders = open_.barriers(Barrier::mode);
+  for (size_t d = deciders.size(); d-- > 0;) {
+    bool last = deciders[d] == 0;
+    const Node* node = last && context_ ? context_ : open_[static_cast<size_t>(deciders[d])];
     switch (node->tag) {
       case Tag::td:
       case Tag::th:
@@ -356,20 +281,18 @@ TreeBuilder::Location TreeBuilder::appropriate_place(Node* override_target) {
   Node* target = override_target ? override_target : current_node();
   Location where{target, nullptr};
   if (foster_parenting_ && in_set(kFosterTargets, target->tag)) {
-    where = {open_[0], nullptr};
-    for (size_t i = open_.size(); i-- > 0;) {
-      Node* node = open_[i];
-      if (node->tag == Tag::template_) {
-        where = {node, nullptr};
-        break;
-      }
-      if (node->tag == Tag::table) {
-        if (node->parent)
-          where = {node->parent, node};
-        else
-          where = {open_[i - 1], nullptr};
-        break;
-      }
+    ptrdiff_t template_at = open_.topmost(Tag::template_);
+    ptrdiff_t table_at = open_.topmost(Tag::table);
+    if (template_at > table_at) {
+      where = {open_[static_cast<size_t>(template_at)], nullptr};
+    } else if (table_at != OpenElements::kNone) {
+      Node* table = open_[static_cast<size_t>(table_at)];
+      if (table->parent)
+        where = {table->parent, table};
+      else
+        where = {open_[static_cast<size_t>(table_at) - 1], nullptr};
+    } else {
+      where = {open_[0], nullptr};
     }
   }
   if (where.parent->tag == Tag::template_ && where.parent->ns == Namespace::html)
@@ -398,6 +321,8 @@ Node* TreeBuilder::insert_html_element(const Token& t) {
   Node* element = create_html_element(t);
   insert_at(appropriate_place(), element);
   push(element);
+  if (has_selectedcontent_ && (t.tag == Tag::option || t.tag == Tag::selectedcontent))
+    note_select_content(element);
   return element;
 }
 
@@ -420,12 +345,16 @@ void TreeBuilder::insert_text(std::string_view text) {
   if (where.parent->type == dom::NodeType::document) return;
   Node* prev = where.before ? where.before->prev : where.parent->last_child;
   if (prev && prev->is_text()) {
-    if (prev != open_text_) {
+    if (prev == open_text_) {
+      text_buf_.append(text);
+    } else if (text_capacity(prev)) {
+      grow_text(prev, text);
+    } else {
       commit_text();
       open_text_ = prev;
       text_buf_.assign(prev->data);
+      text_buf_.append(text);
     }
-    text_buf_.append(text);
     return;
   }
   commit_text();
@@ -435,7 +364,30 @@ void TreeBuilder::insert_text(std::string_view text) {
 void TreeBuilder::commit_text() {
   if (!open_text_) return;
   open_text_->data = doc_.arena().copy(text_buf_);
+  if (text_capacity_.size() <= open_text_->index) text_capacity_.resize(open_text_->index * 2 + 64);
+  text_capacity_[open_text_->index] = text_buf_.size();
   open_text_ = nullptr;
+}
+
+size_t TreeBuilder::text_capacity(const Node* text) const {
+  return text->index < text_capacity_.size() ? text_capacity_[text->index] : 0;
+}
+
+// A committed text node taking more text: its arena block (the builder's
+// own, so writable) grows geometrically, so that a node re-entered again and
+// again, like the text before a table that keeps receiving foster-parented
+// text, costs time and memory linear in its length.
+void TreeBuilder::grow_text(Node* text, std::string_view more) {
+  size_t size = text->data.size();
+  char* block = const_cast<char*>(text->data.data());
+  if (size + more.size() > text_capacity_[text->index]) {
+    size_t capacity = 2 * (size + more.size());
+    block = static_cast<char*>(doc_.arena().allocate(capacity, 1));
+    std::memcpy(block, text->data.data(), size);
+    text_capacity_[text->index] = capacity;
+  }
+  std::memcpy(block + size, more.data(), more.size());
+  text->data = {block, size + more.size()};
 }
 
 void TreeBuilder::insert_comment(const Token& t, Node* parent) {
@@ -462,41 +414,59 @@ void TreeBuilder::parse_raw_text(const Token& t, ContentState state) {
 
 namespace {
 
+using AttributePairs = std::vector<std::pair<std::string_view, std::string_view>>;
+
+AttributePairs sorted_attributes(const Node* element) {
+  AttributePairs pairs;
+  for (const dom::Attribute& a : element->attributes()) pairs.emplace_back(a.name, a.value);
+  std::sort(pairs.begin(), pairs.end());
+  return pairs;
+}
+
+// Attribute names are unique within an element, so two elements have the
+// same attributes when their lists match in order or, sorted, match at all.
 bool same_attributes(const Node* a, const Node* b) {
   if (a->num_attrs != b->num_attrs) return false;
-  for (const dom::Attribute& attr : a->attributes()) {
-    bool found = false;
-    for (const dom::Attribute& other : b->attributes())
-      if (other.name == attr.name) {
-        found = other.value == attr.value;
-        break;
-      }
-    if (!found) return false;
-  }
-  return true;
+  if (a->attrs == b->attrs) return true;  // clones share their array
+  bool in_order = true;
+  for (uint32_t i = 0; i < a->num_attrs && in_order; ++i)
+    in_order = a->attrs[i].name == b->attrs[i].name && a->attrs[i].value == b->attrs[i].value;
+  return in_order || sorted_attributes(a) == sorted_attributes(b);
+}
+
+bool same_element(const Node* a, const Node* b) {
+  return a->tag == b->tag && a->name == b->name && same_attributes(a, b);
 }
 
 }  // namespace
 
-// How far back the Noah's Ark clause looks. The standard looks back to the
-// last marker; a page opening thousands of distinct formatting elements would
-// make that quadratic, and identical elements sit close together anyway.
-constexpr size_t kNoahsArkWindow = 256;
+size_t TreeBuilder::formatting_start() const {
+  size_t start = formatting_.size();
+  while (start > 0 && formatting_[start - 1]) --start;
+  return start;
+}
+
+// Elements before the last marker were opened before the element that put
+// the marker there, and sit below it on the stack: the standard's searches
+// of the list only ever find elements after the last marker.
+ptrdiff_t TreeBuilder::formatting_position(const Node* element) const {
+  for (size_t i = formatting_.size(); i-- > 0;) {
+    if (!formatting_[i]) break;
+    if (formatting_[i] == element) return static_cast<ptrdiff_t>(i);
+  }
+  return -1;
+}
 
 void TreeBuilder::push_formatting(Node* element) {
+  size_t start = formatting_start();
   // Noah's Ark: at most three identical entries after the last marker.
   size_t same = 0, earliest = 0;
-  size_t stop = formatting_.size() > kNoahsArkWindow ? formatting_.size() - kNoahsArkWindow : 0;
-  for (size_t i = formatting_.size(); i-- > stop;) {
-    const Node* entry = formatting_[i];
-    if (!entry) break;
-    if (entry->tag != element->tag || entry->name != element->name ||
-        !same_attributes(entry, element))
-      continue;
-    ++same;
-    earliest = i;
-  }
-  if (same >= 3) formatting_.erase(formatting_.begin() + static_cast<ptrdiff_t>(earliest));
+  for (size_t i = start; i < formatting_.size(); ++i)
+    if (same_element(formatting_[i], element) && same++ == 0) earliest = i;
+  if (same >= 3)
+    formatting_.erase(formatting_.begin() + static_cast<ptrdiff_t>(earliest));
+  else if (formatting_.size() - start >= kMaxFormattingEntries)
+    formatting_.erase(formatting_.begin() + static_cast<ptrdiff_t>(start));
   formatting_.push_back(element);
 }
 
@@ -527,11 +497,8 @@ void TreeBuilder::clear_formatting_to_marker() {
 }
 
 void TreeBuilder::remove_formatting(const Node* element) {
-  for (size_t i = formatting_.size(); i-- > 0;)
-    if (formatting_[i] == element) {
-      formatting_.erase(formatting_.begin() + static_cast<ptrdiff_t>(i));
-      return;
-    }
+  ptrdiff_t at = formatting_position(element);
+  if (at >= 0) formatting_.erase(formatting_.begin() + at);
 }
 
 Node* TreeBuilder::formatting_after_marker(Tag tag) const {
@@ -545,35 +512,24 @@ Node* TreeBuilder::formatting_after_marker(Tag tag) const {
 
 // --- the adoption agency algorithm ---
 
-namespace {
-
-ptrdiff_t index_of(const std::vector<Node*>& list, const Node* node) {
-  for (size_t i = list.size(); i-- > 0;)
-    if (list[i] == node) return static_cast<ptrdiff_t>(i);
-  return -1;
-}
-
-}  // namespace
-
 bool TreeBuilder::adoption_agency(const Token& t) {
   Node* current = current_node();
-  if (current->tag == t.tag && index_of(formatting_, current) < 0) {
+  if (current->tag == t.tag && formatting_position(current) < 0) {
     pop();
     return true;
   }
   for (int outer = 0; outer < 8; ++outer) {
     Node* formatting = formatting_after_marker(t.tag);
     if (!formatting) return false;
-    if (!on_stack(formatting)) {
+    ptrdiff_t formatting_at = open_.position(formatting);
+    if (formatting_at == OpenElements::kNone) {
       remove_formatting(formatting);
       return true;
     }
-    if (!node_in_scope(formatting)) return true;
+    if (!node_in_scope(formatting) || open_.size() - formatting_at > kMaxAdoptionDepth)
+      return true;
 
-    size_t formatting_at = static_cast<size_t>(index_of(open_, formatting));
-    Node* furthest = nullptr;
-    for (size_t i = formatting_at + 1; i < open_.size() && !furthest; ++i)
-      if (is_special(open_[i])) furthest = open_[i];
+    Node* furthest = furthest_block_above(static_cast<size_t>(formatting_at));
     if (!furthest) {
       pop_until_node(formatting);
       remove_formatting(formatting);
@@ -582,7 +538,10 @@ bool TreeBuilder::adoption_agency(const Token& t) {
 
     Node* common_ancestor = open_[formatting_at - 1];
     Node* bookmark_after = nullptr;  // null: the formatting element's place
-    Node* last = adopt_between(formatting, furthest, bookmark_after);
+    Node* last = nullptr;
+    open_.edit_from(formatting_at, [&](std::vector<Node*>& above) {
+      last = adopt_between(above, furthest, bookmark_after);
+    });
     doc_.remove(last);
     insert_at(appropriate_place(common_ancestor), last);
 
@@ -592,45 +551,49 @@ bool TreeBuilder::adoption_agency(const Token& t) {
 
     if (bookmark_after) {
       remove_formatting(formatting);
-      formatting_.insert(formatting_.begin() + index_of(formatting_, bookmark_after) + 1,
-                         adopted);
+      formatting_.insert(formatting_.begin() + formatting_position(bookmark_after) + 1, adopted);
     } else {
-      formatting_[static_cast<size_t>(index_of(formatting_, formatting))] = adopted;
+      formatting_[static_cast<size_t>(formatting_position(formatting))] = adopted;
     }
-    remove_from_stack(formatting);
-    open_.insert(open_.begin() + index_of(open_, furthest) + 1, adopted);
-    mark_on_stack(adopted);
-    ++open_count_[static_cast<size_t>(adopted->tag)];
+    open_.edit_from(formatting_at, [&](std::vector<Node*>& above) {
+      above.erase(above.begin());  // the formatting element
+      above.insert(std::find(above.begin(), above.end(), furthest) + 1, adopted);
+    });
   }
   return true;
 }
 
-// The adoption agency's inner loop: walks up the stack from the furthest
-// block to the formatting element, dropping elements that are not formatting
-// ones and replacing the others by clones that take the subtree along.
-// Returns the last node moved.
-Node* TreeBuilder::adopt_between(Node* formatting, Node* furthest, Node*& bookmark_after) {
+// The first special element above the formatting element.
+Node* TreeBuilder::furthest_block_above(size_t formatting_at) const {
+  for (size_t i = formatting_at + 1; i < open_.size(); ++i)
+    if (is_special(open_[i])) return open_[i];
+  return nullptr;
+}
+
+// The adoption agency's inner loop, on the stack from the formatting element
+// (above[0]) up: walks down from the furthest block to the formatting
+// element, dropping elements that are not formatting ones and replacing the
+// others by clones that take the subtree along. Returns the last node moved.
+Node* TreeBuilder::adopt_between(std::vector<Node*>& above, Node* furthest,
+                                 Node*& bookmark_after) {
   Node* last = furthest;
-  size_t node_at = static_cast<size_t>(index_of(open_, furthest));
+  auto node_at = static_cast<size_t>(std::find(above.begin(), above.end(), furthest) -
+                                     above.begin());
   for (int inner = 1;; ++inner) {
-    Node* node = open_[--node_at];
-    if (node == formatting) return last;
-    ptrdiff_t entry = index_of(formatting_, node);
+    Node* node = above[--node_at];
+    if (node_at == 0) return last;  // the formatting element
+    ptrdiff_t entry = formatting_position(node);
     if (inner > 3 && entry >= 0) {
       formatting_.erase(formatting_.begin() + entry);
       entry = -1;
     }
     if (entry < 0) {
-      open_.erase(open_.begin() + static_cast<ptrdiff_t>(node_at));
-      on_stack_[node->index] = 0;
-      --open_count_[static_cast<size_t>(node->tag)];
+      above.erase(above.begin() + static_cast<ptrdiff_t>(node_at));
       continue;
     }
     Node* clone = doc_.clone_element(node);
     formatting_[static_cast<size_t>(entry)] = clone;
-    open_[node_at] = clone;
-    on_stack_[node->index] = 0;
-    mark_on_stack(clone);
+    above[node_at] = clone;
     if (last == furthest) bookmark_after = clone;
     doc_.remove(last);
     doc_.append_child(clone, last);
@@ -650,53 +613,78 @@ void TreeBuilder::on_popped(Node* element) {
     clone_option_into_selectedcontent(element);
 }
 
+// --- selectedcontent ---
+
 namespace {
 
-Node* first_descendant(Node* scope, Tag tag) {
-  for (Node* n = scope->first_child; n; n = dom::next_in_preorder(n, scope))
-    if (n->tag == tag) return n;
+Node* nearest_select(const Node* node) {
+  for (Node* above = node->parent; above; above = above->parent)
+    if (above->is(Tag::select)) return above;
   return nullptr;
 }
 
-// The option a select without "multiple" shows: the last one inserted with
-// "selected", else the first.
-Node* selected_option(Node* select) {
-  Node* first = nullptr;
-  Node* selected = nullptr;
-  for (Node* n = select->first_child; n; n = dom::next_in_preorder(n, select)) {
-    if (n->tag != Tag::option) continue;
-    if (!first) first = n;
-    if (n->has_attr("selected")) selected = n;
-  }
-  return selected ? selected : first;
-}
-
-// "Get a select's enabled selectedcontent": none for a multiple select, nor
-// when the first selectedcontent is disabled, i.e. has an option, a
-// selectedcontent or another select above it. (A selectedcontent inside the
-// option would otherwise receive copies of itself forever.)
-Node* enabled_selectedcontent(Node* select) {
-  if (select->has_attr("multiple")) return nullptr;
-  Node* target = first_descendant(select, Tag::selectedcontent);
-  if (!target) return nullptr;
-  for (Node* above = target->parent; above; above = above->parent) {
+// A selectedcontent is disabled when it has an option, a selectedcontent or
+// a second select above it. (One inside the option would otherwise receive
+// copies of itself forever.)
+bool is_disabled(const Node* selectedcontent, const Node* select) {
+  for (const Node* above = selectedcontent->parent; above; above = above->parent) {
     if (above == select) continue;
     if (above->is(Tag::option) || above->is(Tag::selectedcontent) || above->is(Tag::select))
-      return nullptr;
+      return true;
   }
-  return target;
+  return false;
 }
 
 }  // namespace
 
-// "Maybe clone an option into selectedcontent": the select's selectedcontent
-// element shows a copy of the selected option's contents.
+// Options count for their nearest select. The option a select without
+// "multiple" shows is the last one inserted with "selected", else the first;
+// its selectedcontent is the first in tree order.
+void TreeBuilder::SelectState::add(Node* element, const Node* select) {
+  if (element->is(Tag::option)) {
+    if (!selected_option || element->has_attr("selected")) selected_option = element;
+  } else if (!selectedcontent) {
+    selectedcontent = element;
+    selectedcontent_disabled = is_disabled(element, select);
+  }
+}
+
+TreeBuilder::SelectState& TreeBuilder::select_state(Node* select) {
+  auto [entry, added] = selects_.try_emplace(select);
+  SelectState& state = entry->second;
+  if (!added) return state;
+  size_t nested = 0;  // selects inside this one
+  dom::walk(
+      select,
+      [&](Node* n) {
+        if (n != select && n->is(Tag::select)) ++nested;
+        if ((n->is(Tag::option) && !nested) || n->is(Tag::selectedcontent)) state.add(n, select);
+        return true;
+      },
+      [&](Node* n) {
+        if (n != select && n->is(Tag::select)) --nested;
+      });
+  return state;
+}
+
+// Keeps the state of selects already looked at up to date.
+void TreeBuilder::note_select_content(Node* element) {
+  if (selects_.empty()) return;
+  Node* select = nearest_select(element);
+  auto entry = select ? selects_.find(select) : selects_.end();
+  if (entry != selects_.end()) entry->second.add(element, select);
+}
+
+// "Maybe clone an option into selectedcontent": the select's enabled
+// selectedcontent element shows a copy of the selected option's contents.
 void TreeBuilder::clone_option_into_selectedcontent(Node* option) {
-  Node* select = option->parent;
-  while (select && !select->is(Tag::select)) select = select->parent;
+  Node* select = nearest_select(option);
   if (!select) return;
-  Node* target = enabled_selectedcontent(select);
-  if (!target || selected_option(select) != option) return;
+  const SelectState& state = select_state(select);
+  if (state.selected_option != option || !state.selectedcontent ||
+      state.selectedcontent_disabled || select->has_attr("multiple"))
+    return;
+  Node* target = state.selectedcontent;
   commit_text();
   while (target->first_child) doc_.remove(target->first_child);
   // Copy the subtree with a walk that keeps the copy's current parent.

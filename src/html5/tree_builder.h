@@ -10,20 +10,42 @@
 // browsers do, so that the tree stays shallow enough for any consumer.
 #pragma once
 
-#include <array>
 #include <cstdint>
 #include <span>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "dom/dom.h"
+#include "html5/open_elements.h"
+#include "html5/tag_set.h"
 #include "html5/token.h"
 #include "html5/tokenizer.h"
 
 namespace lede::html5 {
 
 inline constexpr size_t kMaxTreeDepth = 512;
+
+// Limits the standard does not set, so that no input makes the parser's
+// work grow faster than the input (browsers set limits of their own):
+//
+// The list of active formatting elements keeps at most this many elements
+// after its last marker, forgetting the oldest beyond (as the Noah's Ark
+// clause forgets the oldest of four identical ones). Without it, a page
+// opening <b id=1>, <b id=2>, ... and never closing them has every one
+// reopened in each later paragraph: a tree quadratic in the page.
+inline constexpr size_t kMaxFormattingEntries = 12;
+// The adoption agency reaches this far down the stack of open elements for
+// the formatting element of a misnested end tag; deeper, the end tag is
+// ignored as if the element were out of scope. Reordering the stack under
+// thousands of open elements for every stray </b> would be quadratic, and a
+// page nested that deep is flattened in the tree anyway.
+inline constexpr size_t kMaxAdoptionDepth = kMaxTreeDepth;
+// The other limits sit beside the algorithm they bound: the searches for an
+// end tag's element by name (kMaxUnknownEndTagSearch in in_body.cc,
+// kMaxForeignEndTagSearch in foreign_content.cc) and the attributes repeated
+// <html> and <body> tags add (kMaxMergedAttributes in in_body.cc).
 
 enum class InsertionMode : uint8_t {
   initial,
@@ -48,15 +70,6 @@ enum class InsertionMode : uint8_t {
   after_after_body,
   after_after_frameset,
 };
-
-// A set of HTML tags, for the standard's many "one of" lists.
-using TagSet = std::array<bool, static_cast<size_t>(dom::Tag::count_)>;
-constexpr TagSet tag_set(std::initializer_list<dom::Tag> tags) {
-  TagSet set{};
-  for (dom::Tag t : tags) set[static_cast<size_t>(t)] = true;
-  return set;
-}
-inline bool in_set(const TagSet& set, dom::Tag tag) { return set[static_cast<size_t>(tag)]; }
 
 class TreeBuilder {
  public:
@@ -140,20 +153,19 @@ class TreeBuilder {
   dom::Node* current_node() const { return open_.back(); }
   dom::Node* adjusted_current_node() const;
   bool current_is(dom::Tag tag) const { return !open_.empty() && open_.back()->tag == tag; }
-  bool on_stack(const dom::Node* node) const { return on_stack_[node->index] != 0; }
-  bool has_open(dom::Tag tag) const { return open_count_[static_cast<size_t>(tag)] != 0; }
+  bool on_stack(const dom::Node* node) const { return open_.contains(node); }
+  bool has_open(dom::Tag tag) const { return open_.has(tag); }
 
-  void push(dom::Node* element);
-  void mark_on_stack(const dom::Node* element);
+  void push(dom::Node* element) { open_.push(element); }
   void pop();
   void pop_until(dom::Tag tag);                 // pops up to and including it
-  void pop_until_any(const TagSet& tags);
+  void pop_until_any(std::span<const dom::Tag> tags);
   void pop_until_node(const dom::Node* node);
-  void remove_from_stack(const dom::Node* node);
+  void remove_from_stack(const dom::Node* node) { open_.remove(node); }
   void clear_stack_back_to(const TagSet& context);
 
   bool in_scope(dom::Tag tag, Scope scope = Scope::normal) const;
-  bool any_in_scope(const TagSet& tags, Scope scope) const;
+  bool any_in_scope(std::span<const dom::Tag> tags, Scope scope) const;
   bool node_in_scope(const dom::Node* node) const;
 
   void generate_implied_end_tags(dom::Tag except = dom::Tag::unknown);
@@ -171,9 +183,13 @@ class TreeBuilder {
   void insert_text(std::string_view text);
   void insert_comment(const Token& t, dom::Node* parent = nullptr);
   void commit_text();
+  size_t text_capacity(const dom::Node* text) const;
+  void grow_text(dom::Node* text, std::string_view more);
   void parse_raw_text(const Token& t, ContentState state);
   void set_tokenizer_state(ContentState state);
 
+  size_t formatting_start() const;  // just after the last marker
+  ptrdiff_t formatting_position(const dom::Node* element) const;  // -1: not after it
   void push_formatting(dom::Node* element);
   void push_formatting_marker() { formatting_.push_back(nullptr); }
   void reconstruct_formatting();
@@ -181,10 +197,23 @@ class TreeBuilder {
   void remove_formatting(const dom::Node* element);
   dom::Node* formatting_after_marker(dom::Tag tag) const;
   bool adoption_agency(const Token& t);  // false: act as "any other end tag"
-  dom::Node* adopt_between(dom::Node* formatting, dom::Node* furthest,
+  dom::Node* furthest_block_above(size_t formatting_at) const;
+  dom::Node* adopt_between(std::vector<dom::Node*>& above, dom::Node* furthest,
                            dom::Node*& bookmark_after);
 
   void on_popped(dom::Node* element);
+  // What "maybe clone an option into selectedcontent" needs of a select,
+  // found by one walk of it when an option in it first closes, then kept up
+  // to date as options and selectedcontent elements are inserted: closing
+  // each of 20k options must not walk the select again.
+  struct SelectState {
+    dom::Node* selected_option = nullptr;
+    dom::Node* selectedcontent = nullptr;
+    bool selectedcontent_disabled = false;
+    void add(dom::Node* option_or_selectedcontent, const dom::Node* select);
+  };
+  SelectState& select_state(dom::Node* select);
+  void note_select_content(dom::Node* element);
   void clone_option_into_selectedcontent(dom::Node* option);
   void set_quirks_from_doctype(const Token& t);
   void stop_parsing();
@@ -195,9 +224,7 @@ class TreeBuilder {
   InsertionMode original_mode_ = InsertionMode::initial;
   std::vector<InsertionMode> template_modes_;
 
-  std::vector<dom::Node*> open_;                 // stack of open elements
-  std::vector<uint8_t> on_stack_;                // by Node::index
-  std::array<uint32_t, static_cast<size_t>(dom::Tag::count_)> open_count_{};
+  OpenElements open_;
   std::vector<dom::Node*> formatting_;           // null entries are markers
 
   dom::Node* head_ = nullptr;
@@ -209,12 +236,16 @@ class TreeBuilder {
   bool skip_next_newline_ = false;
   bool stopped_ = false;
   bool has_selectedcontent_ = false;
+  std::unordered_map<const dom::Node*, SelectState> selects_;
 
   // A text node takes its first run of characters at once. Runs appended
   // to it later are gathered here and copied into the arena once the parser
   // moves on to another node.
   dom::Node* open_text_ = nullptr;
   std::string text_buf_;
+  // By Node::index: the arena block size of text nodes committed from
+  // text_buf_, 0 for the others. Text arriving for them later grows the block.
+  std::vector<size_t> text_capacity_;
   // "in table text": the pending table character tokens.
   std::string table_text_;
   bool table_text_has_non_space_ = false;
@@ -232,7 +263,6 @@ std::string_view take_leading_space(Token& t);
 std::string_view only_space(std::string_view s, std::string& out);
 // `s` without U+0000 characters, in `out` when some had to be dropped.
 std::string_view drop_nulls(std::string_view s, std::string& out);
-bool is_special(const dom::Node* node);
 // An <input type=hidden> start tag (it does not end "frameset-ok" and stays
 // in tables).
 bool is_hidden_input(const Token& t);

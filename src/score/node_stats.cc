@@ -62,8 +62,19 @@ float block_value(uint32_t chars, uint32_t link_chars, uint32_t punct, bool* pro
   return text * 0.05f - float(link_chars) * 0.5f;
 }
 
-void compute_stats(const dom::Document& doc, dom::Node* scope, uint32_t skip_flags,
-                   std::vector<NodeStats>& stats) {
+uint32_t SignalCache::signals_of(const dom::Node& element) {
+  if (by_index_.size() <= element.index) by_index_.resize(element.index * 2 + 64, kNotLookedUp);
+  uint32_t& signals = by_index_[element.index];
+  if (signals == kNotLookedUp) signals = score::signals_of(element);
+  return signals;
+}
+
+namespace {
+
+// `signals_of_element(node)` gives an element's class and id signals.
+template <typename Signals>
+void compute(const dom::Document& doc, dom::Node* scope, uint32_t skip_flags,
+             std::vector<NodeStats>& stats, Signals&& signals_of_element) {
   stats.assign(doc.node_count(), NodeStats{});
   std::vector<dom::Node*> blocks;  // nearest block ancestor of the current node
   int link_depth = 0;
@@ -88,7 +99,7 @@ void compute_stats(const dom::Document& doc, dom::Node* scope, uint32_t skip_fla
         }
         if (!n->is_element()) return false;
         if (dom::is_invisible(n->tag)) return false;
-        stats[n->index].signals = signals_of(*n);
+        stats[n->index].signals = signals_of_element(*n);
         if (n != scope && dom::is_block(n->tag)) blocks.push_back(n);
         if (n->is(dom::Tag::a) && n->has_attr("href")) ++link_depth;
         return true;
@@ -110,6 +121,19 @@ void compute_stats(const dom::Document& doc, dom::Node* scope, uint32_t skip_fla
         p.prose_chars += s.prose_chars;
         p.value += s.value;
       });
+}
+
+}  // namespace
+
+void compute_stats(const dom::Document& doc, dom::Node* scope, uint32_t skip_flags,
+                   std::vector<NodeStats>& stats) {
+  compute(doc, scope, skip_flags, stats, [](const dom::Node& n) { return signals_of(n); });
+}
+
+void compute_stats(const dom::Document& doc, dom::Node* scope, uint32_t skip_flags,
+                   std::vector<NodeStats>& stats, SignalCache& signals) {
+  compute(doc, scope, skip_flags, stats,
+          [&](const dom::Node& n) { return signals.signals_of(n); });
 }
 
 }  // namespace lede::score

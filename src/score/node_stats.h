@@ -33,8 +33,24 @@ struct NodeStats {
 // navigation (negative), from its own text only.
 float block_value(uint32_t chars, uint32_t link_chars, uint32_t punct, bool* prose);
 
+// The class and id signals of elements (signals_of), kept between stats
+// computations over one document: a caller that computes the stats again as
+// it drops nodes has each element's names looked up once, not each time.
+// Valid while the elements' attributes stay as they were.
+class SignalCache {
+ public:
+  uint32_t signals_of(const dom::Node& element);
+
+ private:
+  static constexpr uint32_t kNotLookedUp = ~0u;  // no element has every signal
+  std::vector<uint32_t> by_index_;
+};
+
 // Stats for every node under `scope`, indexed by Node::index. Subtrees whose
 // root has any flag in `skip_flags` count as empty, as do invisible elements.
+void compute_stats(const dom::Document& doc, dom::Node* scope, uint32_t skip_flags,
+                   std::vector<NodeStats>& stats, SignalCache& signals);
+// The same for a single computation.
 void compute_stats(const dom::Document& doc, dom::Node* scope, uint32_t skip_flags,
                    std::vector<NodeStats>& stats);
 

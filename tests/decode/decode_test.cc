@@ -197,6 +197,25 @@ TEST(DecodeUtf8, InvalidSequencesAreRepaired) {
                               "e\xF0\x9F\x98\x80");
 }
 
+// ASCII is skipped many bytes at a time: a sequence at any offset of a long
+// ASCII run, and runs cut short by the end of the input, must be seen.
+TEST(DecodeUtf8, SequencesAtEveryOffsetOfAnAsciiRun) {
+  const std::string fffd = "\xEF\xBF\xBD";
+  for (size_t at = 0; at < 40; ++at) {
+    std::string before(at, 'a'), after(39 - at, 'b');
+    EXPECT_EQ(to_utf8(before + "\xFF" + after + "\xC3\xA9", "utf-8").text,
+              before + fffd + after + "\xC3\xA9")
+        << at;
+    EXPECT_EQ(to_utf8(before + "\xC3\xA9" + after + "\xE2\x82", "utf-8").text,
+              before + "\xC3\xA9" + after + fffd)
+        << at;
+    std::string valid = before + "\xE6\x97\xA5" + after;
+    Decoded decoded = to_utf8(valid, {});
+    EXPECT_EQ(decoded.encoding, "utf-8") << at;
+    EXPECT_EQ(decoded.text.data(), valid.data()) << at;
+  }
+}
+
 TEST(DecodeUtf8, UndeclaredValidUtf8IsViewedWithoutCopy) {
   std::string bytes = "<p>\xE6\x97\xA5\xE6\x9C\xAC</p>";
   Decoded decoded = to_utf8(bytes, {});

@@ -3,6 +3,8 @@
 // here, and option, optgroup, hr and input close what a select requires).
 #include "html5/tree_builder.h"
 
+#include <algorithm>
+
 namespace lede::html5 {
 
 using dom::Namespace;
@@ -11,7 +13,7 @@ using dom::Tag;
 
 namespace {
 
-constexpr TagSet kHeadings = tag_set({Tag::h1, Tag::h2, Tag::h3, Tag::h4, Tag::h5, Tag::h6});
+constexpr Tag kHeadings[] = {Tag::h1, Tag::h2, Tag::h3, Tag::h4, Tag::h5, Tag::h6};
 constexpr TagSet kFormattingEndTags =
     tag_set({Tag::a, Tag::b, Tag::big, Tag::code, Tag::em, Tag::font, Tag::i, Tag::nobr,
              Tag::s, Tag::small, Tag::strike, Tag::strong, Tag::tt, Tag::u});
@@ -119,7 +121,13 @@ TreeBuilder::Step TreeBuilder::in_body_start_tag(Token& t) {
   return Step::done;
 }
 
+// A repeated <html> or <body> start tag adds the attributes the element lacks,
+// which costs a look through (and a copy of) those it has: past this many it
+// adds nothing more, so that 100k tags <body a1>, <body a2>, ... stay linear.
+constexpr uint32_t kMaxMergedAttributes = 256;
+
 void TreeBuilder::add_token_attributes(Node* element, const Token& t) {
+  if (element->num_attrs >= kMaxMergedAttributes) return;
   attr_buf_.clear();
   for (const TokenAttribute& a : t.attrs) attr_buf_.push_back({a.name, a.value});
   doc_.add_missing_attributes(element, attr_buf_);
@@ -193,7 +201,7 @@ bool TreeBuilder::in_body_start_tag_blocks(Token& t) {
       return true;
     case Tag::h1: case Tag::h2: case Tag::h3: case Tag::h4: case Tag::h5: case Tag::h6:
       close_p_if_in_button_scope();
-      if (in_set(kHeadings, current_node()->tag)) pop();
+      if (dom::is_heading(current_node()->tag)) pop();
       insert_html_element(t);
       return true;
     case Tag::pre: case Tag::listing:
@@ -232,17 +240,13 @@ bool TreeBuilder::in_body_start_tag_blocks(Token& t) {
 
 void TreeBuilder::in_body_list_item(Token& t) {
   frameset_ok_ = false;
-  bool is_li = t.tag == Tag::li;
-  for (size_t i = open_.size(); i-- > 0;) {
-    Node* node = open_[i];
-    if (is_li ? node->tag == Tag::li : (node->tag == Tag::dd || node->tag == Tag::dt)) {
-      generate_implied_end_tags(node->tag);
-      pop_until(node->tag);
-      break;
-    }
-    if (is_special(node) && node->tag != Tag::address && node->tag != Tag::div &&
-        node->tag != Tag::p)
-      break;
+  ptrdiff_t open_item = t.tag == Tag::li
+                            ? open_.topmost(Tag::li)
+                            : std::max(open_.topmost(Tag::dd), open_.topmost(Tag::dt));
+  if (open_item != OpenElements::kNone && open_item >= open_.barrier(Barrier::list_item_stop)) {
+    Tag tag = open_[static_cast<size_t>(open_item)]->tag;
+    generate_implied_end_tags(tag);
+    pop_until(tag);
   }
   close_p_if_in_button_scope();
   insert_html_element(t);
@@ -380,16 +384,25 @@ bool TreeBuilder::in_body_end_tag_blocks(Token& t) {
   }
 }
 
+// How many open elements of unknown tags an end tag of an unknown name looks
+// through for its own. Known tags find theirs through the stack's index;
+// unknown ones compare names, and 100k open <x-a> with 100k stray </x-b>
+// would compare every pair. Past the limit the end tag is ignored.
+constexpr size_t kMaxUnknownEndTagSearch = kMaxTreeDepth;
+
 void TreeBuilder::in_body_any_other_end_tag(const Token& t) {
-  for (size_t i = open_.size(); i-- > 0;) {
-    Node* node = open_[i];
-    if (node->ns == Namespace::html && node->name == t.name) {
-      generate_implied_end_tags(node->tag);
-      pop_until_node(node);
-      return;
-    }
-    if (is_special(node)) return;
+  ptrdiff_t special = open_.barrier(Barrier::special);
+  ptrdiff_t at = open_.topmost(t.tag);
+  for (size_t looked = 1; t.tag == Tag::unknown && at != OpenElements::kNone && at > special;
+       ++looked) {
+    if (open_[static_cast<size_t>(at)]->name == t.name) break;
+    at = looked < kMaxUnknownEndTagSearch ? open_.next_down_with_same_tag(static_cast<size_t>(at))
+                                          : OpenElements::kNone;
   }
+  if (at == OpenElements::kNone || at < special) return;
+  Node* node = open_[static_cast<size_t>(at)];
+  generate_implied_end_tags(node->tag);
+  pop_until_node(node);
 }
 
 }  // namespace lede::html5

@@ -7,7 +7,7 @@ using dom::Tag;
 
 namespace {
 
-constexpr TagSet kCells = tag_set({Tag::td, Tag::th});
+constexpr Tag kCells[] = {Tag::td, Tag::th};
 
 }  // namespace
 

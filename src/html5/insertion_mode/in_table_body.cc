@@ -9,7 +9,7 @@ namespace {
 
 constexpr TagSet kTableBodyContext =
     tag_set({Tag::tbody, Tag::tfoot, Tag::thead, Tag::template_, Tag::html});
-constexpr TagSet kTableSections = tag_set({Tag::tbody, Tag::tfoot, Tag::thead});
+constexpr Tag kTableSections[] = {Tag::tbody, Tag::tfoot, Tag::thead};
 
 }  // namespace
 

@@ -1,0 +1,64 @@
+// Node stats computed again with a signal cache, as selection does after it
+// drops chrome: the same stats, with each element's names looked up once.
+#include <gtest/gtest.h>
+
+#include <vector>
+
+#include "html5/parser.h"
+#include "score/class_signals.h"
+#include "score/node_stats.h"
+
+namespace {
+
+using namespace lede;
+using score::NodeStats;
+
+const char kPage[] =
+    "<div class=sidebar><a href=/a>Related story</a></div>"
+    "<article class=post-content><p>First paragraph, with a comma. And more text.</p>"
+    "<p>Second paragraph of the article, long enough to read as prose here.</p></article>"
+    "<footer id=site-footer>Copyright</footer>";
+
+void expect_same_stats(const std::vector<NodeStats>& a, const std::vector<NodeStats>& b) {
+  ASSERT_EQ(a.size(), b.size());
+  for (size_t i = 0; i < a.size(); ++i) {
+    EXPECT_EQ(a[i].chars, b[i].chars) << i;
+    EXPECT_EQ(a[i].link_chars, b[i].link_chars) << i;
+    EXPECT_EQ(a[i].prose_chars, b[i].prose_chars) << i;
+    EXPECT_EQ(a[i].signals, b[i].signals) << i;
+    EXPECT_EQ(a[i].value, b[i].value) << i;
+  }
+}
+
+TEST(NodeStats, CachedSignalsGiveTheSameStats) {
+  dom::Document doc = html5::parse_document(kPage);
+  std::vector<NodeStats> fresh, cached;
+  score::compute_stats(doc, doc.body(), 0, fresh);
+  score::SignalCache signals;
+  score::compute_stats(doc, doc.body(), 0, cached, signals);
+  expect_same_stats(fresh, cached);
+  score::compute_stats(doc, doc.body(), 0, cached, signals);
+  expect_same_stats(fresh, cached);
+  EXPECT_TRUE(fresh[doc.body()->first_child->index].signals & score::kSigSidebar);
+}
+
+// The second computation takes the signals from the cache: an element whose
+// class changed in between keeps the signals it had (which is why the cache
+// is only for a document whose attributes stay as they were).
+TEST(NodeStats, ASecondComputationDoesNotLookNamesUpAgain) {
+  dom::Document doc = html5::parse_document(kPage);
+  dom::Node* sidebar = doc.body()->first_child;
+  std::vector<NodeStats> stats;
+  score::SignalCache signals;
+  score::compute_stats(doc, doc.body(), 0, stats, signals);
+
+  dom::Attribute footer_class[] = {{"class", "footer"}};
+  sidebar->attrs = footer_class;
+  sidebar->num_attrs = 1;
+  score::compute_stats(doc, doc.body(), 0, stats, signals);
+  EXPECT_EQ(stats[sidebar->index].signals, score::kSigSidebar);
+  score::compute_stats(doc, doc.body(), 0, stats);
+  EXPECT_EQ(stats[sidebar->index].signals, score::kSigFooter);
+}
+
+}  // namespace
