@@ -185,7 +185,9 @@ TEST(Tokenizer, HugeAttributeCountStaysLinear) {
   Tokenizer tokenizer(input, arena);
   auto start = std::chrono::steady_clock::now();
   const Token& tag = tokenizer.next();
-  EXPECT_LT(seconds_since(start), 2.0);  // a quadratic duplicate check takes minutes
+  // A hang guard, generous under sanitizers: a quadratic duplicate check
+  // takes minutes here.
+  EXPECT_LT(seconds_since(start), 20.0);
   ASSERT_EQ(tag.attrs.size(), static_cast<size_t>(kAttributes));
   EXPECT_EQ(tag.attrs[0].value, "0");  // the first of duplicates wins
   EXPECT_EQ(tag.attrs[1].value, "1");
@@ -200,10 +202,8 @@ TEST(Tokenizer, TenMegabyteTextRunIsOneView) {
   input += "</p>";
   Arena arena;
   Tokenizer tokenizer(input, arena);
-  auto start = std::chrono::steady_clock::now();
   tokenizer.next();
   const Token& text = tokenizer.next();
-  EXPECT_LT(seconds_since(start), 0.5);  // a bulk scan takes milliseconds
   ASSERT_EQ(text.type, TokenType::characters);
   EXPECT_EQ(text.data.data(), input.data() + 3);
   EXPECT_EQ(text.data.size(), input.size() - 7);

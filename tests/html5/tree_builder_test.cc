@@ -128,7 +128,9 @@ void expect_deep_nesting_is_bounded(const std::string& open_tag, const std::stri
   dom::Document doc = parse_document(html);
   double seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-  EXPECT_LT(seconds, 2.0) << open_tag;
+  // A guard against hangs, not a speed test (bench_parse measures speed):
+  // under the sanitizers on a busy machine this takes a few seconds.
+  EXPECT_LT(seconds, 30.0) << open_tag;
   EXPECT_LE(max_depth(doc), kMaxTreeDepth + 2) << open_tag;
   std::string text;
   for (dom::Node* n : dom::subtree(doc.root()))
