@@ -47,6 +47,9 @@ constexpr std::string_view kExtractHelp =
     "                       \"id\" (the file name without extensions) and \"source\";\n"
     "                       an input that fails gives {\"id\", \"source\", \"error\"}\n"
     "      --with-markdown  with json or --jsonl, also fill the \"markdown\" field\n"
+    "      --with-metadata  with txt or markdown, start with a \"---\" header of the\n"
+    "                       metadata fields (title, authors, date, ...)\n"
+    "      --guess          also take dates and bylines from the running text\n"
     "      --links          keep link targets in Markdown and HTML\n"
     "      --comments       also extract reader comments\n"
     "      --precision      favour precision: less boilerplate, may miss text\n"
@@ -92,6 +95,7 @@ struct ExtractArgs {
   bool format_given = false;
   bool jsonl = false;
   bool with_markdown = false;
+  bool with_metadata = false;
   std::string output;  // empty: standard output
   std::vector<std::string> inputs;
 };
@@ -167,6 +171,8 @@ ExtractArgs parse_extract_args(ArgReader& reader) {
       reader.refuse_value(arg);
       if (arg == "--jsonl") args.jsonl = true;
       else if (arg == "--with-markdown") args.with_markdown = true;
+      else if (arg == "--with-metadata") args.with_metadata = true;
+      else if (arg == "--guess") args.options.guess = true;
       else if (arg == "--links") args.options.links = true;
       else if (arg == "--comments") args.options.include_comments = true;
       else if (arg == "--precision") precision = true;
@@ -184,6 +190,9 @@ ExtractArgs parse_extract_args(ArgReader& reader) {
   if (args.jsonl) args.format = lede::Format::json;
   if (args.with_markdown && args.format != lede::Format::json) {
     throw UsageError("--with-markdown needs --format json or --jsonl");
+  }
+  if (args.with_metadata && args.format != lede::Format::txt && args.format != lede::Format::markdown) {
+    throw UsageError("--with-metadata needs --format txt or markdown");
   }
   args.options.markdown = args.format == lede::Format::markdown || args.with_markdown;
   args.options.html = args.format == lede::Format::html;
@@ -209,7 +218,7 @@ InputResult process_input(const std::string& path, const ExtractArgs& args) {
     lede::Article article = lede::extract(bytes, args.options);
     result.document = args.jsonl ? lede::to_json(article, {{"id", lede::io::input_id(path)},
                                                            {"source", path}})
-                                 : lede::format_article(article, args.format);
+                                 : lede::format_article(article, args.format, args.with_metadata);
   } catch (const std::exception& error) {
     result.error = path + ": " + error.what();
   } catch (...) {

@@ -15,7 +15,7 @@ Article extract(std::string_view bytes, const Options& options) {
   decode::Decoded decoded = decode::to_utf8(bytes, options.charset);
   dom::Document doc = parse::parse_document(decoded.text);
 
-  metadata::Metadata meta = metadata::extract(doc, options.url);
+  metadata::Metadata meta = metadata::extract(doc, {.page_url = options.url, .guess = options.guess});
   select::SelectOptions select_options;
   select_options.focus = options.focus;
   select_options.comments = options.include_comments;
@@ -24,12 +24,21 @@ Article extract(std::string_view bytes, const Options& options) {
 
   Article article;
   article.title = std::move(meta.title);
+  article.subtitle = std::move(meta.subtitle);
   article.authors = std::move(meta.authors);
   article.date = std::move(meta.date);
+  article.date_modified = std::move(meta.date_modified);
   article.sitename = std::move(meta.sitename);
   article.description = std::move(meta.description);
   article.language = std::move(meta.language);
   article.url = std::move(meta.url);
+  article.image = std::move(meta.image);
+  article.tags = std::move(meta.tags);
+  article.categories = std::move(meta.categories);
+  article.license = std::move(meta.license);
+  article.page_type = std::move(meta.page_type);
+  for (const auto& [field, source] : meta.sources)
+    article.sources.emplace_back(std::string(field), std::string(metadata::source_name(source)));
   article.encoding = decoded.encoding;
   article.text = render::text(doc, select::kContent);
   render::RenderOptions render_options;

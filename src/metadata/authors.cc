@@ -127,8 +127,8 @@ constexpr std::string_view kAuthorMetaKeys[] = {
 
 }  // namespace
 
-std::vector<std::string> find_authors(const PageScan& scan, const JsonLdFacts& jsonld,
-                                      NonPersons non_persons, const dom::Node* headline) {
+Sourced<std::vector<std::string>> find_authors(const PageScan& scan, const JsonLdFacts& jsonld,
+                                               NonPersons non_persons, const dom::Node* headline) {
   for (const std::string& org : jsonld.organisations) non_persons.names.add(org);
 
   // A declared Person with a full name may share the site's name: a
@@ -136,16 +136,16 @@ std::vector<std::string> find_authors(const PageScan& scan, const JsonLdFacts& j
   std::vector<std::string> names;
   for (const JsonLdAuthor& a : jsonld.authors)
     merge_names(names, parse_byline(a.name, a.typed_person && is_full_name(a.name) ? NonPersons() : non_persons));
-  if (!names.empty()) return names;
+  if (!names.empty()) return {names, Source::json_ld};
   for (std::string_view key : kAuthorMetaKeys) {
     for (std::string_view value : scan.metas_named(key))
       merge_names(names, parse_byline(key == "citation_author" ? natural_order(value) : std::string(value), non_persons));
-    if (!names.empty()) return names;
+    if (!names.empty()) return {names, key.starts_with("article:") ? Source::opengraph : Source::meta};
   }
   names = microdata_authors(scan, non_persons);
-  if (!names.empty()) return names;
+  if (!names.empty()) return {names, Source::microdata};
   bool is_article = jsonld.has_article || dom::equals_ignore_case(scan.meta("og:type"), "article");
-  return visible_byline(scan, non_persons, headline, is_article);
+  return {visible_byline(scan, non_persons, headline, is_article), Source::byline};
 }
 
 }  // namespace lede::metadata

@@ -10,13 +10,14 @@
 #include "metadata/byline.h"
 #include "metadata/jsonld.h"
 #include "metadata/page_scan.h"
+#include "metadata/source.h"
 
 namespace lede::metadata {
 
 // JSON-LD persons first, then meta tags, microdata, and visible bylines
 // (near `headline`, when it is known). JSON-LD organisations join
 // `non_persons`.
-std::vector<std::string> find_authors(const PageScan& scan, const JsonLdFacts& jsonld,
+Sourced<std::vector<std::string>> find_authors(const PageScan& scan, const JsonLdFacts& jsonld,
                                       NonPersons non_persons, const dom::Node* headline);
 
 }  // namespace lede::metadata

@@ -16,10 +16,10 @@
 namespace lede::metadata {
 namespace {
 
-std::optional<std::string> first_present(std::initializer_list<std::string_view> values) {
-  for (std::string_view v : values) {
-    std::string clean = collapse_whitespace(v);
-    if (!clean.empty()) return clean;
+std::optional<Sourced<std::string>> first_present(std::initializer_list<Sourced<std::string_view>> values) {
+  for (const auto& [value, source] : values) {
+    std::string clean = collapse_whitespace(value);
+    if (!clean.empty()) return Sourced<std::string>{std::move(clean), source};
   }
   return std::nullopt;
 }
@@ -70,20 +70,27 @@ std::string normalise_language(std::string_view value) {
   return tag;
 }
 
-std::optional<std::string> find_language(const PageScan& scan) {
-  for (std::string_view v : {scan.html_lang, scan.meta("content-language"), scan.meta("og:locale"),
-                             scan.meta("language"), scan.meta("dc.language")}) {
-    std::string lang = normalise_language(v);
-    if (!lang.empty()) return lang;
+std::optional<Sourced<std::string>> find_language(const PageScan& scan) {
+  for (const auto& [value, source] : {Sourced<std::string_view>{scan.html_lang, Source::html},
+                                      {scan.meta("content-language"), Source::meta},
+                                      {scan.meta("og:locale"), Source::opengraph},
+                                      {scan.meta("language"), Source::meta},
+                                      {scan.meta("dc.language"), Source::meta}}) {
+    std::string lang = normalise_language(value);
+    if (!lang.empty()) return Sourced<std::string>{std::move(lang), source};
   }
   return std::nullopt;
 }
 
-std::optional<std::string> find_url(const PageScan& scan, std::string_view page_url) {
-  for (std::string_view candidate : {scan.canonical_href, scan.meta("og:url"), page_url}) {
+// The canonical link, og:url, or the address the page was fetched from
+// (which is no claim of the page's, so it has no source).
+std::optional<Sourced<std::string>> find_url(const PageScan& scan, std::string_view page_url) {
+  for (const auto& [candidate, source] : {Sourced<std::string_view>{scan.canonical_href, Source::html},
+                                          {scan.meta("og:url"), Source::opengraph},
+                                          {page_url, Source::url}}) {
     if (candidate.empty()) continue;
     std::string url = resolve_url(page_url, candidate);
-    if (!url.empty()) return url;
+    if (!url.empty()) return Sourced<std::string>{std::move(url), source};
   }
   return std::nullopt;
 }
@@ -136,32 +143,68 @@ NonPersons site_identity(const PageScan& scan, const JsonLdFacts& jsonld, std::s
 }
 
 // "03/04/2024" is March 4th in American English, April 3rd elsewhere.
-DayOrder day_order(const std::optional<std::string>& language) {
-  if (!language || *language == "en" || *language == "en-US") return DayOrder::month_first;
+DayOrder day_order(std::string_view language) {
+  if (language.empty() || language == "en" || language == "en-US") return DayOrder::month_first;
   return DayOrder::day_first;
+}
+
+// Sets `field` from `found` and records its source.
+void assign(Metadata& meta, std::string_view name, std::optional<std::string>& field,
+            std::optional<Sourced<std::string>> found) {
+  if (!found) return;
+  field = std::move(found->value);
+  meta.sources.emplace_back(name, found->source);
 }
 
 }  // namespace
 
-Metadata extract(const dom::Document& doc, std::string_view page_url) {
+std::string_view source_name(Source source) {
+  switch (source) {
+    case Source::json_ld: return "json-ld";
+    case Source::opengraph: return "opengraph";
+    case Source::meta: return "meta";
+    case Source::microdata: return "microdata";
+    case Source::time_element: return "time-element";
+    case Source::byline: return "byline";
+    case Source::url: return "url";
+    case Source::html: return "html";
+    case Source::text: return "text";
+  }
+  return "";
+}
+
+Metadata extract(const dom::Document& doc, const MetadataOptions& options) {
   PageScan scan = scan_page(doc);
   JsonLdFacts jsonld = read_jsonld(scan.jsonld);
   Metadata meta;
-  meta.sitename = first_present({scan.meta("og:site_name"), jsonld.publisher, jsonld.website,
-                                 scan.meta("application-name")});
-  meta.description = first_present({scan.meta("og:description"), scan.meta("description"),
-                                    jsonld.description, scan.meta("twitter:description")});
-  meta.language = find_language(scan);
-  meta.url = find_url(scan, page_url);
-
-  std::string_view address = meta.url ? std::string_view(*meta.url) : page_url;
+  std::optional<Sourced<std::string>> url = find_url(scan, options.page_url);
+  std::optional<Sourced<std::string>> language = find_language(scan);
+  std::string_view address = url ? std::string_view(url->value) : options.page_url;
   NonPersons site = site_identity(scan, jsonld, address);
   NameSet site_names = site.names;
   site_names.add_all(site.hosts);
   TitleChoice title = find_title(scan, jsonld, site_names);
-  meta.title = std::move(title.title);
-  meta.authors = find_authors(scan, jsonld, site, title.heading);
-  meta.date = find_published_date(scan, jsonld, title.heading, address, day_order(meta.language));
+  Sourced<std::vector<std::string>> authors = find_authors(scan, jsonld, site, title.heading);
+  DayOrder order = day_order(language ? std::string_view(language->value) : std::string_view());
+
+  if (title.title) assign(meta, "title", meta.title, Sourced<std::string>{*title.title, title.source});
+  if (!authors.value.empty()) {
+    meta.authors = std::move(authors.value);
+    meta.sources.emplace_back("authors", authors.source);
+  }
+  assign(meta, "date", meta.date, find_published_date(scan, jsonld, title.heading, address, order));
+  assign(meta, "sitename", meta.sitename,
+         first_present({{scan.meta("og:site_name"), Source::opengraph},
+                        {jsonld.publisher, Source::json_ld},
+                        {jsonld.website, Source::json_ld},
+                        {scan.meta("application-name"), Source::meta}}));
+  assign(meta, "description", meta.description,
+         first_present({{scan.meta("og:description"), Source::opengraph},
+                        {scan.meta("description"), Source::meta},
+                        {jsonld.description, Source::json_ld},
+                        {scan.meta("twitter:description"), Source::meta}}));
+  assign(meta, "language", meta.language, std::move(language));
+  assign(meta, "url", meta.url, std::move(url));
   return meta;
 }
 

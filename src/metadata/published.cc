@@ -125,19 +125,22 @@ std::string from_text_by_headline(const PageScan& scan, const Node* headline, Da
 
 }  // namespace
 
-std::optional<std::string> find_published_date(const PageScan& scan, const JsonLdFacts& jsonld,
-                                               const dom::Node* headline, std::string_view url,
-                                               DayOrder order) {
-  std::string date = parse_date_value(jsonld.date_published, order);
-  if (date.empty()) date = from_meta(scan, order);
-  if (date.empty()) date = from_microdata(scan, order);
-  if (date.empty()) date = from_time_elements(scan, headline, order);
-  if (date.empty()) date = parse_date_value(jsonld.page_date_published, order);
-  if (date.empty()) date = from_dated_elements(scan.dated, headline, order);
-  if (date.empty()) date = from_dated_elements(scan.bylines, headline, order);
-  if (date.empty()) date = from_text_by_headline(scan, headline, order);
-  if (date.empty()) date = date_from_url(url);
-  if (date.empty()) return std::nullopt;
+std::optional<Sourced<std::string>> find_published_date(const PageScan& scan, const JsonLdFacts& jsonld,
+                                                        const dom::Node* headline, std::string_view url,
+                                                        DayOrder order) {
+  auto found = [](std::string date, Source source) -> std::optional<Sourced<std::string>> {
+    if (date.empty()) return std::nullopt;
+    return Sourced<std::string>{std::move(date), source};
+  };
+  std::optional<Sourced<std::string>> date = found(parse_date_value(jsonld.date_published, order), Source::json_ld);
+  if (!date) date = found(from_meta(scan, order), Source::meta);
+  if (!date) date = found(from_microdata(scan, order), Source::microdata);
+  if (!date) date = found(from_time_elements(scan, headline, order), Source::time_element);
+  if (!date) date = found(parse_date_value(jsonld.page_date_published, order), Source::json_ld);
+  if (!date) date = found(from_dated_elements(scan.dated, headline, order), Source::byline);
+  if (!date) date = found(from_dated_elements(scan.bylines, headline, order), Source::byline);
+  if (!date) date = found(from_text_by_headline(scan, headline, order), Source::byline);
+  if (!date) date = found(date_from_url(url), Source::url);
   return date;
 }
 

@@ -11,10 +11,11 @@
 #include "metadata/dates.h"
 #include "metadata/jsonld.h"
 #include "metadata/page_scan.h"
+#include "metadata/source.h"
 
 namespace lede::metadata {
 
-std::optional<std::string> find_published_date(const PageScan& scan, const JsonLdFacts& jsonld,
+std::optional<Sourced<std::string>> find_published_date(const PageScan& scan, const JsonLdFacts& jsonld,
                                                const dom::Node* headline, std::string_view url,
                                                DayOrder order);
 

@@ -82,18 +82,18 @@ double agreement(std::string_view a, std::string_view b) {
   return 2.0 * static_cast<double>(common) / static_cast<double>(sa.size() + sb.size());
 }
 
-std::vector<std::string> meta_titles(const PageScan& scan, const JsonLdFacts& jsonld) {
-  std::vector<std::string> titles;
-  auto add = [&](std::string_view t) {
+std::vector<Sourced<std::string>> meta_titles(const PageScan& scan, const JsonLdFacts& jsonld) {
+  std::vector<Sourced<std::string>> titles;
+  auto add = [&](std::string_view t, Source source) {
     std::string clean = collapse_whitespace(t);
-    if (!clean.empty()) titles.push_back(std::move(clean));
+    if (!clean.empty()) titles.push_back({std::move(clean), source});
   };
-  add(scan.meta("og:title"));
-  add(jsonld.headline);
-  add(scan.meta("twitter:title"));
-  add(scan.title_element);
+  add(scan.meta("og:title"), Source::opengraph);
+  add(jsonld.headline, Source::json_ld);
+  add(scan.meta("twitter:title"), Source::meta);
+  add(scan.title_element, Source::html);
   for (std::string_view key : {"parsely-title", "sailthru.title", "dc.title", "citation_title", "headline"})
-    add(scan.meta(key));
+    add(scan.meta(key), Source::meta);
   return titles;
 }
 
@@ -143,15 +143,17 @@ std::string strip_site_name(std::string_view title, const NameSet& site_names) {
 }
 
 TitleChoice find_title(const PageScan& scan, const JsonLdFacts& jsonld, const NameSet& site_names) {
-  std::vector<std::string> titles = meta_titles(scan, jsonld);
-  std::vector<std::string> stripped;
-  for (const std::string& t : titles) stripped.push_back(strip_site_name(t, site_names));
-  titles.insert(titles.end(), stripped.begin(), stripped.end());
+  std::vector<Sourced<std::string>> found = meta_titles(scan, jsonld);
+  std::vector<std::string> titles;
+  for (const auto& t : found) titles.push_back(t.value);
+  for (const auto& t : found) titles.push_back(strip_site_name(t.value, site_names));
   std::vector<Heading> h1s = headings(scan, site_names);
-  if (const Heading* h = headline_heading(h1s, titles, site_names)) return {h->text, h->node};
-  for (const std::string& t : stripped)
-    if (!t.empty()) return {t, nullptr};
-  if (!h1s.empty()) return {h1s[0].text, h1s[0].node};
+  if (const Heading* h = headline_heading(h1s, titles, site_names)) return {h->text, h->node, Source::html};
+  for (size_t i = 0; i < found.size(); ++i) {
+    const std::string& stripped = titles[found.size() + i];
+    if (!stripped.empty()) return {stripped, nullptr, found[i].source};
+  }
+  if (!h1s.empty()) return {h1s[0].text, h1s[0].node, Source::html};
   return {};
 }
 

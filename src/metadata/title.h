@@ -9,6 +9,7 @@
 #include "dom/dom.h"
 #include "metadata/jsonld.h"
 #include "metadata/page_scan.h"
+#include "metadata/source.h"
 #include "metadata/text.h"
 
 namespace lede::metadata {
@@ -16,6 +17,7 @@ namespace lede::metadata {
 struct TitleChoice {
   std::optional<std::string> title;
   const dom::Node* heading = nullptr;  // the headline element, when known
+  Source source = Source::html;
 };
 
 TitleChoice find_title(const PageScan& scan, const JsonLdFacts& jsonld, const NameSet& site_names);

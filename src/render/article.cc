@@ -58,21 +58,62 @@ std::string titled(std::string heading, std::string_view body) {
   return heading;
 }
 
+void add_header_line(std::string& out, std::string_view key, const std::optional<std::string>& value) {
+  if (!value || value->empty()) return;
+  out += key;
+  out += ": ";
+  out += *value;
+  out += '\n';
+}
+
+void add_header_line(std::string& out, std::string_view key, const std::vector<std::string>& values) {
+  if (values.empty()) return;
+  std::string joined;
+  for (const std::string& v : values) joined += (joined.empty() ? "" : "; ") + v;
+  add_header_line(out, key, joined);
+}
+
+// "---", one "key: value" line per metadata field with a value, "---": the
+// front matter that static site tools and trafilatura's users read.
+std::string metadata_header(const Article& article) {
+  std::string out = "---\n";
+  add_header_line(out, "title", article.title);
+  add_header_line(out, "subtitle", article.subtitle);
+  add_header_line(out, "authors", article.authors);
+  add_header_line(out, "date", article.date);
+  add_header_line(out, "date_modified", article.date_modified);
+  add_header_line(out, "sitename", article.sitename);
+  add_header_line(out, "description", article.description);
+  add_header_line(out, "language", article.language);
+  add_header_line(out, "url", article.url);
+  add_header_line(out, "image", article.image);
+  add_header_line(out, "tags", article.tags);
+  add_header_line(out, "categories", article.categories);
+  add_header_line(out, "license", article.license);
+  add_header_line(out, "page_type", article.page_type);
+  out += "---\n";
+  return out;
+}
+
+std::string body_document(const Article& article, Format format) {
+  bool has_title = article.title && !article.title->empty();
+  if (format == Format::txt) return titled(has_title ? *article.title : std::string(), article.text);
+  std::string heading;
+  if (has_title) {
+    heading = "# ";
+    render::append_markdown_text(heading, *article.title);
+  }
+  return titled(std::move(heading), article.markdown.empty() ? article.text : article.markdown);
+}
+
 }  // namespace
 
-std::string format_article(const Article& article, Format format) {
-  bool has_title = article.title && !article.title->empty();
+std::string format_article(const Article& article, Format format, bool with_metadata) {
   switch (format) {
     case Format::txt:
-      return titled(has_title ? *article.title : std::string(), article.text);
-    case Format::markdown: {
-      std::string heading;
-      if (has_title) {
-        heading = "# ";
-        render::append_markdown_text(heading, *article.title);
-      }
-      return titled(std::move(heading), article.markdown.empty() ? article.text : article.markdown);
-    }
+    case Format::markdown:
+      return with_metadata ? metadata_header(article) + body_document(article, format)
+                           : body_document(article, format);
     case Format::html:
       return html_document(article);
     case Format::json:
@@ -89,12 +130,23 @@ std::string to_json(const Article& article, const std::vector<std::pair<std::str
   json.begin_object();
   for (const auto& [name, value] : leading) json.field(name, std::string_view(value));
   json.field("title", article.title);
+  json.field("subtitle", article.subtitle);
   json.field("authors", article.authors);
   json.field("date", article.date);
+  json.field("date_modified", article.date_modified);
   json.field("sitename", article.sitename);
   json.field("description", article.description);
   json.field("language", article.language);
   json.field("url", article.url);
+  json.field("image", article.image);
+  json.field("tags", article.tags);
+  json.field("categories", article.categories);
+  json.field("license", article.license);
+  json.field("page_type", article.page_type);
+  json.key("sources");
+  json.begin_object();
+  for (const auto& [field, source] : article.sources) json.field(field, std::string_view(source));
+  json.end_object();
   json.field("text", std::string_view(article.text));
   if (!article.markdown.empty()) json.field("markdown", std::string_view(article.markdown));
   if (!article.html.empty()) json.field("html", std::string_view(article.html));

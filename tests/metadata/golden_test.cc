@@ -16,7 +16,7 @@ Metadata golden(const std::string& id, std::string_view url) {
   std::string bytes = test::eval_page("wcxb-dev", id);
   decode::Decoded decoded = decode::to_utf8(bytes, {});
   dom::Document doc = parse::parse_document(decoded.text);
-  return extract(doc, url);
+  return extract(doc, {.page_url = url});
 }
 
 std::string day(const std::optional<std::string>& date) { return date ? date->substr(0, 10) : "<none>"; }

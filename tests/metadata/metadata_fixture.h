@@ -11,7 +11,7 @@ namespace lede::metadata::test {
 
 inline Metadata metadata_of(std::string_view html, std::string_view url = "https://news.example.com/world/story") {
   dom::Document doc = parse::parse_document(html);
-  return extract(doc, url);
+  return extract(doc, {.page_url = url});
 }
 
 // A page whose <head> holds `head` and whose <body> holds `body`.

@@ -73,8 +73,9 @@ TEST(ArticleJson, AbsentFieldsAreNullAndOptionalOutputsLeftOut) {
   Article article;
   article.text = "Body";
   EXPECT_EQ(to_json(article),
-            R"({"title":null,"authors":[],"date":null,"sitename":null,"description":null,)"
-            R"("language":null,"url":null,"text":"Body"})");
+            R"({"title":null,"subtitle":null,"authors":[],"date":null,"date_modified":null,"sitename":null,)"
+            R"("description":null,"language":null,"url":null,"image":null,"tags":[],"categories":[],)"
+            R"("license":null,"page_type":null,"sources":{},"text":"Body"})");
 }
 
 TEST(ArticleJson, LeadingFieldsFirstThenAllFieldsInOrder) {
@@ -86,14 +87,34 @@ TEST(ArticleJson, LeadingFieldsFirstThenAllFieldsInOrder) {
   article.description = "D";
   article.language = "en";
   article.url = "https://ex.org/";
+  article.page_type = "article";
+  article.tags = {"x"};
+  article.sources = {{"title", "json-ld"}, {"date", "meta"}};
   article.text = "a\n\nb";
   article.markdown = "*a*";
   article.html = "<p>a</p>";
   article.comments = "c";
   EXPECT_EQ(to_json(article, {{"id", "7"}, {"source", "x.html"}}),
-            R"({"id":"7","source":"x.html","title":"T \"q\"","authors":["Ann","Bob"],"date":"2024-01-02",)"
-            R"("sitename":"Site","description":"D","language":"en","url":"https://ex.org/",)"
+            R"({"id":"7","source":"x.html","title":"T \"q\"","subtitle":null,"authors":["Ann","Bob"],)"
+            R"("date":"2024-01-02","date_modified":null,"sitename":"Site","description":"D","language":"en",)"
+            R"("url":"https://ex.org/","image":null,"tags":["x"],"categories":[],"license":null,)"
+            R"("page_type":"article","sources":{"title":"json-ld","date":"meta"},)"
             R"("text":"a\n\nb","markdown":"*a*","html":"<p>a</p>","comments":"c"})");
+}
+
+TEST(FormatArticle, MetadataHeaderListsFieldsWithValues) {
+  Article article;
+  article.title = "Title";
+  article.authors = {"Jane Roe", "John Doe"};
+  article.date = "2024-05-31T09:04:00+01:00";
+  article.text = "Body.";
+  EXPECT_EQ(format_article(article, Format::txt, true),
+            "---\ntitle: Title\nauthors: Jane Roe; John Doe\ndate: 2024-05-31T09:04:00+01:00\n---\n"
+            "Title\n\nBody.");
+  EXPECT_EQ(format_article(article, Format::markdown, true),
+            "---\ntitle: Title\nauthors: Jane Roe; John Doe\ndate: 2024-05-31T09:04:00+01:00\n---\n"
+            "# Title\n\nBody.");
+  EXPECT_EQ(format_article(article, Format::txt), "Title\n\nBody.");
 }
 
 TEST(FormatArticle, TxtIsTitleBlankLineText) {
