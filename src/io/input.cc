@@ -3,6 +3,7 @@
 #include "io/input.h"
 
 #include <fcntl.h>
+#include <glob.h>
 #include <sys/stat.h>
 #include <unistd.h>
 #include <zlib.h>
@@ -146,24 +147,41 @@ bool strip_suffix(std::string_view& s, std::string_view lower_suffix) {
   return true;
 }
 
-bool is_page_file_name(std::string_view name) {
-  strip_suffix(name, ".gz");
-  return ends_with_ignoring_case(name, ".html") || ends_with_ignoring_case(name, ".htm");
+bool is_input_file_name(std::string_view name) {
+  if (!strip_suffix(name, ".gz")) strip_suffix(name, ".zst");
+  for (std::string_view extension : {".html", ".htm", ".warc", ".jsonl"})
+    if (ends_with_ignoring_case(name, extension)) return true;
+  return false;
 }
 
-// The pages under `folder`, sorted. Unreadable subfolders are skipped.
-std::vector<std::string> pages_in_folder(const std::string& folder) {
+// The inputs under `folder`, sorted. Unreadable subfolders are skipped.
+std::vector<std::string> inputs_in_folder(const std::string& folder) {
   std::vector<std::string> pages;
   std::error_code error;
   fs::recursive_directory_iterator it(folder, fs::directory_options::skip_permission_denied, error);
   for (; !error && it != fs::recursive_directory_iterator(); it.increment(error)) {
     std::error_code ignored;
-    if (it->is_regular_file(ignored) && is_page_file_name(it->path().filename().native())) {
+    if (it->is_regular_file(ignored) && is_input_file_name(it->path().filename().native())) {
       pages.push_back(it->path().string());
     }
   }
   std::sort(pages.begin(), pages.end());
   return pages;
+}
+
+// A pattern with * ? or [ that names no file itself ("crawl/*.warc.gz",
+// quoted so that the shell's argument limit does not apply): its matches,
+// sorted.
+std::vector<std::string> glob_matches(const std::string& pattern) {
+  std::vector<std::string> matches;
+  std::error_code error;
+  if (pattern.find_first_of("*?[") == std::string::npos || fs::exists(pattern, error)) return matches;
+  glob_t found{};
+  if (::glob(pattern.c_str(), 0, nullptr, &found) == 0) {
+    for (size_t i = 0; i < found.gl_pathc; ++i) matches.emplace_back(found.gl_pathv[i]);
+  }
+  ::globfree(&found);
+  return matches;
 }
 
 }  // namespace
@@ -173,8 +191,10 @@ std::vector<std::string> expand_inputs(const std::vector<std::string>& paths) {
   for (const std::string& path : paths) {
     std::error_code error;
     if (path != "-" && fs::is_directory(path, error)) {
-      std::vector<std::string> pages = pages_in_folder(path);
-      inputs.insert(inputs.end(), pages.begin(), pages.end());
+      std::vector<std::string> found = inputs_in_folder(path);
+      inputs.insert(inputs.end(), found.begin(), found.end());
+    } else if (std::vector<std::string> matches = glob_matches(path); !matches.empty()) {
+      inputs.insert(inputs.end(), matches.begin(), matches.end());
     } else {
       inputs.push_back(path);
     }
