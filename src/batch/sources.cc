@@ -1,18 +1,12 @@
 // Records from HTML files, WARC files and JSONL files.
 #include "batch/sources.h"
 
-#include <fcntl.h>
-#include <unistd.h>
-#include <zlib.h>
-#include <zstd.h>
-
-#include <cerrno>
-#include <cstring>
 #include <filesystem>
 #include <string_view>
 
 #include "io/http.h"
 #include "io/input.h"
+#include "io/member_stream.h"
 #include "io/warc.h"
 #include "lede/lede.h"
 
@@ -20,50 +14,11 @@ namespace lede::batch {
 
 namespace {
 
-constexpr size_t kPeekBytes = 64;
-
-std::string read_head(const std::string& path, size_t bytes) {
-  int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
-  if (fd < 0) throw Error(path + ": " + std::strerror(errno));
-  std::string head(bytes, '\0');
-  ssize_t got = ::pread(fd, head.data(), head.size(), 0);
-  ::close(fd);
-  if (got < 0) throw Error(path + ": " + std::strerror(errno));
-  head.resize(static_cast<size_t>(got));
-  return head;
-}
-
-// The first bytes of a file as its reader will see them.
+// The first bytes of a file as its reader will see them, decompressed.
 std::string decompressed_head(const std::string& path) {
-  std::string head = read_head(path, 64 * 1024);
-  std::string out(kPeekBytes, '\0');
-  if (head.starts_with("\x1F\x8B")) {
-    z_stream stream{};
-    if (inflateInit2(&stream, 16 + MAX_WBITS) != Z_OK) return {};
-    stream.next_in = reinterpret_cast<Bytef*>(head.data());
-    stream.avail_in = static_cast<uInt>(head.size());
-    stream.next_out = reinterpret_cast<Bytef*>(out.data());
-    stream.avail_out = static_cast<uInt>(out.size());
-    inflate(&stream, Z_SYNC_FLUSH);
-    out.resize(out.size() - stream.avail_out);
-    inflateEnd(&stream);
-    return out;
-  }
-  if (head.starts_with("\x28\xB5\x2F\xFD")) {
-    ZSTD_DStream* stream = ZSTD_createDStream();
-    ZSTD_inBuffer input{head.data(), head.size(), 0};
-    ZSTD_outBuffer output{out.data(), out.size(), 0};
-    while (output.pos < output.size && input.pos < input.size) {
-      if (ZSTD_isError(ZSTD_decompressStream(stream, &output, &input))) break;
-    }
-    ZSTD_freeDStream(stream);
-    out.resize(output.pos);
-    return out;
-  }
-  // WARC-zstd files may start with a skippable frame holding a dictionary.
-  if (head.size() >= 4 && (static_cast<unsigned char>(head[0]) & 0xF0) == 0x50 && head.substr(1, 3) == "\x2A\x4D\x18")
-    return "WARC/";
-  return head.substr(0, kPeekBytes);
+  constexpr size_t kHeadBytes = 64;
+  std::unique_ptr<io::MemberStream> stream = io::MemberStream::open_file(path, 64 * 1024);
+  return std::string(stream->peek().substr(0, kHeadBytes));
 }
 
 bool is_space(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; }

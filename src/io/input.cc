@@ -1,12 +1,11 @@
-// Reading inputs: POSIX reads with a size cap, zlib for gzip, std::filesystem
-// for folders.
+// Reading inputs: POSIX reads with a size cap, ISA-L for gzip,
+// std::filesystem for folders.
 #include "io/input.h"
 
 #include <fcntl.h>
 #include <glob.h>
 #include <sys/stat.h>
 #include <unistd.h>
-#include <zlib.h>
 
 #include <algorithm>
 #include <cerrno>
@@ -14,6 +13,7 @@
 #include <filesystem>
 #include <string_view>
 
+#include "io/decompress.h"
 #include "lede/lede.h"
 
 namespace lede::io {
@@ -75,62 +75,19 @@ std::string read_all(const std::string& path, size_t max_bytes) {
 
 bool has_gzip_magic(std::string_view bytes) { return bytes.starts_with("\x1F\x8B"); }
 
-class Inflater {
- public:
-  explicit Inflater(const std::string& path) {
-    // 16 + MAX_WBITS: a gzip wrapper, not zlib's.
-    if (inflateInit2(&stream_, 16 + MAX_WBITS) != Z_OK) {
-      throw Error(path + ": cannot start the gzip decoder");
-    }
-  }
-  Inflater(const Inflater&) = delete;
-  Inflater& operator=(const Inflater&) = delete;
-  ~Inflater() { inflateEnd(&stream_); }
-  z_stream& stream() { return stream_; }
-
- private:
-  z_stream stream_{};
-};
-
 // Every member of a (possibly multi-member) gzip file, concatenated, as gzip
 // -d does; bytes after the last member that are not a gzip member (e.g. zero
 // padding) are ignored, as gzip does.
 std::string gunzip(std::string_view compressed, const std::string& path, size_t max_bytes) {
-  Inflater inflater(path);
-  z_stream& stream = inflater.stream();
-  stream.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(compressed.data()));
-  stream.avail_in = static_cast<uInt>(compressed.size());  // at most max_bytes
-  std::string out;
-  out.reserve(std::min(max_bytes, compressed.size() * 4));
-  char buffer[kChunk];
-  for (;;) {
-    stream.next_out = reinterpret_cast<Bytef*>(buffer);
-    stream.avail_out = sizeof buffer;
-    int status = inflate(&stream, Z_NO_FLUSH);
-    size_t produced = sizeof buffer - stream.avail_out;
-    if (out.size() + produced > max_bytes) {
-      throw Error(path + ": larger than the " + describe_size(max_bytes) +
-                  " limit once decompressed");
-    }
-    out.append(buffer, produced);
-    switch (status) {
-      case Z_OK:
-        break;
-      case Z_STREAM_END: {
-        std::string_view rest(reinterpret_cast<const char*>(stream.next_in), stream.avail_in);
-        if (!has_gzip_magic(rest)) return out;
-        inflateReset(&stream);
-        break;
-      }
-      case Z_BUF_ERROR:  // fresh output space every call: the input ran out
-        throw Error(path + ": truncated gzip data");
-      case Z_MEM_ERROR:
-        throw Error(path + ": out of memory while decompressing");
-      default:
-        throw Error(path + ": corrupt gzip data" +
-                    (stream.msg ? std::string(" (") + stream.msg + ")" : std::string()));
-    }
+  std::string out, error;
+  switch (inflate_all(compressed, DeflateWrapper::gzip, max_bytes, out, error)) {
+    case DecodeResult::complete: return out;
+    case DecodeResult::truncated: throw Error(path + ": truncated gzip data");
+    case DecodeResult::over_limit:
+      throw Error(path + ": larger than the " + describe_size(max_bytes) + " limit once decompressed");
+    case DecodeResult::corrupt: break;
   }
+  throw Error(path + ": corrupt gzip data (" + error + ")");
 }
 
 bool ends_with_ignoring_case(std::string_view s, std::string_view lower_suffix) {
