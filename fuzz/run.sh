@@ -12,18 +12,21 @@
 #                 WARC files of evaluation pages, plain, gzip (per record and
 #                 whole), zstd, with chunked and encoded HTTP bodies; corpus in
 #                 $FUZZ_WORK/warc-corpus
+#          jsonl  the JSONL line and record readers; seeds: small JSONL files,
+#                 plain and gzip; corpus in $FUZZ_WORK/jsonl-corpus
 # Environment: FUZZ_WORK (default /tmp/lede-fuzz), FUZZ_JOBS (default 1),
 #              FUZZ_MAX_LEN (default 65536 bytes), FUZZ_BUILD (default
 #              build-fuzz/ of this checkout).
 # Needs: clang, libclang-rt-14-dev (libFuzzer), cmake, ninja, libuchardet-dev,
-#        libisal-dev, libzstd-dev, libbrotli-dev; zstd for the warc seeds.
+#        libisal-dev, libzstd-dev, libbrotli-dev, libsimdjson-dev; zstd for
+#        the warc seeds.
 set -eu
 
 seconds=${1:-60}
 target=${2:-parse}
 case "$target" in
-  parse | warc) ;;
-  *) echo "fuzz/run.sh: unknown target '$target' (parse or warc)" >&2; exit 2 ;;
+  parse | warc | jsonl) ;;
+  *) echo "fuzz/run.sh: unknown target '$target' (parse, warc or jsonl)" >&2; exit 2 ;;
 esac
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(dirname "$here")
@@ -98,6 +101,31 @@ PY
   exec "$build/warc_fuzzer" "$corpus" "$seeds" -dict="$here/warc.dict" -max_len="$max_len" \
     -max_total_time="$seconds" -timeout=10 -rss_limit_mb=4096 -print_final_stats=1 \
     $parallel
+fi
+
+if [ "$target" = jsonl ]; then
+  seeds=$work/jsonl-seeds
+  if [ ! -d "$seeds" ]; then
+    mkdir -p "$seeds.tmp"
+    /usr/bin/python3 - "$seeds.tmp" <<'PY'
+import gzip, json, os, sys
+seeds = sys.argv[1]
+lines = [json.dumps({"id": i, "url": "https://example.org/%d" % i,
+                     "html": "<p>Page \u00e9 %d</p>" % i}) for i in range(3)]
+lines += ['{"html": "\\ud83d\\ude00 <b>x</b>", "id": "a"}', '{"html": 5}', "[1, 2]", "{bad"]
+text = ("\n".join(lines) + "\r\n").encode()
+for name, data in (("pages.jsonl", text), ("pages.jsonl.gz", gzip.compress(text, mtime=0)),
+                   ("lines.jsonl.gz", b"".join(gzip.compress(l.encode() + b"\n", mtime=0) for l in lines))):
+    with open(os.path.join(seeds, name), "wb") as out:
+        out.write(b"\x00" + data)
+PY
+    mv "$seeds.tmp" "$seeds"
+  fi
+  corpus=$work/jsonl-corpus
+  mkdir -p "$corpus"
+  cd "$work"
+  exec "$build/jsonl_fuzzer" "$corpus" "$seeds" -max_len="$max_len" -max_total_time="$seconds" \
+    -timeout=10 -rss_limit_mb=4096 -print_final_stats=1 $parallel
 fi
 
 # Seeds, kept apart from the corpus the fuzzer grows: the input of every

@@ -15,11 +15,20 @@ struct LineReader::Impl {
   uint64_t line_number = 0;
 };
 
+namespace {
+constexpr size_t kBufferBytes = 1 << 20;
+}  // namespace
+
 LineReader::LineReader(const std::string& path, size_t max_line_bytes) : impl_(std::make_unique<Impl>()) {
-  constexpr size_t kBufferBytes = 1 << 20;
   impl_->path = path;
   impl_->max_line_bytes = max_line_bytes;
   impl_->stream = MemberStream::open_file(path, kBufferBytes);
+}
+
+LineReader::LineReader(Memory memory, size_t max_line_bytes) : impl_(std::make_unique<Impl>()) {
+  impl_->path = "memory";
+  impl_->max_line_bytes = max_line_bytes;
+  impl_->stream = MemberStream::open_memory(memory.bytes, kBufferBytes);
 }
 
 LineReader::~LineReader() = default;

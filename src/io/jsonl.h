@@ -18,6 +18,11 @@ class LineReader {
 
   // Throws lede::Error naming the path when it cannot be opened.
   LineReader(const std::string& path, size_t max_line_bytes);
+  // Reads `bytes` (which must outlive the reader) as if they were a file.
+  struct Memory {
+    std::string_view bytes;
+  };
+  LineReader(Memory memory, size_t max_line_bytes);
   ~LineReader();
   LineReader(const LineReader&) = delete;
   LineReader& operator=(const LineReader&) = delete;
