@@ -64,17 +64,21 @@ Result process(Record& r, const BatchOptions& options) {
   }
   if (r.outcome == Outcome::page) {
     try {
-      Options extract = options.extract;
-      if (!r.url.empty()) extract.url = r.url;
-      extract.charset = r.charset;
-      Article article = lede::extract(r.html, extract);
       render::JsonWriter json(result.line);
       json.begin_object();
       provenance(json, r);
-      render::article_fields(json, article, r.url.empty() ? "url" : "canonical_url");
+      if (options.page_fields) {
+        options.page_fields(json, r);
+      } else {
+        Options extract = options.extract;
+        if (!r.url.empty()) extract.url = r.url;
+        extract.charset = r.charset;
+        render::article_fields(json, lede::extract(r.html, extract), r.url.empty() ? "url" : "canonical_url");
+      }
       json.end_object();
       return result;
     } catch (const std::exception& error) {
+      result.line.clear();
       result.outcome = Outcome::failed;
       result.reason = "extraction failed";
       result.detail = r.source + (r.from_warc ? "@" + std::to_string(r.offset) : "") + ": " + error.what();

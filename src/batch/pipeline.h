@@ -14,7 +14,15 @@
 #include "io/output.h"
 #include "lede/lede.h"
 
+namespace lede::render {
+class JsonWriter;
+}
+
 namespace lede::batch {
+
+// Writes the fields of a page record's output line, after its provenance;
+// throws to fail the record.
+using PageFields = std::function<void(render::JsonWriter&, const Record&)>;
 
 struct BatchOptions {
   Options extract;           // as for a single page; url and charset come from each record
@@ -24,6 +32,8 @@ struct BatchOptions {
   // Bytes of records read but not yet written, at most (one record over it
   // still goes through alone); 0: 8 MB per worker and 8 MB more.
   size_t in_flight_bytes = 0;
+  // What to make of each page; empty: extract it with `extract`.
+  PageFields page_fields;
 };
 
 // Called on the writing thread after each record, with the counts so far and
