@@ -1,5 +1,12 @@
 // The lede command line: parses flags, then hands each input to the library.
+#include <unistd.h>
+
+#include <algorithm>
+#include <atomic>
+#include <csignal>
 #include <cstdio>
+#include <filesystem>
+#include <thread>
 #include <exception>
 #include <fstream>
 #include <iostream>
@@ -10,6 +17,8 @@
 #include <utility>
 #include <vector>
 
+#include "batch/pipeline.h"
+#include "batch/progress.h"
 #include "decode/decode.h"
 #include "html5/parser.h"
 #include "io/input.h"
@@ -37,9 +46,12 @@ constexpr std::string_view kMainHelp =
 constexpr std::string_view kExtractHelp =
     "Usage: lede extract [options] INPUT...\n"
     "\n"
-    "Extracts the main article of each INPUT: an HTML file (gzip is detected),\n"
-    "a folder (its *.html, *.htm, *.html.gz and *.htm.gz files, recursively,\n"
-    "in sorted order) or - for standard input.\n"
+    "Extracts the main article of each INPUT: an HTML file, a WARC file (every\n"
+    "HTML response in it), a JSONL file (a page per line), each plain, gzip or\n"
+    "zstd (recognised by content); a folder (its *.html, *.htm, *.warc and\n"
+    "*.jsonl files, also .gz or .zst, recursively, in sorted order); a quoted\n"
+    "glob pattern; or - for an HTML page on standard input. WARC and JSONL\n"
+    "inputs give JSONL output.\n"
     "\n"
     "Options:\n"
     "  -f, --format FORMAT  txt (default), markdown, html or json\n"
@@ -58,6 +70,22 @@ constexpr std::string_view kExtractHelp =
     "      --charset NAME   the page's encoding if known (as from an HTTP header)\n"
     "  -o, --output FILE    write to FILE instead of standard output\n"
     "  -h, --help           show this help\n"
+    "\n"
+    "Batch options (with --jsonl, WARC and JSONL inputs):\n"
+    "  -j, --threads N      extraction threads (default: all cores)\n"
+    "      --html-field F   the JSONL member holding the page (default html)\n"
+    "      --url-field F    the JSONL member holding its address (default url)\n"
+    "      --id-field F     the JSONL member holding its id (default id)\n"
+    "      --max-record-size N  skip records larger than N bytes (K, M, G\n"
+    "                       suffixes; default 20M)\n"
+    "      --all-records    also write a line for each skipped record, with\n"
+    "                       the reason (non-HTML, HTTP status, size, ...)\n"
+    "      --shard-size N   start a new output file every N lines\n"
+    "                       (out.jsonl.gz -> out-00000.jsonl.gz, ...)\n"
+    "      --stats FILE     write the run's counts as JSON to FILE\n"
+    "  -q, --quiet          no progress display and no summary line\n"
+    "Output to a file named *.gz or *.zst is compressed. Lines come in input\n"
+    "order whatever the number of threads.\n"
     "\n"
     "Without --jsonl, the documents of several inputs follow one another,\n"
     "separated by a line holding only a form feed (\\f).\n"
@@ -98,7 +126,43 @@ struct ExtractArgs {
   bool with_metadata = false;
   std::string output;  // empty: standard output
   std::vector<std::string> inputs;
+  lede::batch::BatchOptions batch;
+  bool threads_given = false;
+  uint64_t shard_size = 0;
+  std::string stats_file;
+  bool quiet = false;
 };
+
+// "20M", "512K", "1G" or plain bytes.
+uint64_t parse_size(const std::string& flag, const std::string& text) {
+  size_t used = 0;
+  uint64_t value = 0;
+  try {
+    value = std::stoull(text, &used);
+  } catch (const std::exception&) {
+    used = 0;
+  }
+  std::string_view unit = std::string_view(text).substr(used);
+  int shift = unit.empty() ? 0 : unit == "K" || unit == "k" ? 10 : unit == "M" ? 20 : unit == "G" ? 30 : -1;
+  if (used == 0 || text[0] == '-' || shift < 0 || value == 0) {
+    throw UsageError("option " + flag + " needs a positive size, like 20M (got '" + text + "')");
+  }
+  return value << shift;
+}
+
+unsigned parse_threads(const std::string& text) {
+  unsigned long threads = 0;
+  size_t used = 0;
+  try {
+    threads = std::stoul(text, &used);
+  } catch (const std::exception&) {
+    used = 0;
+  }
+  if (used == 0 || used != text.size() || text[0] == '-' || threads == 0 || threads > 1024) {
+    throw UsageError("option -j needs a number of threads from 1 to 1024 (got '" + text + "')");
+  }
+  return static_cast<unsigned>(threads);
+}
 
 std::optional<lede::Format> parse_format(std::string_view name) {
   if (name == "txt") return lede::Format::txt;
@@ -167,6 +231,21 @@ ExtractArgs parse_extract_args(ArgReader& reader) {
       args.options.url = reader.value_of(arg);
     } else if (arg == "--charset") {
       args.options.charset = reader.value_of(arg);
+    } else if (arg == "-j" || arg == "--threads" || (arg.starts_with("-j") && arg.size() > 2)) {
+      args.batch.threads = parse_threads(arg.size() > 2 && arg[1] == 'j' ? arg.substr(2) : reader.value_of(arg));
+      args.threads_given = true;
+    } else if (arg == "--html-field") {
+      args.batch.sources.jsonl_fields.html = reader.value_of(arg);
+    } else if (arg == "--url-field") {
+      args.batch.sources.jsonl_fields.url = reader.value_of(arg);
+    } else if (arg == "--id-field") {
+      args.batch.sources.jsonl_fields.id = reader.value_of(arg);
+    } else if (arg == "--max-record-size") {
+      args.batch.sources.max_record_bytes = parse_size(arg, reader.value_of(arg));
+    } else if (arg == "--shard-size") {
+      args.shard_size = parse_size(arg, reader.value_of(arg));
+    } else if (arg == "--stats") {
+      args.stats_file = reader.value_of(arg);
     } else {
       reader.refuse_value(arg);
       if (arg == "--jsonl") args.jsonl = true;
@@ -177,6 +256,8 @@ ExtractArgs parse_extract_args(ArgReader& reader) {
       else if (arg == "--comments") args.options.include_comments = true;
       else if (arg == "--precision") precision = true;
       else if (arg == "--recall") recall = true;
+      else if (arg == "--all-records") args.batch.all_records = true;
+      else if (arg == "-q" || arg == "--quiet") args.quiet = true;
       else throw UsageError("unknown option '" + arg + "'");
     }
   }
@@ -273,6 +354,80 @@ bool write_documents(const std::vector<std::string>& inputs, const ExtractArgs& 
   return all_ok;
 }
 
+std::atomic<bool> interrupted{false};
+
+extern "C" void on_interrupt(int) { interrupted = true; }
+
+// Do the inputs hold WARC or JSONL files? Those give JSONL.
+bool has_record_inputs(const std::vector<std::string>& inputs) {
+  for (const std::string& path : inputs) {
+    try {
+      if (lede::batch::input_kind(path) != lede::batch::InputKind::html) return true;
+    } catch (const std::exception&) {
+      // unreadable: reported when it is read
+    }
+  }
+  return false;
+}
+
+// Progress on a terminal, at most four times a second.
+class ProgressDisplay {
+ public:
+  ProgressDisplay(bool enabled, uint64_t total_bytes) : enabled_(enabled), total_bytes_(total_bytes) {}
+  void update(const lede::batch::Stats& stats) {
+    if (!enabled_ || stats.seconds < next_) return;
+    next_ = stats.seconds + 0.25;
+    std::cerr << "\r" << lede::batch::progress_line(stats, total_bytes_) << "\x1b[K" << std::flush;
+    shown_ = true;
+  }
+  void clear() {
+    if (shown_) std::cerr << "\r\x1b[K" << std::flush;
+  }
+
+ private:
+  bool enabled_;
+  uint64_t total_bytes_;
+  double next_ = 0;
+  bool shown_ = false;
+};
+
+uint64_t total_size(const std::vector<std::string>& inputs) {
+  uint64_t total = 0;
+  for (const std::string& path : inputs) {
+    std::error_code error;
+    if (path == "-") return 0;
+    uintmax_t size = std::filesystem::file_size(path, error);
+    if (!error) total += size;
+  }
+  return total;
+}
+
+int run_batch(const std::vector<std::string>& inputs, ExtractArgs& args, bool failed) {
+  if (!args.threads_given) args.batch.threads = std::max(1u, std::thread::hardware_concurrency());
+  args.batch.extract = args.options;
+  std::signal(SIGINT, on_interrupt);
+  std::signal(SIGTERM, on_interrupt);
+  ProgressDisplay display(!args.quiet && ::isatty(STDERR_FILENO), total_size(inputs));
+  lede::io::LineWriter out(args.output, args.shard_size);
+  lede::batch::Stats stats = lede::batch::run_batch(
+      inputs, args.batch, out,
+      [&](const std::string& error) {
+        display.clear();
+        std::cerr << "lede: " << error << "\n";
+      },
+      [&](const lede::batch::Stats& s) { display.update(s); }, interrupted);
+  out.finish();
+  display.clear();
+  if (!args.quiet) std::cerr << "lede: " << stats.summary() << "\n";
+  if (!args.stats_file.empty()) {
+    std::ofstream file(args.stats_file);
+    file << stats.to_json() << "\n";
+    if (!file) throw lede::Error(args.stats_file + ": cannot write");
+  }
+  if (stats.interrupted) return 130;
+  return failed || stats.failed_total() > 0 ? 1 : 0;
+}
+
 int run_extract(ArgReader& reader) {
   ExtractArgs args = parse_extract_args(reader);
   bool failed = false;
@@ -280,6 +435,11 @@ int run_extract(ArgReader& reader) {
   if (!args.options.url.empty() && inputs.size() > 1) {
     throw UsageError("--url applies to a single input, not " + std::to_string(inputs.size()));
   }
+  bool records = has_record_inputs(inputs);
+  if (records && args.format_given && args.format != lede::Format::json) {
+    throw UsageError("WARC and JSONL inputs give JSONL: --format does not apply");
+  }
+  if (records || args.jsonl) return run_batch(inputs, args, failed);
   if (args.output.empty()) {
     failed |= !write_documents(inputs, args, std::cout);
     std::cout.flush();

@@ -1,11 +1,11 @@
-// Reading inputs: POSIX reads with a size cap, zlib for gzip, std::filesystem
-// for folders.
+// Reading inputs: POSIX reads with a size cap, ISA-L for gzip,
+// std::filesystem for folders.
 #include "io/input.h"
 
 #include <fcntl.h>
+#include <glob.h>
 #include <sys/stat.h>
 #include <unistd.h>
-#include <zlib.h>
 
 #include <algorithm>
 #include <cerrno>
@@ -13,6 +13,7 @@
 #include <filesystem>
 #include <string_view>
 
+#include "io/decompress.h"
 #include "lede/lede.h"
 
 namespace lede::io {
@@ -74,62 +75,19 @@ std::string read_all(const std::string& path, size_t max_bytes) {
 
 bool has_gzip_magic(std::string_view bytes) { return bytes.starts_with("\x1F\x8B"); }
 
-class Inflater {
- public:
-  explicit Inflater(const std::string& path) {
-    // 16 + MAX_WBITS: a gzip wrapper, not zlib's.
-    if (inflateInit2(&stream_, 16 + MAX_WBITS) != Z_OK) {
-      throw Error(path + ": cannot start the gzip decoder");
-    }
-  }
-  Inflater(const Inflater&) = delete;
-  Inflater& operator=(const Inflater&) = delete;
-  ~Inflater() { inflateEnd(&stream_); }
-  z_stream& stream() { return stream_; }
-
- private:
-  z_stream stream_{};
-};
-
 // Every member of a (possibly multi-member) gzip file, concatenated, as gzip
 // -d does; bytes after the last member that are not a gzip member (e.g. zero
 // padding) are ignored, as gzip does.
 std::string gunzip(std::string_view compressed, const std::string& path, size_t max_bytes) {
-  Inflater inflater(path);
-  z_stream& stream = inflater.stream();
-  stream.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(compressed.data()));
-  stream.avail_in = static_cast<uInt>(compressed.size());  // at most max_bytes
-  std::string out;
-  out.reserve(std::min(max_bytes, compressed.size() * 4));
-  char buffer[kChunk];
-  for (;;) {
-    stream.next_out = reinterpret_cast<Bytef*>(buffer);
-    stream.avail_out = sizeof buffer;
-    int status = inflate(&stream, Z_NO_FLUSH);
-    size_t produced = sizeof buffer - stream.avail_out;
-    if (out.size() + produced > max_bytes) {
-      throw Error(path + ": larger than the " + describe_size(max_bytes) +
-                  " limit once decompressed");
-    }
-    out.append(buffer, produced);
-    switch (status) {
-      case Z_OK:
-        break;
-      case Z_STREAM_END: {
-        std::string_view rest(reinterpret_cast<const char*>(stream.next_in), stream.avail_in);
-        if (!has_gzip_magic(rest)) return out;
-        inflateReset(&stream);
-        break;
-      }
-      case Z_BUF_ERROR:  // fresh output space every call: the input ran out
-        throw Error(path + ": truncated gzip data");
-      case Z_MEM_ERROR:
-        throw Error(path + ": out of memory while decompressing");
-      default:
-        throw Error(path + ": corrupt gzip data" +
-                    (stream.msg ? std::string(" (") + stream.msg + ")" : std::string()));
-    }
+  std::string out, error;
+  switch (inflate_all(compressed, DeflateWrapper::gzip, max_bytes, out, error)) {
+    case DecodeResult::complete: return out;
+    case DecodeResult::truncated: throw Error(path + ": truncated gzip data");
+    case DecodeResult::over_limit:
+      throw Error(path + ": larger than the " + describe_size(max_bytes) + " limit once decompressed");
+    case DecodeResult::corrupt: break;
   }
+  throw Error(path + ": corrupt gzip data (" + error + ")");
 }
 
 bool ends_with_ignoring_case(std::string_view s, std::string_view lower_suffix) {
@@ -146,24 +104,41 @@ bool strip_suffix(std::string_view& s, std::string_view lower_suffix) {
   return true;
 }
 
-bool is_page_file_name(std::string_view name) {
-  strip_suffix(name, ".gz");
-  return ends_with_ignoring_case(name, ".html") || ends_with_ignoring_case(name, ".htm");
+bool is_input_file_name(std::string_view name) {
+  if (!strip_suffix(name, ".gz")) strip_suffix(name, ".zst");
+  for (std::string_view extension : {".html", ".htm", ".warc", ".jsonl"})
+    if (ends_with_ignoring_case(name, extension)) return true;
+  return false;
 }
 
-// The pages under `folder`, sorted. Unreadable subfolders are skipped.
-std::vector<std::string> pages_in_folder(const std::string& folder) {
+// The inputs under `folder`, sorted. Unreadable subfolders are skipped.
+std::vector<std::string> inputs_in_folder(const std::string& folder) {
   std::vector<std::string> pages;
   std::error_code error;
   fs::recursive_directory_iterator it(folder, fs::directory_options::skip_permission_denied, error);
   for (; !error && it != fs::recursive_directory_iterator(); it.increment(error)) {
     std::error_code ignored;
-    if (it->is_regular_file(ignored) && is_page_file_name(it->path().filename().native())) {
+    if (it->is_regular_file(ignored) && is_input_file_name(it->path().filename().native())) {
       pages.push_back(it->path().string());
     }
   }
   std::sort(pages.begin(), pages.end());
   return pages;
+}
+
+// A pattern with * ? or [ that names no file itself ("crawl/*.warc.gz",
+// quoted so that the shell's argument limit does not apply): its matches,
+// sorted.
+std::vector<std::string> glob_matches(const std::string& pattern) {
+  std::vector<std::string> matches;
+  std::error_code error;
+  if (pattern.find_first_of("*?[") == std::string::npos || fs::exists(pattern, error)) return matches;
+  glob_t found{};
+  if (::glob(pattern.c_str(), 0, nullptr, &found) == 0) {
+    for (size_t i = 0; i < found.gl_pathc; ++i) matches.emplace_back(found.gl_pathv[i]);
+  }
+  ::globfree(&found);
+  return matches;
 }
 
 }  // namespace
@@ -173,8 +148,10 @@ std::vector<std::string> expand_inputs(const std::vector<std::string>& paths) {
   for (const std::string& path : paths) {
     std::error_code error;
     if (path != "-" && fs::is_directory(path, error)) {
-      std::vector<std::string> pages = pages_in_folder(path);
-      inputs.insert(inputs.end(), pages.begin(), pages.end());
+      std::vector<std::string> found = inputs_in_folder(path);
+      inputs.insert(inputs.end(), found.begin(), found.end());
+    } else if (std::vector<std::string> matches = glob_matches(path); !matches.empty()) {
+      inputs.insert(inputs.end(), matches.begin(), matches.end());
     } else {
       inputs.push_back(path);
     }

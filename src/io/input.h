@@ -7,9 +7,11 @@
 
 namespace lede::io {
 
-// Every input path expanded: folders become their *.html, *.htm, *.html.gz and
-// *.htm.gz files (recursively, sorted); "-" and plain files stay as given.
-// A path that does not exist is kept, so that reading it reports the error.
+// Every input path expanded: folders become their pages and crawl files
+// (*.html, *.htm, *.warc, *.jsonl, each also .gz or .zst; recursively,
+// sorted), glob patterns that name no file their matches (sorted); "-" and
+// plain files stay as given. A path that does not exist is kept, so that
+// reading it reports the error.
 std::vector<std::string> expand_inputs(const std::vector<std::string>& paths);
 
 // The whole content of a file ("-" is stdin), gunzipped when it starts with

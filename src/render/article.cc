@@ -1,6 +1,7 @@
 // The whole-document formats of the command line and the JSON record.
 #include "lede/lede.h"
 #include "render/escape.h"
+#include "render/article_json.h"
 #include "render/json_writer.h"
 
 namespace lede {
@@ -129,6 +130,14 @@ std::string to_json(const Article& article, const std::vector<std::pair<std::str
   render::JsonWriter json(out);
   json.begin_object();
   for (const auto& [name, value] : leading) json.field(name, std::string_view(value));
+  render::article_fields(json, article, "url");
+  json.end_object();
+  return out;
+}
+
+namespace render {
+
+void article_fields(JsonWriter& json, const Article& article, std::string_view url_key) {
   json.field("title", article.title);
   json.field("subtitle", article.subtitle);
   json.field("authors", article.authors);
@@ -137,7 +146,7 @@ std::string to_json(const Article& article, const std::vector<std::pair<std::str
   json.field("sitename", article.sitename);
   json.field("description", article.description);
   json.field("language", article.language);
-  json.field("url", article.url);
+  json.field(url_key, article.url);
   json.field("image", article.image);
   json.field("tags", article.tags);
   json.field("categories", article.categories);
@@ -145,14 +154,14 @@ std::string to_json(const Article& article, const std::vector<std::pair<std::str
   json.field("page_type", article.page_type);
   json.key("sources");
   json.begin_object();
-  for (const auto& [field, source] : article.sources) json.field(field, std::string_view(source));
+  for (const auto& [field, source] : article.sources)
+    json.field(field == "url" ? url_key : std::string_view(field), std::string_view(source));
   json.end_object();
   json.field("text", std::string_view(article.text));
   if (!article.markdown.empty()) json.field("markdown", std::string_view(article.markdown));
   if (!article.html.empty()) json.field("html", std::string_view(article.html));
   if (article.comments) json.field("comments", article.comments);
-  json.end_object();
-  return out;
 }
 
+}  // namespace render
 }  // namespace lede

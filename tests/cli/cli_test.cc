@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "io/input.h"
 #include "test_support.h"
 
 namespace {
@@ -301,3 +302,48 @@ TEST_F(Cli, ParseErrors) {
 }
 
 }  // namespace
+
+std::string jsonl_page(const std::string& id, const std::string& topic) {
+  std::string html = article_page(topic);
+  std::string escaped;
+  for (char c : html) escaped += c == '"' ? std::string("\\\"") : c == '\n' ? std::string("\\n") : std::string(1, c);
+  return "{\"id\":\"" + id + "\",\"url\":\"https://lindenfeld.example/" + id + "\",\"html\":\"" + escaped + "\"}\n";
+}
+
+TEST_F(Cli, JsonlInputGivesJsonlOutputAndASummary) {
+  write_file(path("pages.jsonl"), jsonl_page("a", "stone") + "not json\n" + jsonl_page("b", "iron"));
+  RunResult result = run("extract pages.jsonl");
+  EXPECT_EQ(result.exit_code, 1);  // one record failed
+  std::vector<std::string> lines = lines_of(result.out);
+  ASSERT_EQ(lines.size(), 3u) << result.out;
+  EXPECT_EQ(json_field(lines[0], "id"), "a");
+  EXPECT_EQ(json_field(lines[0], "url"), "https://lindenfeld.example/a");
+  EXPECT_NE(lines[0].find("rebuild the old stone bridge"), std::string::npos);
+  EXPECT_NE(lines[1].find("\"error\""), std::string::npos);
+  EXPECT_NE(result.err.find("lede: pages.jsonl:2: "), std::string::npos) << result.err;
+  EXPECT_NE(result.err.find("lede: 3 records read: 2 extracted, 0 skipped, 1 failed (malformed JSONL record: 1)"),
+            std::string::npos)
+      << result.err;
+  EXPECT_EQ(run("extract --format txt pages.jsonl").exit_code, 2);
+  RunResult quiet = run("extract -q pages.jsonl");
+  EXPECT_EQ(quiet.err.find("records read"), std::string::npos) << quiet.err;
+}
+
+TEST_F(Cli, ThreadCountDoesNotChangeTheOutput) {
+  std::string jsonl;
+  for (int i = 0; i < 30; ++i) jsonl += jsonl_page("p" + std::to_string(i), i % 2 ? "stone" : "iron");
+  write_file(path("pages.jsonl"), jsonl);
+  RunResult one = run("extract -j1 pages.jsonl -o one.jsonl.gz --stats one.json");
+  RunResult two = run("extract -j 2 pages.jsonl -o two.jsonl.gz");
+  ASSERT_EQ(one.exit_code, 0) << one.err;
+  ASSERT_EQ(two.exit_code, 0) << two.err;
+  std::string a = lede::io::read_input(path("one.jsonl.gz")), b = lede::io::read_input(path("two.jsonl.gz"));
+  EXPECT_EQ(lines_of(a).size(), 30u);
+  EXPECT_EQ(a, b);
+  EXPECT_NE(read_file(path("one.json")).find("\"read\":30,\"extracted\":30,\"skipped\":0,\"failed\":0"),
+            std::string::npos)
+      << read_file(path("one.json"));
+  for (const std::string args : {"extract -j0 pages.jsonl", "extract -j x pages.jsonl",
+                                 "extract --max-record-size 12Q pages.jsonl"})
+    EXPECT_EQ(run(args).exit_code, 2) << args;
+}

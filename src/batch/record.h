@@ -1,0 +1,32 @@
+// One unit of batch work: a page to extract, or an input record that is not
+// one (skipped, or failed to read), so that every record read is accounted for.
+#pragma once
+
+#include <cstdint>
+#include <string>
+
+namespace lede::batch {
+
+enum class Outcome { page, skipped, failed };
+
+struct Record {
+  uint64_t seq = 0;          // input order
+  Outcome outcome = Outcome::page;
+  std::string reason;        // skipped or failed: the category counted in the stats
+  std::string detail;        // and the message for this record
+  std::string source;        // the input file
+  std::string id;
+  std::string html;          // the page's bytes, for Outcome::page
+  std::string url;           // the crawled address, when the input gives it
+  std::string charset;       // the transport's charset hint
+  // Where the record came from: a WARC record, or a JSONL line.
+  bool from_warc = false;
+  uint64_t offset = 0;       // WARC: the record's offset in the file
+  uint64_t line = 0;         // JSONL: the line number
+  std::string warc_record_id, warc_date, content_type;
+  int http_status = 0;
+
+  size_t size() const { return html.size() + detail.size() + url.size() + 256; }
+};
+
+}  // namespace lede::batch

@@ -1,0 +1,23 @@
+// The HTTP response inside a WARC response record.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace lede::io {
+
+struct HttpResponse {
+  int status = 0;              // 200, 404, ...
+  std::string content_type;    // media type, lower-case, without parameters ("text/html")
+  std::string charset;         // the charset parameter of Content-Type, if any
+  std::string body;            // the payload, de-chunked and decoded (gzip, deflate, br)
+};
+
+// Parses `message` (status line, headers, body). Returns false with
+// `problem` set when it is not an HTTP response or its body cannot be
+// decoded; the body is never larger than `max_body_bytes` once decoded
+// (larger is a problem too: "body over N bytes once decoded").
+bool parse_http_response(std::string_view message, size_t max_body_bytes, HttpResponse& response,
+                         std::string& problem);
+
+}  // namespace lede::io
