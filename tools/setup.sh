@@ -3,7 +3,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 packages=(build-essential cmake ninja-build pkg-config python3
-          zlib1g-dev libuchardet-dev libgtest-dev
+          zlib1g-dev libuchardet-dev libgtest-dev libcld2-dev
           libisal-dev libzstd-dev libbrotli-dev libsimdjson-dev   # crawl inputs
           libgumbo-dev libxml2-dev     # for bench_parse only
           clang libclang-rt-14-dev)    # for the parser fuzzer (fuzz/run.sh)
