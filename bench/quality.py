@@ -33,6 +33,7 @@ METRICS = (
     ("title", "title_exact", ("meta", "title", "match")),
     ("author F1", "author_f1", ("meta", "author_f1", "match")),
     ("date", "date_match", ("meta", "date", "match")),
+    ("page type", "page_type_accuracy", ("page_type", "accuracy")),
     ("ms/page", "ms_per_page", None),
 )
 WORST_LINE = re.compile(r"^\s+(\S+)\s+([\d.]+)\s+([\d.]+)\s+([\d.]+)\s*$")
@@ -161,6 +162,30 @@ def score(score_py, set_dir, predictions, worst=0):
     return summary
 
 
+# Gold page types lede does not distinguish: a collection is a listing, a
+# service page is "other".
+GOLD_PAGE_TYPES = {"collection": "listing", "service": "other"}
+
+
+def page_type_scores(scorer, set_dir, predictions):
+    """lede's page_type against the gold one: accuracy overall and per gold type (no
+    page_type counts as wrong), and the precision of the types it did give; None when
+    the set has no gold page types."""
+    gold = {g["id"]: GOLD_PAGE_TYPES.get(g["page_type"], g["page_type"])
+            for g in scorer.load_jsonl(str(set_dir / "truth.jsonl")) if g.get("page_type")}
+    if not gold:
+        return None
+    pred = {p["id"]: p.get("page_type") for p in scorer.load_jsonl(str(predictions)) if "id" in p}
+    totals, right = {}, {}
+    for page_id, gold_type in gold.items():
+        totals[gold_type] = totals.get(gold_type, 0) + 1
+        right[gold_type] = right.get(gold_type, 0) + (pred.get(page_id) == gold_type)
+    answered = sum(1 for page_id in gold if pred.get(page_id))
+    return {"n": len(gold), "accuracy": round(sum(right.values()) / len(gold), 4),
+            "precision": round(sum(right.values()) / answered, 4) if answered else None,
+            "by_type": {t: round(right[t] / totals[t], 4) for t in sorted(totals)}}
+
+
 def add_word_counts(scorer, set_dir, predictions, worst):
     """Adds each worst page's token counts (lede's text, gold) to tell empty from wrong."""
     ids = {w["id"] for w in worst}
@@ -252,6 +277,17 @@ def print_report(results, markdown, worst_count):
                     for s in SYSTEMS if by_type.get(s)]
             print(format_table(["set", "system"] + types, rows, markdown))
 
+    for set_name, entry in results.items():
+        page_types = entry["systems"]["lede"]["score"].get("page_type")
+        if page_types:
+            print(f"\n{set_name}: lede's page_type accuracy by gold type"
+                  f" (collection = listing, service = other; precision of its answers:"
+                  f" {fmt(page_types['precision'], '')})\n")
+            types = list(page_types["by_type"])
+            print(format_table(["set", "system"] + types,
+                               [[set_name, "lede"] + [page_types["by_type"][t] for t in types]],
+                               markdown))
+
     if not worst_count:
         return
     for set_name, entry in results.items():
@@ -303,6 +339,9 @@ def main():
     for set_name in names:
         worst = lede_scores[set_name].pop("worst")
         add_word_counts(scorer, eval_dir / "data" / set_name, out / f"{set_name}.jsonl", worst)
+        page_types = page_type_scores(scorer, eval_dir / "data" / set_name, out / f"{set_name}.jsonl")
+        if page_types:
+            lede_scores[set_name]["page_type"] = page_types
         systems = {"lede": system_entry(lede_scores[set_name], runs[set_name]["ms_per_page"])}
         for peer in PEERS:
             if (set_name, peer) in peers:

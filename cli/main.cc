@@ -19,6 +19,7 @@
 
 #include "batch/pipeline.h"
 #include "batch/progress.h"
+#include "clean/clean.h"
 #include "decode/decode.h"
 #include "html5/parser.h"
 #include "io/input.h"
@@ -30,6 +31,7 @@ namespace {
 constexpr std::string_view kUsage =
     "Usage: lede extract [options] INPUT...\n"
     "       lede parse --tree [options] [INPUT]\n"
+    "       lede clean [options] FILE...\n"
     "       lede --help | --version\n";
 
 constexpr std::string_view kMainHelp =
@@ -37,11 +39,13 @@ constexpr std::string_view kMainHelp =
     "\n"
     "Usage: lede extract [options] INPUT...\n"
     "       lede parse --tree [options] [INPUT]\n"
+    "       lede clean [options] FILE...\n"
     "       lede --help | --version\n"
     "\n"
     "Commands:\n"
     "  extract   extract the article of each input (see lede extract --help)\n"
-    "  parse     show how lede's HTML5 parser reads a page (see lede parse --help)\n";
+    "  parse     show how lede's HTML5 parser reads a page (see lede parse --help)\n"
+    "  clean     remove page chrome from text extracted long ago (see lede clean --help)\n";
 
 constexpr std::string_view kExtractHelp =
     "Usage: lede extract [options] INPUT...\n"
@@ -111,6 +115,39 @@ constexpr std::string_view kParseHelp =
     "\n"
     "Exit status: 0 if the input was parsed, 1 if it could not be read,\n"
     "2 for a usage error.\n";
+
+constexpr std::string_view kCleanHelp =
+    "Usage: lede clean [options] FILE...\n"
+    "       lede clean --jsonl [options] FILE.jsonl...\n"
+    "\n"
+    "Removes the page chrome (calls to action, sign-in notices, donation\n"
+    "appeals, cookie notices, menus, share prompts, advertisement labels,\n"
+    "copyright lines) left in plain text by old extractions, such as Common\n"
+    "Crawl WET files, and recovers the headline, standfirst, byline and\n"
+    "dateline. Each FILE is plain text (gzip is detected), or - for standard\n"
+    "input; the cleaned text is printed, headline first.\n"
+    "\n"
+    "Options:\n"
+    "      --json           print {title, subtitle, authors, date, text, removed}\n"
+    "                       where removed lists each line cut and why\n"
+    "      --jsonl          the FILEs are JSONL corpora: write each record as a\n"
+    "                       JSON line with its text cleaned and the recovered\n"
+    "                       fields; lines that recur on many pages of one host\n"
+    "                       (counted in a first pass) are cut too\n"
+    "      --text-field F   the JSONL member holding the text (default text)\n"
+    "      --url-field F    the JSONL member holding its address (default url)\n"
+    "      --id-field F     the JSONL member holding its id (default id)\n"
+    "      --site-stats FILE  reuse the host line counts in FILE if it exists,\n"
+    "                       else count them and save them there\n"
+    "      --no-site        judge each document alone, without the first pass\n"
+    "  -j, --threads N      cleaning threads (default: all cores)\n"
+    "  -o, --output FILE    write to FILE instead of standard output\n"
+    "  -q, --quiet          no summary line\n"
+    "  -h, --help           show this help\n"
+    "\n"
+    "Invalid UTF-8 is replaced by U+FFFD and counted (\"invalid_utf8\").\n"
+    "Exit status: 0 if every input was cleaned, 1 if some failed, 2 for a\n"
+    "usage error.\n";
 
 class UsageError : public std::runtime_error {
  public:
@@ -539,6 +576,142 @@ int run_parse(ArgReader& reader) {
   return 0;
 }
 
+struct CleanArgs {
+  bool json = false;
+  bool jsonl = false;
+  bool site = true;
+  std::string site_stats;
+  std::string output;
+  std::vector<std::string> inputs;
+  lede::batch::BatchOptions batch;
+  bool threads_given = false;
+  bool quiet = false;
+};
+
+CleanArgs parse_clean_args(ArgReader& reader) {
+  CleanArgs args;
+  args.batch.sources.jsonl_fields.html = "text";
+  bool options_done = false;
+  while (!reader.done()) {
+    std::string arg = reader.next();
+    if (options_done || arg == "-" || !arg.starts_with("-")) {
+      args.inputs.push_back(arg);
+      continue;
+    }
+    reader.split_inline_value(arg);
+    if (arg == "--") {
+      options_done = true;
+    } else if (arg == "-o" || arg == "--output") {
+      args.output = reader.value_of(arg);
+      if (args.output.empty()) throw UsageError("option " + arg + " needs a file name");
+    } else if (arg == "-j" || arg == "--threads" || (arg.starts_with("-j") && arg.size() > 2)) {
+      args.batch.threads = parse_threads(arg.size() > 2 && arg[1] == 'j' ? arg.substr(2) : reader.value_of(arg));
+      args.threads_given = true;
+    } else if (arg == "--text-field") {
+      args.batch.sources.jsonl_fields.html = reader.value_of(arg);
+    } else if (arg == "--url-field") {
+      args.batch.sources.jsonl_fields.url = reader.value_of(arg);
+    } else if (arg == "--id-field") {
+      args.batch.sources.jsonl_fields.id = reader.value_of(arg);
+    } else if (arg == "--site-stats") {
+      args.site_stats = reader.value_of(arg);
+    } else {
+      reader.refuse_value(arg);
+      if (arg == "--json") args.json = true;
+      else if (arg == "--jsonl") args.jsonl = true;
+      else if (arg == "--no-site") args.site = false;
+      else if (arg == "-q" || arg == "--quiet") args.quiet = true;
+      else throw UsageError("unknown option '" + arg + "'");
+    }
+  }
+  if (args.inputs.empty()) throw UsageError("no input given");
+  if (args.json && args.jsonl) throw UsageError("--json and --jsonl exclude each other");
+  if (!args.jsonl && (!args.site_stats.empty() || !args.site)) {
+    throw UsageError("--site-stats and --no-site apply to --jsonl");
+  }
+  if (!args.site && !args.site_stats.empty()) throw UsageError("--site-stats and --no-site exclude each other");
+  return args;
+}
+
+std::string cleaned_document(const lede::clean::Cleaned& cleaned, bool json) {
+  if (json) return lede::clean::to_json(cleaned) + "\n";
+  std::string document;
+  for (const std::string* heading : {&cleaned.title, &cleaned.subtitle}) {
+    if (!heading->empty()) document += *heading + "\n";
+  }
+  return document + cleaned.text;
+}
+
+// Plain-text inputs, one document each.
+int clean_documents(const CleanArgs& args, std::ostream& out) {
+  bool failed = false;
+  for (size_t i = 0; i < args.inputs.size(); ++i) {
+    const std::string& path = args.inputs[i];
+    try {
+      lede::clean::Cleaned cleaned = lede::clean::clean_text(lede::io::read_input(path));
+      if (cleaned.invalid_utf8) {
+        std::cerr << "lede: " << path << ": " << cleaned.invalid_utf8 << " invalid UTF-8 sequences replaced\n";
+      }
+      if (i > 0 && !args.json) out << "\f\n";
+      out << cleaned_document(cleaned, args.json);
+    } catch (const std::exception& error) {
+      std::cerr << "lede: " << error.what() << "\n";
+      failed = true;
+    }
+  }
+  out.flush();
+  if (!out) {
+    std::cerr << "lede: cannot write the output\n";
+    return 1;
+  }
+  return failed ? 1 : 0;
+}
+
+// The first pass of site mode: every record's lines counted by host.
+lede::clean::SiteCounts count_site_lines(const CleanArgs& args) {
+  if (!args.site_stats.empty() && std::filesystem::exists(args.site_stats)) {
+    return lede::clean::SiteCounts::load(args.site_stats);
+  }
+  lede::clean::SiteCounts counts;
+  std::atomic<uint64_t> bytes_read{0};
+  for (const std::string& path : args.inputs) {
+    lede::batch::read_records(path, args.batch.sources, [&](lede::batch::Record&& r) {
+      if (r.outcome == lede::batch::Outcome::page) counts.add_document(lede::clean::url_host(r.url), r.html);
+    }, bytes_read, interrupted);
+  }
+  if (!args.site_stats.empty()) counts.save(args.site_stats);
+  return counts;
+}
+
+int clean_corpus(CleanArgs& args) {
+  if (!args.threads_given) args.batch.threads = std::max(1u, std::thread::hardware_concurrency());
+  std::signal(SIGINT, on_interrupt);
+  std::signal(SIGTERM, on_interrupt);
+  std::optional<lede::clean::SiteCounts> site;
+  if (args.site) site = count_site_lines(args);
+  args.batch.page_fields = [&](lede::render::JsonWriter& json, const lede::batch::Record& r) {
+    lede::clean::CleanOptions options{site ? &*site : nullptr, r.url};
+    lede::clean::write_fields(json, lede::clean::clean_text(r.html, options));
+  };
+  lede::io::LineWriter out(args.output, 0);
+  lede::batch::Stats stats = lede::batch::run_batch(
+      args.inputs, args.batch, out, [](const std::string& error) { std::cerr << "lede: " << error << "\n"; },
+      nullptr, interrupted);
+  out.finish();
+  if (!args.quiet) std::cerr << "lede: " << stats.summary() << "\n";
+  if (stats.interrupted) return 130;
+  return stats.failed_total() > 0 ? 1 : 0;
+}
+
+int run_clean(ArgReader& reader) {
+  CleanArgs args = parse_clean_args(reader);
+  if (args.jsonl) return clean_corpus(args);
+  if (args.output.empty()) return clean_documents(args, std::cout);
+  std::ofstream out(args.output, std::ios::binary);
+  if (!out) throw lede::Error(args.output + ": cannot write");
+  return clean_documents(args, out);
+}
+
 // The command whose --help a usage error points to.
 std::string_view help_command = "extract";
 
@@ -553,7 +726,7 @@ int run(int argc, char** argv) {
     std::cout << "lede " << LEDE_VERSION << "\n";
     return 0;
   }
-  if (command != "extract" && command != "parse") {
+  if (command != "extract" && command != "parse" && command != "clean") {
     throw UsageError("unknown command '" + std::string(command) + "'");
   }
   help_command = command;
@@ -561,11 +734,12 @@ int run(int argc, char** argv) {
     std::string_view arg = argv[i];
     if (arg == "--") break;
     if (arg == "-h" || arg == "--help") {
-      std::cout << (command == "parse" ? kParseHelp : kExtractHelp);
+      std::cout << (command == "parse" ? kParseHelp : command == "clean" ? kCleanHelp : kExtractHelp);
       return 0;
     }
   }
   ArgReader reader(argc, argv, 2);
+  if (command == "clean") return run_clean(reader);
   return command == "parse" ? run_parse(reader) : run_extract(reader);
 }
 

@@ -4,7 +4,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 packages=(build-essential cmake ninja-build pkg-config python3
-          zlib1g-dev libuchardet-dev libgtest-dev
+          zlib1g-dev libuchardet-dev libgtest-dev libcld2-dev
           libisal-dev libzstd-dev libbrotli-dev libsimdjson-dev   # crawl inputs
           python3-dev python3-pybind11 # the Python module (python/)
           python3-pytest python3-distributed  # its tests; lede.dask

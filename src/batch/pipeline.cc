@@ -64,17 +64,21 @@ Result process(Record& r, const BatchOptions& options) {
   }
   if (r.outcome == Outcome::page) {
     try {
-      Options extract = options.extract;
-      if (!r.url.empty()) extract.url = r.url;
-      extract.charset = r.charset;
-      Article article = lede::extract(r.html, extract);
       render::JsonWriter json(result.line);
       json.begin_object();
       provenance(json, r);
-      render::article_fields(json, article, r.url.empty() ? "url" : "canonical_url");
+      if (options.page_fields) {
+        options.page_fields(json, r);
+      } else {
+        Options extract = options.extract;
+        if (!r.url.empty()) extract.url = r.url;
+        extract.charset = r.charset;
+        render::article_fields(json, lede::extract(r.html, extract), r.url.empty() ? "url" : "canonical_url");
+      }
       json.end_object();
       return result;
     } catch (const std::exception& error) {
+      result.line.clear();
       result.outcome = Outcome::failed;
       result.reason = "extraction failed";
       result.detail = r.source + (r.from_warc ? "@" + std::to_string(r.offset) : "") + ": " + error.what();
@@ -174,52 +178,101 @@ void count(Stats& stats, const Result& result) {
 
 }  // namespace
 
-Stats run_batch(const std::vector<std::string>& inputs, const BatchOptions& options, io::LineWriter& out,
-                const std::function<void(const std::string&)>& on_error, const ProgressCallback& progress,
-                const std::atomic<bool>& stop) {
-  const auto start = std::chrono::steady_clock::now();
-  Pipeline pipeline(options);
-  std::atomic<uint64_t> bytes_read{0};
-  // Set on the caller's stop or when the output fails: the reader stops,
-  // what is in flight is still written.
+namespace {
+
+// The writing end, on the caller's thread: counts, output, errors, progress.
+class Delivery {
+ public:
+  Delivery(io::LineWriter& out, const std::function<void(const std::string&)>& on_error,
+           const ProgressCallback& progress, const std::atomic<bool>& stop)
+      : out_(out), on_error_(on_error), progress_(progress), stop_(stop) {}
+
+  // Set on the caller's stop or when the output fails: reading stops, what
+  // is in flight is still written.
   std::atomic<bool> halt{false};
+  std::atomic<uint64_t> bytes_read{0};
+
+  void deliver(const Result& result) {
+    count(stats_, result);
+    if (result.outcome == Outcome::failed) on_error_(result.detail);
+    if (result.line.empty() || failure_) return;
+    try {
+      out_.write_line(result.line);
+    } catch (...) {
+      failure_ = std::current_exception();  // drain the pipeline, then report
+      halt = true;
+    }
+  }
+
+  void tick() {
+    if (stop_) halt = true;
+    stats_.input_bytes = bytes_read;
+    stats_.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start_).count();
+    if (progress_) progress_(stats_);
+  }
+
+  Stats finish() {
+    stats_.interrupted = stop_;
+    if (failure_) std::rethrow_exception(failure_);
+    return stats_;
+  }
+
+ private:
+  io::LineWriter& out_;
+  const std::function<void(const std::string&)>& on_error_;
+  const ProgressCallback& progress_;
+  const std::atomic<bool>& stop_;
+  const std::chrono::steady_clock::time_point start_ = std::chrono::steady_clock::now();
+  Stats stats_;
+  std::exception_ptr failure_;
+};
+
+// -j1: read, extract and write on one thread, so that one thread is all a
+// run with one thread uses.
+void run_on_this_thread(const std::vector<std::string>& inputs, const BatchOptions& options, Delivery& delivery) {
+  for (const std::string& path : inputs) {
+    if (delivery.halt) break;
+    read_records(
+        path, options.sources,
+        [&](Record&& record) {
+          delivery.deliver(process(record, options));
+          delivery.tick();
+        },
+        delivery.bytes_read, delivery.halt);
+  }
+}
+
+void run_on_workers(const std::vector<std::string>& inputs, const BatchOptions& options, Delivery& delivery) {
+  Pipeline pipeline(options);
   std::thread reader([&] {
     for (const std::string& path : inputs) {
-      if (halt) break;
-      read_records(path, options.sources, [&](Record&& r) { pipeline.push(std::move(r)); }, bytes_read, halt);
+      if (delivery.halt) break;
+      read_records(path, options.sources, [&](Record&& r) { pipeline.push(std::move(r)); }, delivery.bytes_read,
+                   delivery.halt);
     }
     pipeline.reading_done();
   });
   std::vector<std::thread> workers;
-  for (unsigned i = 0; i < std::max(1u, options.threads); ++i) workers.emplace_back([&] { pipeline.work(); });
-
-  Stats stats;
+  for (unsigned i = 0; i < options.threads; ++i) workers.emplace_back([&] { pipeline.work(); });
   Result result;
-  std::exception_ptr failure;
   for (Pipeline::Next next; (next = pipeline.next_result(result, std::chrono::milliseconds(200))) !=
                            Pipeline::Next::done;) {
-    if (stop) halt = true;
-    if (next == Pipeline::Next::result) {
-      count(stats, result);
-      if (result.outcome == Outcome::failed) on_error(result.detail);
-      if (!result.line.empty() && !failure) {
-        try {
-          out.write_line(result.line);
-        } catch (...) {
-          failure = std::current_exception();  // drain the pipeline, then report
-          halt = true;
-        }
-      }
-    }
-    stats.input_bytes = bytes_read;
-    stats.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-    if (progress) progress(stats);
+    if (next == Pipeline::Next::result) delivery.deliver(result);
+    delivery.tick();
   }
   reader.join();
   for (std::thread& w : workers) w.join();
-  stats.interrupted = stop;
-  if (failure) std::rethrow_exception(failure);
-  return stats;
+}
+
+}  // namespace
+
+Stats run_batch(const std::vector<std::string>& inputs, const BatchOptions& options, io::LineWriter& out,
+                const std::function<void(const std::string&)>& on_error, const ProgressCallback& progress,
+                const std::atomic<bool>& stop) {
+  Delivery delivery(out, on_error, progress, stop);
+  if (options.threads <= 1) run_on_this_thread(inputs, options, delivery);
+  else run_on_workers(inputs, options, delivery);
+  return delivery.finish();
 }
 
 }  // namespace lede::batch

@@ -20,6 +20,7 @@
 #include <vector>
 
 #include "decode/encodings.h"
+#include "util/utf8.h"
 
 namespace lede::decode {
 
@@ -121,16 +122,8 @@ void repair_utf8(std::string_view bytes, size_t valid_prefix, std::string& out) 
 }
 
 void append_utf8(std::string& out, char32_t code_point) {
-  if (code_point < 0x80) {
-    out += static_cast<char>(code_point);
-  } else if (code_point < 0x800) {
-    out += static_cast<char>(0xC0 | (code_point >> 6));
-    out += static_cast<char>(0x80 | (code_point & 0x3F));
-  } else {
-    out += static_cast<char>(0xE0 | (code_point >> 12));
-    out += static_cast<char>(0x80 | ((code_point >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (code_point & 0x3F));
-  }
+  char bytes[4];
+  out.append(bytes, encode_utf8(code_point, bytes));
 }
 
 // --- iconv -------------------------------------------------------------------

@@ -8,6 +8,7 @@
 #include "html5/entities_res.h"
 #include "html5/tokenizer_internal.h"
 #include "util/hash_index.h"
+#include "util/utf8.h"
 
 namespace lede::html5 {
 namespace {
@@ -112,27 +113,7 @@ bool is_ascii_whitespace(uint32_t cp) {
 
 void append_utf8(TokenString& out, uint32_t cp) {
   char bytes[4];
-  size_t n;
-  if (cp < 0x80) {
-    bytes[0] = static_cast<char>(cp);
-    n = 1;
-  } else if (cp < 0x800) {
-    bytes[0] = static_cast<char>(0xC0 | (cp >> 6));
-    bytes[1] = static_cast<char>(0x80 | (cp & 0x3F));
-    n = 2;
-  } else if (cp < 0x10000) {
-    bytes[0] = static_cast<char>(0xE0 | (cp >> 12));
-    bytes[1] = static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    bytes[2] = static_cast<char>(0x80 | (cp & 0x3F));
-    n = 3;
-  } else {
-    bytes[0] = static_cast<char>(0xF0 | (cp >> 18));
-    bytes[1] = static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-    bytes[2] = static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    bytes[3] = static_cast<char>(0x80 | (cp & 0x3F));
-    n = 4;
-  }
-  out.append_changed(std::string_view(bytes, n));
+  out.append_changed(std::string_view(bytes, encode_utf8(cp, bytes)));
 }
 
 }  // namespace

@@ -1,5 +1,6 @@
 #include "metadata/authors.h"
 
+#include <algorithm>
 #include <cstdint>
 
 #include "metadata/byline.h"
@@ -9,6 +10,11 @@ namespace lede::metadata {
 namespace {
 
 using dom::Node;
+
+void add_credits(Credits& out, const Credits& more) {
+  merge_names(out.persons, more.persons);
+  merge_names(out.organisations, more.organisations);
+}
 
 constexpr size_t kMaxBylineChars = 100;
 // How far (in nodes) a byline may sit before or after the headline.
@@ -38,8 +44,8 @@ const Node* owning_item(const Node* n) {
 // The authors of the first item that declares any: a forum thread's opening
 // post, not every reply; all co-authors of one article. (Reviews, comments
 // and answers never reach here: the scan skips them.)
-std::vector<std::string> microdata_authors(const PageScan& scan, const NonPersons& np) {
-  std::vector<std::string> out;
+Credits microdata_authors(const PageScan& scan, const NonPersons& np) {
+  Credits out;
   const Node* first_item = nullptr;
   for (const Node* n : scan.itemprops) {
     std::string_view prop = n->attr("itemprop");
@@ -48,7 +54,7 @@ std::vector<std::string> microdata_authors(const PageScan& scan, const NonPerson
     if (first_item && item != first_item) continue;
     first_item = item;
     std::string text = microdata_author(n);
-    if (text.size() <= kMaxBylineChars) merge_names(out, parse_byline(text, np));
+    if (text.size() <= kMaxBylineChars) add_credits(out, read_credits(text, np));
   }
   return out;
 }
@@ -69,16 +75,104 @@ std::string image_alt(const Node* n) {
   return {};
 }
 
-// Names in a byline element; when it holds only a label ("Written by") or a
-// photo, its parents (still short) hold the name.
-std::vector<std::string> byline_names(const Node* n, const NonPersons& np) {
+// rel=author, or a class like "byline", "author-name", on the element or
+// close above it (<div class=author><a class=name>).
+bool is_marked_byline(const Node* n) {
+  constexpr int kLevels = 3;
+  for (int level = 0; n && level < kLevels && !is_container(n); ++level, n = n->parent) {
+    if (contains_ignore_case(n->attr("rel"), "author") || class_or_id_contains(n, "byline") ||
+        class_or_id_contains(n, "author"))
+      return true;
+  }
+  return false;
+}
+
+// The label just before a byline element, at its level or its parent's:
+// <span>By</span> <a>Jane Roe</a>, <span>Reviewed by</span> <div><a>John Doe</a></div>.
+Label label_before(const Node* n) {
+  constexpr int kLevels = 2;
+  for (int level = 0; n && level < kLevels; ++level, n = n->parent) {
+    const Node* before = n->prev;
+    while (before && before->is_text() && trim(before->data).empty()) before = before->prev;
+    if (!before) continue;
+    return byline_label(before->is_text() ? std::string(before->data) : element_text(before, true));
+  }
+  return Label::none;
+}
+
+bool opens_with_label(std::string_view text) {
+  for (std::string_view label : {"by ", "written by", "posted by", "von ", "par ", "por "})
+    if (starts_with_ignore_case(text, label)) return true;
+  return false;
+}
+
+// "Jane Roe" of "By: Jane Roe"; empty without a label.
+std::string_view after_label(std::string_view text) {
+  if (!opens_with_label(text)) return {};
+  std::string_view rest = text.substr(text.find(' ') + 1);
+  if (starts_with_ignore_case(rest, "by ")) rest.remove_prefix(3);  // "Written by"
+  return trim(rest);
+}
+
+// "Amanda", "MixmasterFred": one capitalised word, a name only right after a
+// label ("by Amanda") or where the markup says it is one and alone in its element
+// (not "Sign" of "Sign In", "Topic" of "Topic Author").
+bool is_marked_handle(const Node* byline, std::string_view text, std::string_view name) {
+  if (name.size() < 3 || name.find(' ') != std::string_view::npos || !(name[0] >= 'A' && name[0] <= 'Z')) return false;
+  if (label_before(byline) == Label::writer || starts_with_ignore_case(after_label(text), name)) return true;
+  if (!is_marked_byline(byline)) return false;
+  Node* scope = const_cast<Node*>(byline);
+  for (Node* d : dom::subtree(scope))
+    if (d->is_text() && dom::equals_ignore_case(trim(d->data), name)) return true;
+  return false;
+}
+
+// "by signing up" is no name, though read_credits() capitalises it; "JANE
+// ROE" is.
+bool written_in(std::string_view text, std::string_view name) {
+  std::string lower_text = to_lower_ascii(text), lower_name = to_lower_ascii(name);
+  size_t at = lower_text.find(lower_name);
+  return at != std::string::npos && text.substr(at, name.size()) != lower_name;
+}
+
+// Credits in the text of a byline element. Page text is no meta value: a
+// person's name there must be written like one.
+Credits text_credits(const Node* n, std::string_view text, const NonPersons& np) {
+  Credits credits = read_credits(text, np);
+  std::erase_if(credits.persons, [&](const std::string& name) {
+    bool name_like = looks_like_written_name(name) || is_marked_handle(n, text, name);
+    return !name_like || !written_in(text, name);
+  });
+  // "Paul Frew, Home and Digital Security Expert": beside a full name, one
+  // word is a leftover of the job.
+  if (std::any_of(credits.persons.begin(), credits.persons.end(), looks_like_written_name))
+    std::erase_if(credits.persons, [](const std::string& name) { return !looks_like_written_name(name); });
+  // "by Andy Howell, Western Mail": on the page, co-authors are joined by
+  // "and"; a name after a lone comma is the writer's paper or post.
+  bool lone_comma = std::count(text.begin(), text.end(), ',') == 1 && text.find('&') == std::string_view::npos &&
+                    text.find(';') == std::string_view::npos && !contains_ignore_case(text, " and ");
+  if (lone_comma && credits.persons.size() == 2) credits.persons.pop_back();
+  return credits;
+}
+
+// A byline element that holds no name, only a label ("Written by", "The
+// Author") or a photo without alt text: the name is beside it.
+bool is_bare_label(std::string_view text) {
+  if (text.empty() || byline_label(text) == Label::writer) return true;
+  return !opens_with_label(std::string(text) + " ") && is_only_roles(text);
+}
+
+// Credits in a byline element or, when it is a bare label, in its parents
+// (still short).
+Credits byline_credits(const Node* n, const NonPersons& np) {
   constexpr int kLevels = 3;
   for (int level = 0; n && level < kLevels && !is_container(n); ++level, n = n->parent) {
     std::string text = element_text(n, true);
     if (text.size() > kMaxBylineChars) break;
-    std::vector<std::string> names = parse_byline(text.empty() ? image_alt(n) : text, np);
-    std::erase_if(names, [](const std::string& name) { return !looks_like_written_name(name); });
-    if (!names.empty()) return names;
+    if (text.empty()) text = image_alt(n);
+    Credits credits = text_credits(n, text, np);
+    if (!credits.persons.empty() || !credits.organisations.empty()) return credits;
+    if (!is_bare_label(text)) break;
   }
   return {};
 }
@@ -89,28 +183,29 @@ bool is_inside(const Node* n, const Node* ancestor) {
   return false;
 }
 
-// Without a headline to stand beside, on a page that is no article (a
-// product, a service with testimonials), only a byline that says so counts:
-// rel=author, a "byline" class, or text opening with "By".
-bool is_explicit_byline(const Node* n) {
-  if (contains_ignore_case(n->attr("rel"), "author") || class_or_id_contains(n, "byline")) return true;
-  std::string text = element_text(n, true);
-  return starts_with_ignore_case(text, "by ") || starts_with_ignore_case(text, "written by");
-}
-
 // The innermost byline elements first: "author-box" holds a bio, its
 // "author-name" only the name (and the climb from it reaches the box anyway).
-std::vector<std::string> visible_byline(const PageScan& scan, const NonPersons& np, const Node* headline,
-                                        bool is_article) {
+// The first that names a person wins, or an organisation credited with
+// "By" before it ("By The Verge Staff" before a "Full Bio" link); else the
+// first organisation.
+Credits visible_byline(const PageScan& scan, const NonPersons& np, const Node* headline, bool is_article) {
   const std::vector<const Node*>& all = scan.bylines;
+  Credits found;
   for (size_t i = 0; i < all.size(); ++i) {
     const Node* n = all[i];
     if (i + 1 < all.size() && is_inside(all[i + 1], n)) continue;
-    if (headline ? !near_headline(n, headline) : !(is_article || is_explicit_byline(n))) continue;
-    std::vector<std::string> names = byline_names(n, np);
-    if (!names.empty()) return names;
+    // Without a headline to stand beside, on a page that is no article (a
+    // product, a service with testimonials), only an explicit byline counts.
+    if (headline ? !near_headline(n, headline) : !(is_article || is_marked_byline(n))) continue;
+    Label label = label_before(n);
+    if (label == Label::other_role) continue;
+    Credits credits = byline_credits(n, np);
+    bool labelled = label == Label::writer || opens_with_label(element_text(n, true));
+    if (!credits.persons.empty() || (!credits.organisations.empty() && labelled))
+      return credits;
+    if (found.organisations.empty()) found.organisations = std::move(credits.organisations);
   }
-  return {};
+  return found;
 }
 
 // citation_author "Roe, Jane" -> "Jane Roe".
@@ -125,27 +220,83 @@ constexpr std::string_view kAuthorMetaKeys[] = {
     "sailthru.author", "citation_author", "byl", "og:article:author",
 };
 
+// Twitter's reading-time card pairs labels with values: label1 "Written by",
+// data1 "Jane Roe".
+std::string_view twitter_card_author(const PageScan& scan) {
+  for (char slot = '1'; slot <= '4'; ++slot) {
+    std::string label = "twitter:label";
+    label += slot;
+    std::string_view text = scan.meta(label);
+    if (dom::equals_ignore_case(text, "written by") || dom::equals_ignore_case(text, "author"))
+      return scan.meta("twitter:data" + std::string(1, slot));
+  }
+  return {};
+}
+
+// The sources in order of trust: the first to name a person gives the
+// authors; failing all, the first to credit an organisation.
+class AuthorCascade {
+ public:
+  // True once a person is named.
+  bool offer(Credits credits, Source source) {
+    if (!credits.persons.empty()) {
+      persons_ = {std::move(credits.persons), source};
+      return true;
+    }
+    if (organisations_.value.empty()) organisations_ = {std::move(credits.organisations), source};
+    return false;
+  }
+
+  Sourced<std::vector<std::string>> result() && {
+    return persons_.value.empty() ? std::move(organisations_) : std::move(persons_);
+  }
+
+ private:
+  Sourced<std::vector<std::string>> persons_{{}, Source::byline};
+  Sourced<std::vector<std::string>> organisations_{{}, Source::byline};
+};
+
+// A declared Person with a full name may share the site's name: a personal
+// blog (an empty set of non-persons lets it through). A declared
+// Organization is credited as one, whatever its name looks like.
+Credits jsonld_credits(const JsonLdFacts& jsonld, const NonPersons& non_persons) {
+  Credits credits;
+  for (const JsonLdAuthor& a : jsonld.authors) {
+    if (a.organisation) {
+      std::string credit = organisation_credit(a.name);
+      if (!credit.empty()) merge_names(credits.organisations, {credit});
+      continue;
+    }
+    bool own_name = a.typed_person && is_full_name(a.name);
+    add_credits(credits, read_credits(a.name, own_name ? NonPersons() : non_persons));
+  }
+  return credits;
+}
+
+Credits meta_credits(const PageScan& scan, std::string_view key, const NonPersons& non_persons) {
+  Credits credits;
+  for (std::string_view value : scan.metas_named(key))
+    add_credits(credits, read_credits(key == "citation_author" ? natural_order(value) : std::string(value), non_persons));
+  return credits;
+}
+
 }  // namespace
 
 Sourced<std::vector<std::string>> find_authors(const PageScan& scan, const JsonLdFacts& jsonld,
                                                NonPersons non_persons, const dom::Node* headline) {
   for (const std::string& org : jsonld.organisations) non_persons.names.add(org);
-
-  // A declared Person with a full name may share the site's name: a
-  // personal blog. An empty set of non-persons lets it through.
-  std::vector<std::string> names;
-  for (const JsonLdAuthor& a : jsonld.authors)
-    merge_names(names, parse_byline(a.name, a.typed_person && is_full_name(a.name) ? NonPersons() : non_persons));
-  if (!names.empty()) return {names, Source::json_ld};
-  for (std::string_view key : kAuthorMetaKeys) {
-    for (std::string_view value : scan.metas_named(key))
-      merge_names(names, parse_byline(key == "citation_author" ? natural_order(value) : std::string(value), non_persons));
-    if (!names.empty()) return {names, key.starts_with("article:") ? Source::opengraph : Source::meta};
-  }
-  names = microdata_authors(scan, non_persons);
-  if (!names.empty()) return {names, Source::microdata};
   bool is_article = jsonld.has_article || dom::equals_ignore_case(scan.meta("og:type"), "article");
-  return {visible_byline(scan, non_persons, headline, is_article), Source::byline};
+  AuthorCascade cascade;
+  auto done = [&](Credits credits, Source source) { return cascade.offer(std::move(credits), source); };
+  bool found = done(jsonld_credits(jsonld, non_persons), Source::json_ld);
+  for (std::string_view key : kAuthorMetaKeys) {
+    if (found) break;
+    found = done(meta_credits(scan, key, non_persons), key.starts_with("article:") ? Source::opengraph : Source::meta);
+  }
+  found = found || done(read_credits(twitter_card_author(scan), non_persons), Source::meta);
+  found = found || done(microdata_authors(scan, non_persons), Source::microdata);
+  found = found || done(visible_byline(scan, non_persons, headline, is_article), Source::byline);
+  return std::move(cascade).result();
 }
 
 }  // namespace lede::metadata

@@ -23,7 +23,13 @@ constexpr std::string_view kRoleWords[] = {
     "photographer", "photo", "photos", "video", "special", "national", "international",
     "political", "business", "sports", "science", "health", "tech", "technology", "features",
     "opinion", "analyst", "director", "manager", "head", "lead", "founder", "ceo", "phd", "ph",
-    "d", "md", "jr", "sr", "the", "a", "an", "of", "and", "our", "by", "email", "contact",
+    "d", "jr", "sr", "former", "retired", "certified", "licensed", "registered", "consultant",
+    "specialist", "strategist", "advisor", "adviser", "coach", "therapist", "dietitian",
+    "nutritionist", "researcher", "professor", "president", "officer", "attorney",
+    // the facets of "Shop by Category" and "Sort by Price"
+    "category", "categories", "collection", "collections", "manufacturer", "brand", "brands",
+    "price", "size", "color", "colour", "type", "topic", "topics", "date", "relevance",
+    "popularity", "rating", "name", "style", "room", "occasion", "region", "location", "the", "a", "an", "of", "and", "our", "by", "email", "contact",
     "follow", "view", "all", "posts", "more", "articles", "profile", "about", "read", "share",
     "see", "unknown", "anonymous", "user", "member", "moderator", "webmaster", "redaktion",
     "rédaction", "redaccion", "redacción", "redazione", "redactie", "equipe", "équipe",
@@ -98,13 +104,48 @@ bool is_standalone_word(std::string_view s, size_t at, size_t len) {
   return (at == 0 || !letter(s[at - 1])) && (at + len >= s.size() || !letter(s[at + len]));
 }
 
-// "Posted on 31 May by Jane Roe" -> "Jane Roe".
+// Words before a "by" that credits someone other than the writer: "Reviewed
+// by", "Photo by", "Powered by".
+constexpr std::string_view kOtherRoles[] = {
+    "reviewed", "checked", "edited", "photo", "photos", "photograph", "photographs", "photography",
+    "image", "images", "illustration", "illustrations", "illustrated", "video", "produced",
+    "designed", "powered", "translated", "narrated", "curated"};
+
+// The word before s[at], lower-cased ("checked" in "Fact-checked by").
+std::string word_before(std::string_view s, size_t at) {
+  std::vector<std::string> before = words(s.substr(0, at));
+  return before.empty() ? std::string() : before.back();
+}
+
+// Where each standalone "by" of `s` starts.
+std::vector<size_t> by_positions(std::string_view s) {
+  std::vector<size_t> out;
+  for (size_t at = 0; (at = s.find_first_of("bB", at)) != std::string_view::npos; ++at)
+    if (at + 1 < s.size() && (s[at + 1] == 'y' || s[at + 1] == 'Y') && is_standalone_word(s, at, 2)) out.push_back(at);
+  return out;
+}
+
+bool is_other_role_by(std::string_view s, size_t at) {
+  std::string word = word_before(s, at);
+  return std::find(std::begin(kOtherRoles), std::end(kOtherRoles), word) != std::end(kOtherRoles);
+}
+
+// "Posted on 31 May by Jane Roe" -> "Jane Roe"; "Reviewed by John Doe" ->
+// "" (no writer named).
 std::string_view after_by(std::string_view s) {
-  for (size_t at = 0; (at = s.find_first_of("bB", at)) != std::string_view::npos; ++at) {
-    if (at + 1 < s.size() && (s[at + 1] == 'y' || s[at + 1] == 'Y') && is_standalone_word(s, at, 2))
-      return s.substr(at + 2);
+  bool other_role = false;
+  for (size_t at : by_positions(s)) {
+    if (!is_other_role_by(s, at)) return s.substr(at + 2);
+    other_role = true;
   }
-  return s;
+  return other_role ? std::string_view() : s;
+}
+
+// "edited by John Doe" after the writer's name.
+bool credits_other_role(std::string_view segment) {
+  for (size_t at : by_positions(segment))
+    if (is_other_role_by(segment, at)) return true;
+  return false;
 }
 
 // Byte length of an author separator at s[i], or 0.
@@ -193,6 +234,17 @@ bool is_role_word(std::string_view w) {
   return in_list(kRoleWords, w);
 }
 
+// Post-nominal letters: "MD", "M.D.", "FAND", "PhD".
+bool is_credential(std::string_view w) {
+  constexpr std::string_view kMixedCase[] = {"phd", "psyd", "pharmd", "edd", "drph", "msc", "bsc", "esq"};
+  std::string letters;
+  for (char c : trim_punctuation(w))
+    if (c != '.') letters += c;
+  if (letters.size() < 2 || letters.size() > 6) return false;
+  bool capitals = std::all_of(letters.begin(), letters.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
+  return capitals || in_list(kMixedCase, letters);
+}
+
 // The words of one author segment up to whatever follows the name: a date,
 // a clause ("for The Times"), or a job title; labels before it ("Author:",
 // "Staff Writer") are dropped.
@@ -200,7 +252,7 @@ std::string clean_name(std::string_view segment) {
   size_t colon = segment.rfind(':');
   if (colon != std::string_view::npos) segment = segment.substr(colon + 1);
   std::vector<std::string_view> kept;
-  bool date_follows = false, after_role = false;
+  bool date_follows = false, after_role = false, role_follows = false;
   for (std::string_view w : split_spaces(segment)) {
     std::string_view bare = trim_punctuation(w);
     // "CEO of Acme": a job and an employer, no name.
@@ -214,12 +266,27 @@ std::string clean_name(std::string_view segment) {
       break;
     }
     if (!kept.empty() && in_list(kClauseWords, bare)) break;
+    // "Liz Kenny Former McKinsey Consultant": the job follows the name.
+    if (kept.size() >= 2 && is_role_word(w)) {
+      role_follows = true;
+      break;
+    }
     kept.push_back(w);
   }
   auto droppable = [&](std::string_view w) {
     return is_role_word(w) || (date_follows && is_calendar_word(trim_punctuation(w)));
   };
+  // "Certified Pediatric Sleep Consultant": roles around words are a job.
+  if (after_role && (role_follows || (!kept.empty() && is_role_word(kept.back())))) return {};
   while (!kept.empty() && droppable(kept.back())) kept.pop_back();
+  // "Logan Jones's Profile".
+  if (!kept.empty()) {
+    for (std::string_view possessive : {"'s", "’s"})
+      if (kept.back().ends_with(possessive) && kept.back().size() > possessive.size() + 1)
+        kept.back().remove_suffix(possessive.size());
+  }
+  // "Cara Dumaplin RN"; "Jane DOE" keeps her surname.
+  while (kept.size() > 2 && is_credential(kept.back())) kept.pop_back();
   return std::string(trim_punctuation(join(kept)));
 }
 
@@ -267,8 +334,9 @@ void lower_latin1_capital(std::string& s, size_t i) {
 }
 
 // "JANE ROE" and "jane roe" -> "Jane Roe"; mixed case is left as written,
-// and so are user names with digits ("ggailey777").
+// and so are user names, one word or with digits ("hayley.p", "ggailey777").
 std::string normalise_case(std::string name) {
+  if (name.find(' ') == std::string::npos) return name;
   bool has_upper = false, has_lower = false, has_digit = false;
   for (char c : name) {
     has_upper |= c >= 'A' && c <= 'Z';
@@ -286,6 +354,38 @@ std::string normalise_case(std::string name) {
     if (!continuation) word_start = c == ' ' || c == '-';
   }
   return name;
+}
+
+// Last words of a team credited as a whole: "Camphouse Team", "EcoCult Staff".
+constexpr std::string_view kCollectiveWords[] = {"team", "staff", "editors", "desk", "newsroom",
+                                                 "editorial", "contributors", "writers"};
+
+// A segment as credited, without its introduction ("By", "Author:") and
+// whatever date follows: "By The Verge Staff, May 31" -> "The Verge Staff".
+std::string credit_text(std::string_view segment) {
+  size_t colon = segment.rfind(':');
+  if (colon != std::string_view::npos) segment = segment.substr(colon + 1);
+  std::vector<std::string_view> kept;
+  for (std::string_view w : split_spaces(segment)) {
+    if (kept.empty() && in_list(kIntroWords, trim_punctuation(w))) continue;
+    if (!kept.empty() && starts_with_digit(w)) break;
+    kept.push_back(w);
+  }
+  while (!kept.empty() && is_calendar_word(trim_punctuation(kept.back()))) kept.pop_back();
+  return std::string(trim_punctuation(join(kept)));
+}
+
+// The site, its publisher, an agency, a team ("Podium Staff") or a body ("The
+// Texas Newsroom"); a team needs a name besides its role words ("Staff").
+bool is_organisation_credit(std::string_view credit, const NonPersons& non_persons) {
+  std::vector<std::string_view> ws = split_spaces(credit);
+  if (ws.empty()) return false;
+  if (in_list(kAgencies, credit) || non_persons.names.overlaps(credit, 1.0)) return true;
+  if (ws.size() > 1 && non_persons.hosts.overlaps(credit, 1.0)) return true;
+  bool named = !std::all_of(ws.begin(), ws.end(), is_role_word);
+  bool collective = in_list(kCollectiveWords, trim_punctuation(ws.back()));
+  bool body = ws.size() > 1 && dom::equals_ignore_case(ws.front(), "the");
+  return named && (collective || body);
 }
 
 }  // namespace
@@ -316,23 +416,59 @@ bool looks_like_written_name(std::string_view name) {
   });
 }
 
+bool is_only_roles(std::string_view text) {
+  std::vector<std::string_view> ws = split_spaces(text);
+  return !ws.empty() && std::all_of(ws.begin(), ws.end(), is_role_word);
+}
+
 bool is_full_name(std::string_view name) {
   std::vector<std::string_view> ws = split_spaces(name);
   return looks_like_written_name(name) && !is_role_word(ws[0]);
 }
 
-std::vector<std::string> parse_byline(std::string_view raw, const NonPersons& non_persons) {
+Credits read_credits(std::string_view raw, const NonPersons& non_persons) {
   std::string text = without_contact_tokens(collapse_whitespace(remove_parenthesised(strip_tags(raw))));
-  std::vector<std::string> names;
+  Credits credits;
   for (std::string_view segment : split_authors(after_by(text))) {
-    // "Planet Media Group" or "CNN Wire" before "Group", "Media" and "Wire"
-    // are cut off as roles.
-    std::string_view whole = trim_punctuation(trim(segment));
-    if (non_persons.names.overlaps(whole, 1.0) || in_list(kAgencies, whole)) continue;
+    if (credits_other_role(segment)) continue;
+    // "Jane Roe, MD, PhD": her degrees, no more authors.
+    std::vector<std::string_view> ws = split_spaces(segment);
+    if (!credits.persons.empty() && std::all_of(ws.begin(), ws.end(), is_credential)) continue;
+    std::string credit = credit_text(segment);
+    if (is_organisation_credit(credit, non_persons)) {
+      merge_names(credits.organisations, {credit});
+      continue;
+    }
     std::string name = without_site_suffix(clean_name(segment), non_persons);
-    if (is_person_name(name, non_persons)) merge_names(names, {normalise_case(std::move(name))});
+    if (is_person_name(name, non_persons)) {
+      merge_names(credits.persons, {normalise_case(std::move(name))});
+    } else if (!name.empty() && non_persons.matches(name)) {
+      merge_names(credits.organisations, {credit});
+    }
   }
-  return names;
+  return credits;
+}
+
+Label byline_label(std::string_view text) {
+  constexpr size_t kMaxLabel = 30;
+  text = trim(text);
+  if (text.ends_with(':')) text = trim(text.substr(0, text.size() - 1));
+  if (text.empty() || text.size() > kMaxLabel) return Label::none;
+  std::vector<size_t> bys = by_positions(text);
+  if (!bys.empty() && bys.back() + 2 == text.size()) return is_other_role_by(text, bys.back()) ? Label::other_role : Label::writer;
+  std::vector<std::string> ws = words(text);
+  bool writer_word = ws.size() == 1 && (in_list(kIntroWords, ws[0]) || ws[0] == "author" || ws[0] == "authors");
+  return writer_word ? Label::writer : Label::none;
+}
+
+std::string organisation_credit(std::string_view raw) {
+  std::string credit = credit_text(collapse_whitespace(remove_parenthesised(strip_tags(raw))));
+  std::vector<std::string_view> ws = split_spaces(credit);
+  return std::all_of(ws.begin(), ws.end(), is_role_word) ? std::string() : credit;
+}
+
+std::vector<std::string> parse_byline(std::string_view raw, const NonPersons& non_persons) {
+  return read_credits(raw, non_persons).persons;
 }
 
 bool NonPersons::matches(std::string_view name) const {

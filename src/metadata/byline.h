@@ -20,8 +20,28 @@ struct NonPersons {
   bool matches(std::string_view name) const;
 };
 
-// The person names in one author value or byline:
-// "By Jane Roe and John Doe | 31 May 2024" -> {"Jane Roe", "John Doe"}.
+// Who one author value or byline credits: people, and apart from them the
+// site, a publisher, an agency or a team ("The Verge Staff"), which stand in
+// for an author only on pages that name no person.
+struct Credits {
+  std::vector<std::string> persons;
+  std::vector<std::string> organisations;
+};
+
+// "By Jane Roe and John Doe | 31 May 2024" -> persons {"Jane Roe", "John Doe"};
+// "By The Daily Planet Staff" -> organisations {"The Daily Planet Staff"}.
+Credits read_credits(std::string_view raw, const NonPersons& non_persons);
+
+// What a short text before a name says of it: "By" and "Written by" credit
+// the writer, "Reviewed by" and "Photo by" someone else.
+enum class Label { none, writer, other_role };
+Label byline_label(std::string_view text);
+
+// The name of an author declared an organisation, as written: empty when it
+// is only a role ("Staff").
+std::string organisation_credit(std::string_view raw);
+
+// The persons of read_credits().
 std::vector<std::string> parse_byline(std::string_view raw, const NonPersons& non_persons);
 
 // Adds `names` not yet in `out`; a name inside a longer one ("Jane" and "Jane
@@ -31,6 +51,9 @@ void merge_names(std::vector<std::string>& out, const std::vector<std::string>& 
 // Page text offers "Save as PDF" or "Recent" where a byline might be: there,
 // only names written like names count (two or more capitalised words).
 bool looks_like_written_name(std::string_view name);
+
+// Only words of roles and labels: "Staff Writer", "The Author".
+bool is_only_roles(std::string_view text);
 
 // Written like a name and not opening with a role ("Staff Writer").
 bool is_full_name(std::string_view name);

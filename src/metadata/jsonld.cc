@@ -85,6 +85,9 @@ class JsonLdReader {
     }
     if (page.valid()) facts_.page_date_published = first_string(page.member("datePublished"));
     read_site_names();
+    read_top_level_types();
+    Ref product = main_entity([](std::string_view t) { return t == "product"; });
+    read_descriptors(article.valid() ? article : product.valid() ? product : page);
     return std::move(facts_);
   }
 
@@ -156,6 +159,52 @@ class JsonLdReader {
     if (publisher.is(JsonKind::string)) facts_.publisher = first_string(publisher);
   }
 
+  // The fields that say what the item is and how it looks rather than who
+  // made it when.
+  void read_descriptors(Ref item) {
+    if (!item.valid()) return;
+    facts_.alternative_headline = first_string(item.member("alternativeHeadline"));
+    facts_.image = image_url(item.member("image"));
+    if (facts_.image.empty()) facts_.image = image_url(item.member("primaryImageOfPage"));
+    facts_.keywords = strings_of(item.member("keywords"));
+    facts_.sections = strings_of(item.member("articleSection"));
+    Ref license = resolve(item.member("license"));
+    facts_.license = license.is(JsonKind::object) ? first_string(license.member("url")) : first_string(license);
+    if (facts_.license.empty() && license.is(JsonKind::object)) facts_.license = name_of(license);
+  }
+
+  // "url", {"@type": "ImageObject", "url": ...}, an @id reference to one, or
+  // an array of these: the first URL.
+  std::string image_url(Ref v) const {
+    std::vector<int32_t> items;
+    if (v.is(JsonKind::array)) items = v.json->children(v.node);
+    else if (v.valid()) items.push_back(v.node);
+    for (int32_t item : items) {
+      Ref image = resolve({v.json, item});
+      std::string url;
+      if (image.is(JsonKind::string)) url = clean_text(image.value().text);
+      if (image.is(JsonKind::object)) url = first_string(image.member("url"));
+      if (image.is(JsonKind::object) && url.empty()) url = first_string(image.member("contentUrl"));
+      if (!url.empty()) return url;
+    }
+    return {};
+  }
+
+  static std::vector<std::string> strings_of(Ref v) {
+    std::vector<std::string> out;
+    if (v.is(JsonKind::string)) out.push_back(clean_text(v.value().text));
+    if (v.is(JsonKind::array))
+      for (int32_t c : v.json->children(v.node))
+        if (v.json->node(c).kind == JsonKind::string) out.push_back(clean_text(v.json->node(c).text));
+    return out;
+  }
+
+  void read_top_level_types() {
+    for (Ref e : entities_)
+      if (is_top_level(e))
+        for (std::string& t : types_of(e)) facts_.top_level_types.push_back(std::move(t));
+  }
+
   std::string name_of(Ref object) const {
     std::string name = first_string(object.member("name"));
     if (!name.empty()) return name;
@@ -164,9 +213,9 @@ class JsonLdReader {
     return collapse_whitespace(given + " " + family);
   }
 
-  // Person (or untyped) names become authors, organisations nothing: a
-  // sloppy page types its writer as an Organization, so their name is not
-  // banned from other sources either.
+  // Person (or untyped) names become authors, organisations authors of last
+  // resort: a sloppy page types its writer as an Organization, so their name
+  // is not banned from other sources either.
   void read_people(Ref value) {
     std::vector<int32_t> items;
     if (value.is(JsonKind::array)) {
@@ -186,6 +235,7 @@ class JsonLdReader {
       std::string name = name_of(person);
       if (name.empty()) continue;
       if (typed_person || types.empty()) facts_.authors.push_back({std::move(name), typed_person});
+      else if (any_of_types(types, is_organisation_type)) facts_.authors.push_back({std::move(name), false, true});
     }
   }
 

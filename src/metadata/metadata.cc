@@ -7,8 +7,13 @@
 
 #include "metadata/authors.h"
 #include "metadata/jsonld.h"
+#include "metadata/language.h"
 #include "metadata/page_scan.h"
+#include "metadata/page_type.h"
 #include "metadata/published.h"
+#include "metadata/resources.h"
+#include "metadata/subtitle.h"
+#include "metadata/taxonomy.h"
 #include "metadata/text.h"
 #include "metadata/title.h"
 #include "metadata/url.h"
@@ -156,6 +161,14 @@ void assign(Metadata& meta, std::string_view name, std::optional<std::string>& f
   meta.sources.emplace_back(name, found->source);
 }
 
+// Sets a list field from `found` when it names anything.
+void assign_list(Metadata& meta, std::string_view name, std::vector<std::string>& field,
+                 Sourced<std::vector<std::string>> found) {
+  if (found.value.empty()) return;
+  field = std::move(found.value);
+  meta.sources.emplace_back(name, found.source);
+}
+
 }  // namespace
 
 std::string_view source_name(Source source) {
@@ -178,7 +191,7 @@ Metadata extract(const dom::Document& doc, const MetadataOptions& options) {
   JsonLdFacts jsonld = read_jsonld(scan.jsonld);
   Metadata meta;
   std::optional<Sourced<std::string>> url = find_url(scan, options.page_url);
-  std::optional<Sourced<std::string>> language = find_language(scan);
+  std::optional<Sourced<std::string>> language = check_language(find_language(scan), text_languages(doc));
   std::string_view address = url ? std::string_view(url->value) : options.page_url;
   NonPersons site = site_identity(scan, jsonld, address);
   NameSet site_names = site.names;
@@ -192,7 +205,9 @@ Metadata extract(const dom::Document& doc, const MetadataOptions& options) {
     meta.authors = std::move(authors.value);
     meta.sources.emplace_back("authors", authors.source);
   }
-  assign(meta, "date", meta.date, find_published_date(scan, jsonld, title.heading, address, order));
+  PageDates dates = find_dates(scan, jsonld, title.heading, address, order, options.guess);
+  assign(meta, "date", meta.date, std::move(dates.published));
+  assign(meta, "date_modified", meta.date_modified, std::move(dates.modified));
   assign(meta, "sitename", meta.sitename,
          first_present({{scan.meta("og:site_name"), Source::opengraph},
                         {jsonld.publisher, Source::json_ld},
@@ -205,6 +220,12 @@ Metadata extract(const dom::Document& doc, const MetadataOptions& options) {
                         {scan.meta("twitter:description"), Source::meta}}));
   assign(meta, "language", meta.language, std::move(language));
   assign(meta, "url", meta.url, std::move(url));
+  assign(meta, "subtitle", meta.subtitle, find_subtitle(jsonld, title));
+  assign(meta, "image", meta.image, find_image(scan, jsonld, address));
+  assign_list(meta, "tags", meta.tags, find_tags(scan, jsonld));
+  assign_list(meta, "categories", meta.categories, find_categories(scan, jsonld));
+  assign(meta, "license", meta.license, find_license(scan, jsonld, address));
+  assign(meta, "page_type", meta.page_type, find_page_type(doc, scan, jsonld, address, meta.date.has_value()));
   return meta;
 }
 

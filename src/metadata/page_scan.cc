@@ -65,8 +65,13 @@ bool is_reply_item(const Node* n) {
          contains_ignore_case(type, "Answer");
 }
 
+// The page's main wrapper, whatever its class says ("sidebar_content" beside
+// a sidebar is still the content).
 bool is_container(const Node* n) {
-  return n->is(Tag::body) || n->is(Tag::html) || n->is(Tag::article) || n->is(Tag::main);
+  if (n->is(Tag::body) || n->is(Tag::html) || n->is(Tag::article) || n->is(Tag::main)) return true;
+  std::string_view id = n->attr("id");
+  return dom::equals_ignore_case(n->attr("role"), "main") || dom::equals_ignore_case(id, "content") ||
+         dom::equals_ignore_case(id, "main") || dom::equals_ignore_case(id, "main-content");
 }
 
 bool is_form_control(const Node* n) {
@@ -98,13 +103,17 @@ constexpr std::string_view kBylineLabels[] = {
     "by",     "written by", "posted by", "words by", "story by", "reported by", "author",
     "authors", "autor",     "auteur",    "von",      "par",      "por",         "door"};
 
+// A label alone, or opening a short text: "By Jane Roe", "von Max Muster".
 bool is_byline_label(std::string_view text) {
+  constexpr size_t kMaxLabelledName = 60;
   text = trim(text);
   if (text.ends_with(':')) text.remove_suffix(1);
-  if (text.size() > 12) return false;
-  std::string_view label_text = trim(text);  // "By :" leaves a space
-  for (std::string_view label : kBylineLabels)
-    if (dom::equals_ignore_case(label_text, label)) return true;
+  if (text.size() > kMaxLabelledName) return false;
+  for (std::string_view label : kBylineLabels) {
+    if (!starts_with_ignore_case(text, label)) continue;
+    std::string_view rest = text.substr(label.size());
+    if (trim(rest).empty() || rest.starts_with(' ') || rest.starts_with(':')) return true;  // "By :" too
+  }
   return false;
 }
 
@@ -124,6 +133,14 @@ bool is_date_like(const Node* n, std::string_view names) {
   if (is_container(n)) return false;
   return mentions(names, "date") || mentions(names, "publish") || mentions(names, "posted") ||
          mentions(names, "timestamp");
+}
+
+bool is_rel_license(const Node* n) { return contains_ignore_case(n->attr("rel"), "license"); }
+
+bool links_to_cc_licence(const Node* n) {
+  std::string_view href = n->attr("href");
+  return contains_ignore_case(href, "creativecommons.org/licenses/") ||
+         contains_ignore_case(href, "creativecommons.org/publicdomain/");
 }
 
 void add_candidate(std::vector<const Node*>& list, const Node* n) {
@@ -147,9 +164,13 @@ class Scanner {
       case Tag::html: out_.html_lang = n->attr("lang"); break;
       case Tag::meta: add_meta(n); return false;
       case Tag::link: add_link(n); return false;
+      case Tag::a: add_license_anchor(n); break;
       case Tag::title: add_title(n); return false;
       case Tag::script: add_script(n); return false;
-      case Tag::style: case Tag::template_: case Tag::noscript: return false;
+      case Tag::style: case Tag::template_: return false;
+      // What a reader without scripts sees: in the body of some sites
+      // (Discourse) the whole page, headline and byline included.
+      case Tag::noscript: if (n->parent && n->parent->is(Tag::head)) return false; break;
       default: break;
     }
     if (n->is(Tag::article)) ++articles_open_;
@@ -178,6 +199,15 @@ class Scanner {
   void add_link(const Node* n) {
     if (out_.canonical_href.empty() && contains_ignore_case(n->attr("rel"), "canonical"))
       out_.canonical_href = trim(n->attr("href"));
+    if (out_.license_href.empty() && is_rel_license(n))
+      out_.license_href = trim(n->attr("href"));
+  }
+
+  // An <a rel=license> wins over an earlier bare link to a licence.
+  void add_license_anchor(const Node* n) {
+    const Node*& anchor = out_.license_anchor;
+    if (anchor && is_rel_license(anchor)) return;
+    if (is_rel_license(n) || (!anchor && links_to_cc_licence(n))) anchor = n;
   }
 
   void add_title(const Node* n) {
@@ -190,7 +220,8 @@ class Scanner {
   }
 
   void add_text(Node* n) {
-    if (n->parent && is_byline_label(n->data)) add_candidate(out_.bylines, n->parent);
+    // ("Sort by Price" in a <select> is no byline.)
+    if (n->parent && !is_form_control(n->parent) && is_byline_label(n->data)) add_candidate(out_.bylines, n->parent);
     if (has_year_number(n->data)) add_candidate(out_.year_texts, n);
   }
 

@@ -20,6 +20,10 @@ struct PageScan {
   std::vector<MetaTag> metas;        // document order
   std::string_view html_lang;
   std::string_view canonical_href;   // first <link rel=canonical>
+  std::string_view license_href;     // first <link rel=license>
+  // The first <a rel=license>, or else the first link to a Creative Commons
+  // licence (footers included: that is where licences are stated).
+  const dom::Node* license_anchor = nullptr;
   std::string title_element;         // text of the first <title>
   std::vector<std::string_view> jsonld;  // bodies of ld+json scripts
   // Visible elements outside navigation, sidebars, footers, comments and

@@ -1,6 +1,7 @@
 #include "metadata/title.h"
 
 #include <algorithm>
+#include <iterator>
 #include <set>
 
 namespace lede::metadata {
@@ -50,19 +51,50 @@ std::vector<Part> split_title(std::string_view title) {
   return parts;
 }
 
+// "Thread: Headline" (forum software), "Title:Headline" (arXiv).
+std::string_view without_label(std::string_view title) {
+  for (std::string_view label : {"thread:", "topic:", "title:"})
+    if (starts_with_ignore_case(title, label)) return trim(title.substr(label.size()));
+  return title;
+}
+
 std::string_view span(std::string_view whole, const Part& first, const Part& last) {
   size_t begin = static_cast<size_t>(first.text.data() - whole.data());
   size_t end = static_cast<size_t>(last.text.data() - whole.data()) + last.text.size();
   return trim(whole.substr(begin, end - begin));
 }
 
-// Without a known site name: "Headline | Brand" sheds a short last part after
-// a strong separator.
+// Words that make a part after any separator the site's, not the
+// headline's: "Amd RX7800XT refresh rate - Doom9's Forum".
+constexpr std::string_view kSiteWords[] = {"forum", "forums", "community", "website", "wiki", "official"};
+
+bool names_a_site(std::string_view part) {
+  for (const std::string& w : words(part))
+    if (std::find(std::begin(kSiteWords), std::end(kSiteWords), w) != std::end(kSiteWords)) return true;
+  return false;
+}
+
+// Words as written: "Children's" is one.
+size_t word_count(std::string_view text) {
+  size_t count = 0;
+  for (size_t i = 0; i < text.size(); ++i)
+    if (text[i] != ' ' && (i == 0 || text[i - 1] == ' ')) ++count;
+  return count;
+}
+
+// Without a known site name: "Headline | Section | Brand" sheds the short
+// parts after strong separators, and parts that name a site after any.
 std::string_view strip_unknown_site(std::string_view title, const std::vector<Part>& parts) {
-  const Part& last = parts.back();
-  std::string_view rest = span(title, parts.front(), parts[parts.size() - 2]);
-  if (last.after_strong && words(last.text).size() <= 4 && words(rest).size() >= 2) return rest;
-  return title;
+  constexpr size_t kMaxBrandWords = 4;
+  size_t last = parts.size();
+  while (last > 1) {
+    const Part& part = parts[last - 1];
+    std::string_view rest = span(title, parts.front(), parts[last - 2]);
+    bool brand = part.after_strong && word_count(part.text) <= kMaxBrandWords;
+    if (!(brand || names_a_site(part.text)) || words(rest).size() < 2) break;
+    --last;
+  }
+  return span(title, parts.front(), parts[last - 1]);
 }
 
 // Drops leading and trailing parts that name the site.
@@ -102,12 +134,21 @@ struct Heading {
   std::string text;
 };
 
-// The <h1>s with text, without a site name some sites repeat in them.
+bool in_noscript(const Node* n) {
+  for (; n; n = n->parent)
+    if (n->is(dom::Tag::noscript)) return true;
+  return false;
+}
+
+// The <h1>s with text, without a site name some sites repeat in them. Those
+// of a <noscript> fallback count only on pages that script their headline
+// (the fallback may be a banner of the section).
 std::vector<Heading> headings(const PageScan& scan, const NameSet& site_names) {
+  std::vector<const Node*> shown;
+  std::copy_if(scan.h1s.begin(), scan.h1s.end(), std::back_inserter(shown), [](const Node* h) { return !in_noscript(h); });
   std::vector<Heading> out;
-  for (const Node* h1 : scan.h1s) {
-    std::string full = element_text(h1, false);
-    std::string text(strip_known_site(full, split_title(full), site_names));
+  for (const Node* h1 : shown.empty() ? scan.h1s : shown) {
+    std::string text = strip_site_name(element_text(h1, false), site_names);
     if (!text.empty() && text.size() <= kMaxHeadingBytes) out.push_back({h1, std::move(text)});
     if (out.size() == kHeadingsConsidered) break;
   }
@@ -135,11 +176,13 @@ const Heading* headline_heading(const std::vector<Heading>& h1s, const std::vect
 }  // namespace
 
 std::string strip_site_name(std::string_view title, const NameSet& site_names) {
-  title = trim(title);
+  title = without_label(trim(title));
   std::vector<Part> parts = split_title(title);
   if (parts.size() < 2) return std::string(title);
   std::string_view known = strip_known_site(title, parts, site_names);
-  return std::string(known.size() < title.size() ? known : strip_unknown_site(title, parts));
+  if (known.size() == title.size()) return std::string(strip_unknown_site(title, parts));
+  std::vector<Part> rest = split_title(known);
+  return std::string(rest.size() < 2 ? known : strip_unknown_site(known, rest));
 }
 
 TitleChoice find_title(const PageScan& scan, const JsonLdFacts& jsonld, const NameSet& site_names) {

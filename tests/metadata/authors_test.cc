@@ -85,6 +85,21 @@ TEST(Byline, NormalisesCaseOnlyWhenUniform) {
   EXPECT_EQ(byline("Zoë Ødegård"), (Names{"Zoë Ødegård"}));
 }
 
+TEST(Byline, DropsDegreesAndJobsAfterTheName) {
+  EXPECT_EQ(byline("Dylan Bailey, MS, RD, FAND"), (Names{"Dylan Bailey"}));
+  EXPECT_EQ(byline("Genevieve Carlton, Ph.D."), (Names{"Genevieve Carlton"}));
+  EXPECT_EQ(byline("Cara Dumaplin RN"), (Names{"Cara Dumaplin"}));
+  EXPECT_EQ(byline("Liz Kenny Former McKinsey Consultant"), (Names{"Liz Kenny"}));
+  EXPECT_EQ(byline("Certified Pediatric Sleep Consultant"), Names{});
+  EXPECT_EQ(byline("Logan Jones's Profile"), (Names{"Logan Jones"}));
+  EXPECT_EQ(byline("Md Aynal Haque"), (Names{"Md Aynal Haque"}));
+}
+
+TEST(Byline, KeepsUserNamesAsWritten) {
+  EXPECT_EQ(byline("hayley.p"), (Names{"hayley.p"}));
+  EXPECT_EQ(byline("CDB"), (Names{"CDB"}));
+}
+
 TEST(Byline, DedupesNamesContainedInOthers) {
   EXPECT_EQ(byline("Jane Roe, Jane Roe and Jane"), (Names{"Jane Roe"}));
 }
@@ -96,28 +111,65 @@ TEST(Authors, ReadsJsonLdPersonsFromGraphsAndReferences) {
   EXPECT_EQ(metadata_of(html).authors, (Names{"Jane Roe", "John Doe"}));
 }
 
-TEST(Authors, RejectsOrganizationAuthors) {
+// Where the page sources its authors from, as the JSON output reports it.
+std::optional<Source> authors_source(const Metadata& m) {
+  for (const auto& [field, source] : m.sources)
+    if (field == "authors") return source;
+  return std::nullopt;
+}
+
+TEST(Authors, CreditsAnOrganizationOnlyWhenNoPersonIsNamed) {
+  std::string org_only = page(jsonld(R"({"@type": "Article", "headline": "H",
+                                         "author": {"@type": "Organization", "name": "Acme Widgets"}})"));
+  Metadata m = metadata_of(org_only);
+  EXPECT_EQ(m.authors, (Names{"Acme Widgets"}));
+  EXPECT_EQ(authors_source(m), Source::json_ld);
+  std::string with_byline = page(jsonld(R"({"@type": "Article", "headline": "Quake hits",
+                                            "author": {"@type": "Organization", "name": "Acme Widgets"}})"),
+                                 "<h1>Quake hits</h1><p class=byline>By Jane Roe</p><p>Text.</p>");
+  m = metadata_of(with_byline);
+  EXPECT_EQ(m.authors, (Names{"Jane Roe"}));
+  EXPECT_EQ(authors_source(m), Source::byline);
+}
+
+TEST(Authors, TakesTheSiteNameOnlyWhenThePageNamesNoPerson) {
+  std::string head = R"(<meta property="og:site_name" content="Daily Planet">
+                        <meta name="author" content="Daily Planet">)";
+  EXPECT_EQ(metadata_of(page(head)).authors, (Names{"Daily Planet"}));
+  std::string with_writer = page(std::string(head) + R"(<meta name="parsely-author" content="Jane Roe">)");
+  EXPECT_EQ(metadata_of(with_writer).authors, (Names{"Jane Roe"}));
+}
+
+TEST(Authors, NeverMixesThePublisherWithPersons) {
   std::string html = page(jsonld(R"({"@type": "Article", "headline": "H",
-                                     "author": {"@type": "Organization", "name": "Acme Widgets"}})"));
-  EXPECT_EQ(metadata_of(html).authors, Names{});
+                                     "author": [{"@type": "Person", "name": "Jane Roe"}, "Planet Media Group"],
+                                     "publisher": {"@type": "Organization", "name": "Planet Media Group"}})"));
+  EXPECT_EQ(metadata_of(html).authors, (Names{"Jane Roe"}));
 }
 
-TEST(Authors, RejectsTheSiteNameInMetaTags) {
-  std::string html = page(R"(<meta property="og:site_name" content="Daily Planet">
-                             <meta name="author" content="Daily Planet">)");
-  EXPECT_EQ(metadata_of(html).authors, Names{});
+TEST(Authors, CreditsAnAgencyOnlyWithoutAWriter) {
+  std::string agency = page("<title>Quake hits</title>", "<h1>Quake hits</h1><p class=byline>By Associated Press</p>");
+  EXPECT_EQ(metadata_of(agency).authors, (Names{"Associated Press"}));
+  std::string writer = page("<title>Quake hits</title>",
+                            "<h1>Quake hits</h1><p class=byline>By Jane Roe and Associated Press</p>");
+  EXPECT_EQ(metadata_of(writer).authors, (Names{"Jane Roe"}));
 }
 
-TEST(Authors, RejectsTheJsonLdPublisherWhereverItAppears) {
-  std::string html = page(jsonld(R"({"@type": "Article", "headline": "H",
-                                     "publisher": {"@type": "Organization", "name": "Planet Media Group"}})") +
-                          R"(<meta name="author" content="Planet Media Group">)");
-  EXPECT_EQ(metadata_of(html).authors, Names{});
+TEST(Authors, KeepsATeamCreditWhole) {
+  EXPECT_EQ(read_credits("By The Verge Staff", NonPersons()).organisations, (Names{"The Verge Staff"}));
+  EXPECT_EQ(read_credits("Camphouse Team", NonPersons()).organisations, (Names{"Camphouse Team"}));
+  EXPECT_EQ(read_credits("Camphouse Team", NonPersons()).persons, Names{});
+  EXPECT_EQ(read_credits("Staff", NonPersons()).organisations, Names{});
 }
 
-TEST(Authors, RejectsAnAgencyByline) {
-  std::string html = page("<title>Quake hits</title>", "<h1>Quake hits</h1><p class=byline>By Associated Press</p>");
-  EXPECT_EQ(metadata_of(html).authors, Names{});
+TEST(Authors, ReadsTheWrittenByTwitterCard) {
+  std::string html = page(R"(<meta name="twitter:label1" content="Written by">
+                             <meta name="twitter:data1" content="Tyler Brown">
+                             <meta name="twitter:label2" content="Est. reading time">
+                             <meta name="twitter:data2" content="7 minutes">)");
+  Metadata m = metadata_of(html);
+  EXPECT_EQ(m.authors, (Names{"Tyler Brown"}));
+  EXPECT_EQ(authors_source(m), Source::meta);
 }
 
 TEST(Authors, SkipsArticleAuthorUrls) {
@@ -153,6 +205,51 @@ TEST(Authors, ReadsANameNextToAWrittenByLabel) {
   std::string html = page("<title>Big news</title>",
                           "<h1>Big news</h1><div><p>Written by</p><p>Edzel Tabing</p></div><p>Text.</p>");
   EXPECT_EQ(metadata_of(html).authors, (Names{"Edzel Tabing"}));
+}
+
+TEST(Authors, ReadsABylineThatOpensWithBy) {
+  std::string html = page("<title>Big news</title>",
+                          "<h1>Big news</h1><div><span>Published May 31, 2024</span> <span>by Nicole Burke</span></div>"
+                          "<p>Text.</p>");
+  EXPECT_EQ(metadata_of(html).authors, (Names{"Nicole Burke"}));
+}
+
+TEST(Authors, TakesAOneWordNameOnlyWhereTheBylineSaysSo) {
+  std::string labelled = page("<title>Big news</title>",
+                              "<h1>Big news</h1><p>by <a href=/u/amanda>Amanda</a> · May 31, 2024</p><p>Text.</p>");
+  EXPECT_EQ(metadata_of(labelled).authors, (Names{"Amanda"}));
+  std::string facet = page("<title>Socks</title>", "<h1>Socks</h1><a href=/c>By Category</a><p>Text.</p>");
+  EXPECT_EQ(metadata_of(facet).authors, Names{});
+  std::string terms = page("<title>Socks</title>",
+                           "<h1>Socks</h1><p>By signing up, I accept the Terms &amp; Conditions</p>");
+  EXPECT_EQ(metadata_of(terms).authors, Names{});
+}
+
+TEST(Authors, SkipsReviewersAndPhotographers) {
+  EXPECT_EQ(byline("Reviewed by John Doe"), Names{});
+  EXPECT_EQ(byline("Photo by John Doe"), Names{});
+  EXPECT_EQ(byline("Written by Jane Roe, edited by John Doe"), (Names{"Jane Roe"}));
+  std::string html = page("<title>Big news</title>",
+                          "<h1>Big news</h1><div><span>Medically reviewed by</span> <a href=/p/jd>John Doe</a></div>"
+                          "<p>Text.</p>");
+  EXPECT_EQ(metadata_of(html).authors, Names{});
+}
+
+TEST(Authors, DropsAPublicationAfterALoneComma) {
+  std::string html = page("<title>Shaun Edwards on board</title>",
+                          "<h1>Shaun Edwards on board</h1><p class=date>Jan 14 2008 <span>by Andy Howell, "
+                          "Western Mail</span></p><p>Text.</p>");
+  EXPECT_EQ(metadata_of(html).authors, (Names{"Andy Howell"}));
+}
+
+TEST(Authors, ReadsTheOpeningPostOfAScriptedForumsFallback) {
+  // Discourse serves its posts to readers without scripts in <noscript>.
+  std::string html = page("<title>Best budget headphones - Forum</title>",
+                          "<noscript><div itemscope itemtype=\"http://schema.org/DiscussionForumPosting\">"
+                          "<h1>Best budget headphones</h1><span itemprop=author itemscope "
+                          "itemtype=\"http://schema.org/Person\"><span itemprop=name>Noah_B</span></span>"
+                          "<p>Which ones?</p></div></noscript>");
+  EXPECT_EQ(metadata_of(html).authors, (Names{"Noah_B"}));
 }
 
 TEST(Authors, IgnoresCommentAuthors) {

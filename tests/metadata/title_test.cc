@@ -23,7 +23,7 @@ TEST(TitleStrip, CutsAKnownSiteNameOnEitherSide) {
   EXPECT_EQ(strip_site_name("Daily Planet - Quake hits Metropolis", site), "Quake hits Metropolis");
   EXPECT_EQ(strip_site_name("Quake hits Metropolis – Daily Planet", site), "Quake hits Metropolis");
   EXPECT_EQ(strip_site_name("Quake hits Metropolis :: The Daily Planet", site), "Quake hits Metropolis");
-  EXPECT_EQ(strip_site_name("Quake hits Metropolis » News » Daily Planet", site), "Quake hits Metropolis » News");
+  EXPECT_EQ(strip_site_name("Quake hits Metropolis » News » Daily Planet", site), "Quake hits Metropolis");
 }
 
 TEST(TitleStrip, MatchesTheSiteByItsHostName) {
@@ -39,6 +39,13 @@ TEST(TitleStrip, KeepsSeparatorsThatBelongToTheHeadline) {
 
 TEST(TitleStrip, DropsAShortBrandAfterAPipeEvenWhenUnknown) {
   EXPECT_EQ(strip_site_name("How to repot an orchid | Acme", NameSet()), "How to repot an orchid");
+  EXPECT_EQ(strip_site_name("Help babies sleep | Patient Education | UC Davis Health", NameSet()), "Help babies sleep");
+  EXPECT_EQ(strip_site_name("Acme | Fast builds", NameSet()), "Acme | Fast builds");
+}
+
+TEST(TitleStrip, DropsAForumsNameAfterAnySeparator) {
+  EXPECT_EQ(strip_site_name("Wrong refresh rate on RX7800 - Doom9's Forum", NameSet()), "Wrong refresh rate on RX7800");
+  EXPECT_EQ(strip_site_name("Thread: Which web host?", NameSet()), "Which web host?");
 }
 
 TEST(Title, UsesTheHeadlineTheReaderSees) {
@@ -65,6 +72,21 @@ TEST(Title, IgnoresAnH1ThatIsTheSiteName) {
                              <meta property="og:title" content="Quake hits Metropolis">)",
                           "<h1>Daily Planet</h1><p>Text.</p>");
   EXPECT_EQ(metadata_of(html).title, "Quake hits Metropolis");
+}
+
+TEST(Title, PrefersTheShownHeadlineToANoscriptFallback) {
+  std::string html = page("<title>Williams gets stitches - College Basketball</title>",
+                          "<noscript><h1>Williams gets stitches - College Basketball</h1></noscript>"
+                          "<h1>Williams gets stitches</h1><p>Text.</p>");
+  EXPECT_EQ(metadata_of(html).title, "Williams gets stitches");
+}
+
+TEST(Title, ReadsAHeadlineOnlyANoscriptFallbackShows) {
+  std::string html = page(R"(<meta property="og:title" content="Laptop review resources">)",
+                          "<noscript><h1>Laptop review  resources</h1><p>Text.</p></noscript>");
+  Metadata m = metadata_of(html);
+  ASSERT_FALSE(m.sources.empty());
+  EXPECT_EQ(m.sources.front(), (std::pair<std::string_view, Source>("title", Source::html)));
 }
 
 TEST(Title, FallsBackThroughJsonLdAndTwitter) {

@@ -1,0 +1,149 @@
+#include "clean/classify.h"
+
+#include <algorithm>
+
+namespace lede::clean {
+
+namespace {
+
+std::string_view vocab_reason(Vocab vocab) {
+  switch (vocab) {
+    case Vocab::sign_in: return reason::sign_in;
+    case Vocab::subscribe: return reason::call_to_action;
+    case Vocab::donate: return reason::donation;
+    case Vocab::cookie: return reason::cookie;
+    case Vocab::share: return reason::share;
+    case Vocab::advert: return reason::advert;
+    case Vocab::copyright: return reason::copyright;
+    case Vocab::navigation: return reason::navigation;
+    default: return {};
+  }
+}
+
+// A short line is a label, a button or a heading; with chrome vocabulary and
+// nothing that makes it a sentence, it is chrome.
+constexpr size_t kShortLine = 12;
+constexpr size_t kLabelLine = 6;
+
+std::string_view judge_alone(const LineFeatures& f) {
+  if (f.link_like) return reason::link;
+  if ((f.has_copyright_sign || f.vocab[static_cast<size_t>(Vocab::copyright)]) && f.words <= 30) {
+    return reason::copyright;
+  }
+  if (f.words == 0) return reason::navigation;  // separators and symbols only
+  size_t vocab = f.chrome_vocab();
+  std::string_view by_vocab = vocab_reason(f.main_vocab());
+  if (vocab >= 1 && f.words <= kShortLine) {
+    bool label = !f.ends_sentence && f.words <= kLabelLine;
+    if (label || vocab >= 2 || f.address >= 1) return by_vocab;
+  }
+  if (f.separators >= 2 && f.words <= 20 && !f.ends_sentence) return reason::navigation;
+  return {};
+}
+
+bool is_menu_item(const LineFeatures& f) {
+  return f.words <= 5 && !f.ends_sentence && f.stop_density() < 0.3;
+}
+
+// Menus: three or more menu items in a row, above the first paragraph of
+// prose or below the last. Between them such runs are the article's lists.
+void cut_menus(const std::vector<Line>& lines, std::vector<std::string_view>& reasons) {
+  size_t first_body = lines.size(), last_body = 0;
+  for (size_t i = 0; i < lines.size(); ++i) {
+    if (!reasons[i].empty() || !is_body_paragraph(lines[i].features)) continue;
+    first_body = std::min(first_body, i);
+    last_body = i;
+  }
+  for (size_t i = 0; i < lines.size();) {
+    if (i > first_body && i < last_body) {
+      i = last_body;
+      continue;
+    }
+    size_t end = i;
+    while (end < lines.size() && is_menu_item(lines[end].features) && (end <= first_body || end >= last_body)) ++end;
+    if (end - i >= 3) {
+      for (size_t k = i; k < end; ++k) {
+        if (reasons[k].empty()) reasons[k] = reason::navigation;
+      }
+    }
+    i = std::max(end, i + 1);
+  }
+}
+
+// A paragraph addressing the reader in chrome's words. Blogs write so too,
+// so this alone cuts nothing.
+bool is_appeal(const LineFeatures& f) {
+  return f.chrome_vocab() >= 2 && f.address >= 2 && f.address * 15 >= f.words;
+}
+
+// Chrome comes in blocks: an appeal next to a chrome line, and a line
+// between two chrome lines that addresses the reader or is too short to be
+// prose, belong to the block.
+void fill_blocks(const std::vector<Line>& lines, std::vector<std::string_view>& reasons) {
+  for (size_t i = 0; i < lines.size(); ++i) {
+    const LineFeatures& f = lines[i].features;
+    if (!reasons[i].empty()) continue;
+    std::string_view before = i > 0 ? reasons[i - 1] : std::string_view();
+    std::string_view after = i + 1 < lines.size() ? reasons[i + 1] : std::string_view();
+    if (is_appeal(f) && (!before.empty() || !after.empty())) {
+      reasons[i] = before.empty() ? after : before;
+      continue;
+    }
+    if (before.empty() || after.empty()) continue;
+    bool addressing = f.address >= 1 && (f.address * 20 >= f.words || f.chrome_vocab() >= 1);
+    if (addressing || (f.words <= kLabelLine && !f.ends_sentence)) reasons[i] = before;
+  }
+}
+
+// After the last paragraph of prose, short lines that are not sentences are
+// the page's footer.
+void cut_footer(const std::vector<Line>& lines, std::vector<std::string_view>& reasons) {
+  size_t last_body = lines.size();
+  for (size_t i = lines.size(); i-- > 0;) {
+    if (reasons[i].empty() && is_body_paragraph(lines[i].features)) {
+      last_body = i;
+      break;
+    }
+  }
+  if (last_body == lines.size()) return;
+  for (size_t i = last_body + 1; i < lines.size(); ++i) {
+    const LineFeatures& f = lines[i].features;
+    if (reasons[i].empty() && !f.ends_sentence && f.words <= 10) reasons[i] = reason::page_footer;
+  }
+}
+
+// The site's repeated lines. A document that is nearly all repeated lines is
+// a duplicate of another, not chrome: then only lines that are not prose go.
+void cut_repeated(const std::vector<Line>& lines, const SiteCounts& site, std::string_view host,
+                  std::vector<std::string_view>& reasons) {
+  std::vector<bool> repeated(lines.size());
+  size_t repeated_words = 0, words = 0;
+  for (size_t i = 0; i < lines.size(); ++i) {
+    repeated[i] = site.is_repeated(host, lines[i].text);
+    words += lines[i].features.words;
+    if (repeated[i]) repeated_words += lines[i].features.words;
+  }
+  bool duplicate = repeated_words * 10 >= words * 8;
+  for (size_t i = 0; i < lines.size(); ++i) {
+    if (!repeated[i] || !reasons[i].empty()) continue;
+    if (duplicate && is_body_paragraph(lines[i].features)) continue;
+    reasons[i] = reason::repeated;
+  }
+}
+
+}  // namespace
+
+bool is_body_paragraph(const LineFeatures& f) { return (f.words >= 10 && f.ends_sentence) || f.words >= 30; }
+
+std::vector<std::string_view> classify_lines(const std::vector<Line>& lines, const SiteCounts* site,
+                                             std::string_view host) {
+  std::vector<std::string_view> reasons(lines.size());
+  for (size_t i = 0; i < lines.size(); ++i) reasons[i] = judge_alone(lines[i].features);
+  if (site && !host.empty()) cut_repeated(lines, *site, host, reasons);
+  cut_menus(lines, reasons);
+  fill_blocks(lines, reasons);
+  cut_footer(lines, reasons);
+  return reasons;
+}
+
+}  // namespace lede::clean

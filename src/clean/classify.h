@@ -1,0 +1,37 @@
+// Judges each line of a document as article or chrome. Evidence from the
+// line itself (its chrome vocabulary, words of address, length, end
+// punctuation), from its neighbours (chrome comes in blocks), and, when the
+// site's counts are given, from the site's other pages.
+#pragma once
+
+#include <string_view>
+#include <vector>
+
+#include "clean/lines.h"
+#include "clean/site_counts.h"
+
+namespace lede::clean {
+
+namespace reason {
+inline constexpr std::string_view call_to_action = "call to action";
+inline constexpr std::string_view sign_in = "sign-in notice";
+inline constexpr std::string_view donation = "donation appeal";
+inline constexpr std::string_view cookie = "cookie notice";
+inline constexpr std::string_view navigation = "navigation";
+inline constexpr std::string_view share = "share prompt";
+inline constexpr std::string_view advert = "advertisement label";
+inline constexpr std::string_view copyright = "copyright line";
+inline constexpr std::string_view link = "link";
+inline constexpr std::string_view repeated = "repeated on this site";
+inline constexpr std::string_view page_header = "page header";
+inline constexpr std::string_view page_footer = "page footer";
+}  // namespace reason
+
+// A line of running prose: long enough and ending a sentence.
+bool is_body_paragraph(const LineFeatures& f);
+
+// One reason per line; empty for article lines.
+std::vector<std::string_view> classify_lines(const std::vector<Line>& lines, const SiteCounts* site,
+                                             std::string_view host);
+
+}  // namespace lede::clean

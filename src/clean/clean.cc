@@ -1,0 +1,145 @@
+#include "clean/clean.h"
+
+#include <optional>
+
+#include "clean/classify.h"
+#include "clean/lines.h"
+#include "clean/recognise.h"
+#include "render/json_writer.h"
+
+namespace lede::clean {
+
+namespace {
+
+constexpr size_t kNone = static_cast<size_t>(-1);
+
+// Where the article opens, as indices into the lines.
+struct Opening {
+  size_t headline = kNone, standfirst = kNone, byline = kNone, dateline = kNone;
+  std::vector<std::string> authors;
+  std::string date;
+};
+
+// A headline: a few words, not a sentence ending in a full stop.
+bool is_title_like(const Line& line) {
+  const LineFeatures& f = line.features;
+  return f.words >= 2 && f.words <= 30 && !(f.ends_sentence && line.text.ends_with('.'));
+}
+
+// The article lines where a headline, byline and dateline may stand: up to
+// the second paragraph of prose, at most 15 lines.
+std::vector<size_t> opening_window(const std::vector<Line>& lines, const std::vector<std::string_view>& reasons) {
+  std::vector<size_t> window;
+  size_t paragraphs = 0;
+  for (size_t i = 0; i < lines.size() && window.size() < 15; ++i) {
+    if (!reasons[i].empty()) continue;
+    if (is_body_paragraph(lines[i].features) && ++paragraphs == 2) break;
+    window.push_back(i);
+  }
+  return window;
+}
+
+void find_meta_lines(const std::vector<Line>& lines, const std::vector<size_t>& window, Opening& opening) {
+  for (size_t k = 0; k < window.size() && opening.dateline == kNone; ++k) {
+    std::string date = dateline_date(lines[window[k]].text);
+    if (!date.empty()) opening.dateline = window[k], opening.date = std::move(date);
+  }
+  for (size_t k = 0; k < window.size() && opening.byline == kNone; ++k) {
+    size_t i = window[k];
+    bool near_date = opening.dateline != kNone && (i <= opening.dateline + 2 && i + 2 >= opening.dateline);
+    std::vector<std::string> authors = byline_authors(lines[i].text, near_date);
+    if (!authors.empty()) opening.byline = i, opening.authors = std::move(authors);
+  }
+}
+
+// The headline (and standfirst) just before the byline or dateline; without
+// either, the last title-like line before the first paragraph of prose.
+void find_headline(const std::vector<Line>& lines, const std::vector<size_t>& window, Opening& opening) {
+  size_t meta = std::min(opening.byline, opening.dateline);
+  std::vector<size_t> before;
+  for (size_t i : window) {
+    if (i >= meta || is_body_paragraph(lines[i].features)) break;
+    before.push_back(i);
+  }
+  if (before.empty()) return;
+  size_t last = before.back();
+  if (meta != kNone && before.size() >= 2 && lines[last].features.words >= 8 &&
+      is_title_like(lines[before[before.size() - 2]])) {
+    opening.standfirst = last;
+    opening.headline = before[before.size() - 2];
+  } else if (is_title_like(lines[last])) {
+    opening.headline = last;
+  }
+}
+
+// Lines above the headline are the page's header: masthead, sections, alerts.
+void cut_above_headline(const Opening& opening, std::vector<std::string_view>& reasons) {
+  if (opening.headline == kNone) return;
+  for (size_t i = 0; i < opening.headline; ++i) {
+    if (reasons[i].empty()) reasons[i] = reason::page_header;
+  }
+}
+
+}  // namespace
+
+Cleaned clean_text(std::string_view input, const CleanOptions& options) {
+  Cleaned cleaned;
+  std::string text = repair_utf8(input, cleaned.invalid_utf8);
+  std::vector<Line> lines = split_lines(text);
+  std::vector<std::string_view> reasons = classify_lines(lines, options.site, url_host(options.url));
+  Opening opening;
+  std::vector<size_t> window = opening_window(lines, reasons);
+  find_meta_lines(lines, window, opening);
+  find_headline(lines, window, opening);
+  cut_above_headline(opening, reasons);
+  cleaned.authors = std::move(opening.authors);
+  cleaned.date = std::move(opening.date);
+  for (size_t i = 0; i < lines.size(); ++i) {
+    std::string_view line = lines[i].text;
+    if (!reasons[i].empty()) {
+      cleaned.removed.push_back({lines[i].number, std::string(line), reasons[i]});
+    } else if (i == opening.headline) {
+      cleaned.title = line;
+    } else if (i == opening.standfirst) {
+      cleaned.subtitle = line;
+    } else if (i != opening.byline && i != opening.dateline) {
+      cleaned.text.append(line).push_back('\n');
+    }
+  }
+  return cleaned;
+}
+
+void write_fields(render::JsonWriter& json, const Cleaned& cleaned) {
+  auto optional = [](const std::string& s) { return s.empty() ? std::nullopt : std::optional<std::string>(s); };
+  json.field("title", optional(cleaned.title));
+  json.field("subtitle", optional(cleaned.subtitle));
+  json.field("authors", cleaned.authors);
+  json.field("date", optional(cleaned.date));
+  json.field("text", std::string_view(cleaned.text));
+  json.key("removed");
+  json.begin_array();
+  for (const RemovedLine& removed : cleaned.removed) {
+    json.begin_object();
+    json.key("line");
+    json.number(static_cast<double>(removed.line));
+    json.field("reason", removed.reason);
+    json.field("text", std::string_view(removed.text));
+    json.end_object();
+  }
+  json.end_array();
+  if (cleaned.invalid_utf8) {
+    json.key("invalid_utf8");
+    json.number(static_cast<double>(cleaned.invalid_utf8));
+  }
+}
+
+std::string to_json(const Cleaned& cleaned) {
+  std::string out;
+  render::JsonWriter json(out);
+  json.begin_object();
+  write_fields(json, cleaned);
+  json.end_object();
+  return out;
+}
+
+}  // namespace lede::clean

@@ -1,0 +1,108 @@
+#include "clean/site_counts.h"
+
+#include <algorithm>
+#include <fstream>
+#include <sstream>
+#include <unordered_set>
+
+#include "clean/lines.h"
+#include "lede/lede.h"
+
+namespace lede::clean {
+
+namespace {
+
+uint64_t fnv1a(std::string_view s, uint64_t hash = 14695981039346656037ull) {
+  for (unsigned char c : s) {
+    hash ^= c;
+    hash *= 1099511628211ull;
+  }
+  return hash;
+}
+
+uint64_t line_key(uint64_t host, std::string_view normalised) { return fnv1a(normalised, host ^ 0x9E3779B97F4A7C15ull); }
+
+// A host's chrome shows on most of its pages; three pages at least, so that
+// a pair of near-duplicate documents proves nothing.
+constexpr uint32_t kMinDocuments = 3;
+constexpr uint32_t kMinShareDivisor = 50;
+
+}  // namespace
+
+std::string_view url_host(std::string_view url) {
+  size_t scheme = url.find("://");
+  if (scheme != std::string_view::npos) url.remove_prefix(scheme + 3);
+  url = url.substr(0, url.find_first_of("/?#"));
+  if (size_t at = url.rfind('@'); at != std::string_view::npos) url.remove_prefix(at + 1);
+  url = url.substr(0, url.find(':'));
+  if (url.starts_with("www.")) url.remove_prefix(4);
+  return url;
+}
+
+void SiteCounts::add_document(std::string_view host, std::string_view text) {
+  uint64_t host_hash = fnv1a(host);
+  ++hosts_[host_hash];
+  std::unordered_set<uint64_t> seen;
+  for (size_t start = 0; start < text.size();) {
+    size_t end = std::min(text.find('\n', start), text.size());
+    std::string normalised = normalise_line(text.substr(start, end - start));
+    start = end + 1;
+    if (normalised.empty()) continue;
+    uint64_t key = line_key(host_hash, normalised);
+    if (!seen.insert(key).second) continue;
+    if (lines_.size() >= max_entries_ && !lines_.contains(key)) prune();
+    if (lines_.size() < max_entries_ || lines_.contains(key)) ++lines_[key];
+  }
+}
+
+void SiteCounts::prune() {
+  std::erase_if(lines_, [](const auto& entry) { return entry.second <= 1; });
+  // All counts above one and still full: drop the rarer half.
+  if (lines_.size() >= max_entries_) {
+    std::erase_if(lines_, [](const auto& entry) { return entry.second < kMinDocuments; });
+  }
+}
+
+uint32_t SiteCounts::documents(std::string_view host) const {
+  auto found = hosts_.find(fnv1a(host));
+  return found == hosts_.end() ? 0 : found->second;
+}
+
+uint32_t SiteCounts::line_documents(std::string_view host, std::string_view line) const {
+  std::string normalised = normalise_line(line);
+  if (normalised.empty()) return 0;
+  auto found = lines_.find(line_key(fnv1a(host), normalised));
+  return found == lines_.end() ? 0 : found->second;
+}
+
+bool SiteCounts::is_repeated(std::string_view host, std::string_view line) const {
+  uint32_t count = line_documents(host, line);
+  return count >= std::max(kMinDocuments, documents(host) / kMinShareDivisor);
+}
+
+void SiteCounts::save(const std::string& path) const {
+  std::ofstream out(path);
+  for (const auto& [key, count] : hosts_) out << "h " << key << ' ' << count << '\n';
+  for (const auto& [key, count] : lines_) {
+    if (count >= 2) out << "l " << key << ' ' << count << '\n';
+  }
+  if (!out) throw Error(path + ": cannot write the site counts");
+}
+
+SiteCounts SiteCounts::load(const std::string& path, size_t max_entries) {
+  std::ifstream in(path);
+  if (!in) throw Error(path + ": cannot read the site counts");
+  SiteCounts counts(max_entries);
+  std::string kind;
+  uint64_t key = 0;
+  uint32_t count = 0;
+  while (in >> kind >> key >> count) {
+    if (kind == "h") counts.hosts_[key] += count;
+    else if (kind == "l") counts.lines_[key] += count;
+    else break;
+  }
+  if (!in.eof()) throw Error(path + ": not a site counts file");
+  return counts;
+}
+
+}  // namespace lede::clean

@@ -1,0 +1,41 @@
+// Lines that recur across the documents of one host are the site's chrome.
+// SiteCounts counts, per host, in how many documents each normalised line
+// occurs, in a hashed table of bounded size: when it fills, the lines seen
+// only once are dropped (they can no longer prove anything), so memory stays
+// flat however large the corpus.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+
+namespace lede::clean {
+
+class SiteCounts {
+ public:
+  explicit SiteCounts(size_t max_entries = size_t{1} << 22) : max_entries_(max_entries) {}
+
+  // Counts each distinct line of `text` once.
+  void add_document(std::string_view host, std::string_view text);
+
+  uint32_t documents(std::string_view host) const;
+  uint32_t line_documents(std::string_view host, std::string_view line) const;
+  // Seen in enough of the host's documents to be its chrome.
+  bool is_repeated(std::string_view host, std::string_view line) const;
+
+  // A text file: "h HOSTHASH DOCS" and "l KEY DOCS" lines. Throws lede::Error.
+  void save(const std::string& path) const;
+  static SiteCounts load(const std::string& path, size_t max_entries = size_t{1} << 22);
+
+ private:
+  void prune();
+  size_t max_entries_;
+  std::unordered_map<uint64_t, uint32_t> hosts_;  // host hash -> documents
+  std::unordered_map<uint64_t, uint32_t> lines_;  // host and line hash -> documents
+};
+
+// The host of a URL ("https://www.a.org/x" -> "a.org"), empty if none.
+std::string_view url_host(std::string_view url);
+
+}  // namespace lede::clean

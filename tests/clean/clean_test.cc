@@ -1,0 +1,175 @@
+// lede clean: page chrome cut from extracted text, the article kept whole,
+// its headline, byline and dateline recovered.
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <string>
+
+#include "clean/clean.h"
+
+namespace {
+
+using lede::clean::Cleaned;
+using lede::clean::clean_text;
+
+bool was_cut(const Cleaned& cleaned, std::string_view start, std::string_view reason = {}) {
+  return std::any_of(cleaned.removed.begin(), cleaned.removed.end(), [&](const auto& r) {
+    return r.text.starts_with(start) && (reason.empty() || r.reason == reason);
+  });
+}
+
+const char* const kCourier =
+    "Get breaking news alerts from The Daily Courier\n"
+    "Alerts can be turned off in your browser settings.\n"
+    "City council approves new tram line after decade of delays\n"
+    "The 14 km line will link the harbour to the university by 2029\n"
+    "Anna Novak,Peter Grant\n"
+    "Tuesday 4 June 2024 17:30 CEST\n"
+    "Journalism like ours depends on you\n"
+    "From city hall to the courts, our reporters are there when it matters. Whether it's tracking council "
+    "spending or covering the elections, we need readers like you to keep going.\n"
+    "Every contribution, however small, keeps our newsroom independent.\n"
+    "The city council voted 31 to 14 on Tuesday to approve the tram line, ending a dispute that has lasted "
+    "more than ten years.\n"
+    "Construction is to begin next spring, and the first trams should run between the harbour and the "
+    "university campus by the autumn of 2029.\n"
+    "Opponents said the cost, estimated at 480 million euros, would burden the city for decades.\n"
+    "You have been signed in\n"
+    "Reload the page to finish signing in\n";
+
+TEST(Clean, IssueExampleLosesItsChromeAndKeepsTheStory) {
+  Cleaned cleaned = clean_text(kCourier);
+  EXPECT_EQ(cleaned.title, "City council approves new tram line after decade of delays");
+  EXPECT_EQ(cleaned.subtitle, "The 14 km line will link the harbour to the university by 2029");
+  EXPECT_EQ(cleaned.authors, (std::vector<std::string>{"Anna Novak", "Peter Grant"}));
+  EXPECT_EQ(cleaned.date, "2024-06-04T17:30:00+02:00");
+  EXPECT_TRUE(was_cut(cleaned, "Get breaking news"));
+  EXPECT_TRUE(was_cut(cleaned, "Journalism like ours", "donation appeal"));
+  EXPECT_TRUE(was_cut(cleaned, "From city hall"));
+  EXPECT_TRUE(was_cut(cleaned, "Every contribution", "donation appeal"));
+  EXPECT_TRUE(was_cut(cleaned, "You have been signed in", "sign-in notice"));
+  EXPECT_TRUE(was_cut(cleaned, "Reload the page"));
+  EXPECT_EQ(cleaned.text.find("Alerts"), std::string::npos);
+  EXPECT_EQ(cleaned.text.rfind("The city council voted 31 to 14", 0), 0u);
+  EXPECT_NE(cleaned.text.find("Opponents said the cost"), std::string::npos);
+}
+
+TEST(Clean, GermanPageLosesItsChrome) {
+  Cleaned cleaned = clean_text(
+      "Startseite | Politik | Wirtschaft | Sport\n"
+      "Stadtrat beschließt neue Straßenbahnlinie\n"
+      "Von Anna Novak\n"
+      "Jetzt den Newsletter abonnieren\n"
+      "Der Stadtrat hat am Dienstag mit 31 zu 14 Stimmen den Bau der neuen Linie beschlossen, nach mehr als "
+      "zehn Jahren Streit.\n"
+      "Die Bauarbeiten sollen im kommenden Frühjahr beginnen und bis 2029 abgeschlossen sein.\n"
+      "Unterstützen Sie unseren Journalismus mit einer Spende.\n"
+      "Artikel teilen\n");
+  EXPECT_EQ(cleaned.title, "Stadtrat beschließt neue Straßenbahnlinie");
+  EXPECT_EQ(cleaned.authors, std::vector<std::string>{"Anna Novak"});
+  EXPECT_TRUE(was_cut(cleaned, "Startseite", "navigation") || was_cut(cleaned, "Startseite"));
+  EXPECT_TRUE(was_cut(cleaned, "Jetzt den Newsletter", "call to action"));
+  EXPECT_TRUE(was_cut(cleaned, "Unterstützen Sie", "donation appeal"));
+  EXPECT_TRUE(was_cut(cleaned, "Artikel teilen", "share prompt"));
+  EXPECT_NE(cleaned.text.find("Die Bauarbeiten sollen"), std::string::npos);
+}
+
+TEST(Clean, FrenchAndSpanishNoticesAreCut) {
+  Cleaned french = clean_text(
+      "Le conseil municipal a approuvé mardi la nouvelle ligne de tramway, après dix ans de débats.\n"
+      "Nous utilisons des cookies pour améliorer votre expérience.\n"
+      "Les travaux commenceront au printemps prochain et dureront cinq ans.\n"
+      "Partager sur Facebook\n");
+  EXPECT_TRUE(was_cut(french, "Nous utilisons des cookies", "cookie notice"));
+  EXPECT_TRUE(was_cut(french, "Partager", "share prompt"));
+  EXPECT_NE(french.text.find("Les travaux commenceront"), std::string::npos);
+  Cleaned spanish = clean_text(
+      "El ayuntamiento aprobó el martes la nueva línea de tranvía, tras diez años de retrasos.\n"
+      "Publicidad\n"
+      "Las obras comenzarán la próxima primavera y durarán cinco años, según el alcalde.\n"
+      "© 2024 Diario del Puerto. Todos los derechos reservados.\n");
+  EXPECT_TRUE(was_cut(spanish, "Publicidad", "advertisement label"));
+  EXPECT_TRUE(was_cut(spanish, "©", "copyright line"));
+  EXPECT_NE(spanish.text.find("Las obras comenzarán"), std::string::npos);
+}
+
+TEST(Clean, AnArticleWithoutChromeLosesNothing) {
+  std::string article =
+      "We support our readers' right to know, the editor wrote, and you should too.\n"
+      "The river rose four metres overnight, flooding the lower town for the first time since 1953.\n"
+      "Residents were evacuated by boat; the mayor said the water should fall by Friday.\n"
+      "Our thanks go to the volunteers, she added, who worked through the night.\n";
+  Cleaned cleaned = clean_text(article);
+  EXPECT_TRUE(cleaned.removed.empty()) << cleaned.removed[0].text << " (" << cleaned.removed[0].reason << ")";
+  EXPECT_EQ(cleaned.text, article);
+}
+
+TEST(Clean, EmptyInputGivesEmptyOutput) {
+  Cleaned cleaned = clean_text("");
+  EXPECT_TRUE(cleaned.text.empty());
+  EXPECT_TRUE(cleaned.removed.empty());
+  EXPECT_TRUE(cleaned.title.empty());
+  EXPECT_TRUE(clean_text("\n\n  \n").text.empty());
+}
+
+TEST(Clean, HugeLineIsKeptWhole) {
+  std::string line;
+  while (line.size() < (size_t{8} << 20)) line += "The council met again and the vote was close. ";
+  Cleaned cleaned = clean_text(line);
+  EXPECT_TRUE(cleaned.removed.empty());
+  EXPECT_TRUE(cleaned.title.empty());
+  EXPECT_EQ(cleaned.text.size(), line.size());  // the trailing space trimmed, a newline added
+}
+
+TEST(Clean, InvalidUtf8IsReplacedAndCounted) {
+  Cleaned cleaned = clean_text("The caf\xE9 on the corner reopened on Monday after a long renovation.\n\xFF\xFE\n");
+  EXPECT_EQ(cleaned.invalid_utf8, 3u);
+  EXPECT_NE(cleaned.text.find("caf\xEF\xBF\xBD on"), std::string::npos);
+  EXPECT_NE(lede::clean::to_json(cleaned).find("\"invalid_utf8\":3"), std::string::npos);
+}
+
+TEST(Clean, JsonListsRemovedLinesWithReasons) {
+  std::string json = lede::clean::to_json(clean_text(kCourier));
+  EXPECT_NE(json.find("\"authors\":[\"Anna Novak\",\"Peter Grant\"]"), std::string::npos);
+  EXPECT_NE(json.find("{\"line\":13,\"reason\":\"sign-in notice\",\"text\":\"You have been signed in\"}"),
+            std::string::npos)
+      << json;
+}
+
+TEST(CleanSite, LinesRepeatedAcrossTheHostAreCut) {
+  lede::clean::SiteCounts counts;
+  std::string chrome = "Morning briefing delivered daily\n";
+  for (int i = 0; i < 5; ++i) {
+    counts.add_document("example.org", chrome + "A story about topic " + std::string(1, char('a' + i)) +
+                                           " with enough words to be prose here.\n");
+  }
+  std::string doc = chrome + "Another story, told at length, about the harbour and its ferries.\n";
+  Cleaned alone = clean_text(doc);
+  EXPECT_FALSE(was_cut(alone, "Morning briefing"));
+  Cleaned site = clean_text(doc, {&counts, "https://www.example.org/2024/story"});
+  EXPECT_TRUE(was_cut(site, "Morning briefing", "repeated on this site"));
+  Cleaned other_host = clean_text(doc, {&counts, "https://other.org/story"});
+  EXPECT_FALSE(was_cut(other_host, "Morning briefing"));
+}
+
+TEST(CleanSite, CountsSurviveSaveAndLoad) {
+  lede::clean::SiteCounts counts;
+  for (int i = 0; i < 4; ++i) counts.add_document("a.org", "Sign up for our emails\nStory " + std::to_string(i));
+  std::string path = ::testing::TempDir() + "/site_counts.txt";
+  counts.save(path);
+  lede::clean::SiteCounts loaded = lede::clean::SiteCounts::load(path);
+  EXPECT_EQ(loaded.documents("a.org"), 4u);
+  EXPECT_EQ(loaded.line_documents("a.org", "Sign up for our EMAILS"), 4u);
+}
+
+TEST(CleanSite, TableStaysWithinItsCap) {
+  lede::clean::SiteCounts counts(64);
+  for (int i = 0; i < 1000; ++i) {
+    std::string letters;  // digits are not compared, so the unique part is in letters
+    for (int n = i + 1; n; n /= 26) letters += static_cast<char>('a' + n % 26);
+    counts.add_document("a.org", "menu line\nunique line " + letters);
+  }
+  EXPECT_GE(counts.line_documents("a.org", "menu line"), 900u);
+}
+
+}  // namespace

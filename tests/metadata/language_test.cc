@@ -1,0 +1,70 @@
+// The language: the markup's claim, checked against the text with libcld2.
+#include <gtest/gtest.h>
+
+#include "metadata/metadata.h"
+#include "metadata_fixture.h"
+
+namespace lede::metadata {
+namespace {
+
+using test::metadata_of;
+
+constexpr std::string_view kGerman =
+    "<p>Die Bundesregierung hat am Dienstag ein neues Gesetz zur Förderung erneuerbarer Energien beschlossen. "
+    "Nach Angaben des Wirtschaftsministeriums sollen damit bis zum Jahr 2030 mehr als achtzig Prozent des "
+    "Stroms aus Wind und Sonne stammen.</p><p>Kritiker bemängeln jedoch, dass der Ausbau der Netze nicht "
+    "schnell genug vorankomme und die Kosten für die Verbraucher weiter steigen würden.</p>";
+constexpr std::string_view kEnglish =
+    "<p>The government approved a new law on Tuesday to promote renewable energy. According to the ministry of "
+    "economic affairs, more than eighty percent of electricity should come from wind and sun by 2030.</p><p>Critics "
+    "complain, however, that the expansion of the grid is not progressing fast enough and that costs for "
+    "consumers will continue to rise.</p>";
+
+std::string html(std::string_view lang_attr, std::string_view body) {
+  return "<!doctype html><html" + std::string(lang_attr) + "><head><title>T</title></head><body>" +
+         std::string(body) + "</body></html>";
+}
+
+std::string language_source(const Metadata& m) {
+  for (const auto& [field, source] : m.sources)
+    if (field == "language") return std::string(source_name(source));
+  return "<none>";
+}
+
+TEST(LanguageMetadata, KeepsMarkupTheTextAgreesWith) {
+  Metadata m = metadata_of(html(" lang=\"de-AT\"", kGerman));
+  EXPECT_EQ(m.language, "de-AT");
+  EXPECT_EQ(language_source(m), "html");
+}
+
+TEST(LanguageMetadata, TheTextOverridesACmsDefault) {
+  Metadata m = metadata_of(html(" lang=\"en-US\"", kGerman));
+  EXPECT_EQ(m.language, "de");
+  EXPECT_EQ(language_source(m), "text");
+}
+
+TEST(LanguageMetadata, ReadsTheTextWhenMarkupIsSilent) {
+  Metadata m = metadata_of(html("", kGerman));
+  EXPECT_EQ(m.language, "de");
+  EXPECT_EQ(language_source(m), "text");
+  EXPECT_EQ(metadata_of(html("", kEnglish)).language, "en");
+}
+
+TEST(LanguageMetadata, TrustsMarkupWhenTheTextIsTooShortToJudge) {
+  EXPECT_EQ(metadata_of(html(" lang=\"fr\"", "<p>Home</p><p>Contact us today</p>")).language, "fr");
+  EXPECT_EQ(metadata_of(html("", "<p>Bonjour</p>")).language, std::nullopt);
+}
+
+TEST(LanguageMetadata, IgnoresMenusScriptsAndQuotedComments) {
+  // English navigation and a script around German text.
+  std::string page = "<nav>" + std::string(kEnglish) + "</nav><script>var text = 'the quick brown fox jumps over "
+                     "the lazy dog again and again and again';</script>" + std::string(kGerman);
+  EXPECT_EQ(metadata_of(html("", page)).language, "de");
+  // An English article with a German reader comment stays English.
+  EXPECT_EQ(metadata_of(html(" lang=\"en\"", std::string(kEnglish) + std::string(kEnglish) + std::string(kGerman)))
+                .language,
+            "en");
+}
+
+}  // namespace
+}  // namespace lede::metadata
