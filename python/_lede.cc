@@ -7,6 +7,7 @@
 #include <string>
 #include <string_view>
 
+#include "clean/clean.h"
 #include "io/input.h"
 #include "lede/lede.h"
 #include "conversions.h"
@@ -186,6 +187,15 @@ PYBIND11_MODULE(_lede, m) {
   py::register_exception<lede::Error>(m, "Error", PyExc_ValueError);
   bind_extractor(m);
   bind_streams(m);
+  m.def(
+      "clean_json",
+      [](const std::string& text, const std::string& url) {
+        py::gil_scoped_release release;
+        lede::clean::CleanOptions options;
+        options.url = url;
+        return lede::clean::to_json(lede::clean::clean_text(text, options));
+      },
+      py::arg("text"), py::arg("url"));
   m.def(
       "expand_inputs",
       [](const std::vector<std::string>& paths) {

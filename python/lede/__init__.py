@@ -12,13 +12,15 @@ sniffs it as a browser does). Extraction runs without the GIL, so threads
 scale; `Extractor` keeps options for many pages and pickles. `lede.dask`
 runs the same over many files on a Dask cluster.
 """
+import json
 import os
 
 from lede._lede import Error, Extractor, RecordStream, WarcStream, __version__
+from lede._lede import clean_json as _clean_json
 from lede._lede import expand_inputs as _expand_inputs
 
 __all__ = ["Error", "Extractor", "extract", "extract_article", "extract_file", "read_warc",
-           "expand_inputs", "__version__"]
+           "clean_text", "expand_inputs", "__version__"]
 
 _DEFAULT_MAX_RECORD_SIZE = 20 << 20
 
@@ -65,6 +67,18 @@ def extract_article(html, url=None, *, include_comments=False, favor_precision=F
                           favor_recall=favor_recall, include_links=include_links, guess=guess,
                           with_markdown=with_markdown)
     return extractor.extract_article(html, url, charset=charset)
+
+
+def clean_text(text, url=None):
+    """Text someone else extracted, without its chrome, as `lede clean --json` gives it.
+
+    A dict: title, subtitle, authors (list), date (ISO 8601), text (the body,
+    a paragraph per line) and removed (the lines cut: {line, reason, text}).
+    url: the document's address. Raises TypeError when text is not a str.
+    """
+    if not isinstance(text, str):
+        raise TypeError("clean_text() takes text as str, not %s" % type(text).__name__)
+    return json.loads(_clean_json(text, url or ""))
 
 
 def extract_file(path, *, all_records=False, html_field="html", url_field="url", id_field="id",

@@ -3,6 +3,7 @@ and Extractor gets back, for str and bytes pages."""
 import json
 
 import lede
+import pytest
 from conftest import PROSE, article_page
 
 ARTICLE_KEYS = ["title", "subtitle", "authors", "date", "date_modified", "sitename", "description", "language",
@@ -103,3 +104,30 @@ def test_precision_and_recall_change_what_is_kept(pages):
 
 def test_version():
     assert lede.__version__.count(".") == 2
+
+
+def test_clean_text_cuts_the_chrome_and_recovers_the_structure():
+    text = ("Get breaking news alerts from The Daily Courier\n"
+            "Alerts can be turned off in your browser settings.\n"
+            "City council approves new tram line after decade of delays\n"
+            "The 14 km line will link the harbour to the university by 2029\n"
+            "Anna Novak,Peter Grant\n"
+            "Tuesday 4 June 2024 17:30 CEST\n"
+            "Journalism like ours depends on you\n"
+            "From city hall to the courts, our reporters are there when it matters. Whether it is "
+            "tracking council spending or covering the elections, we need readers like you to keep "
+            "going.\n"
+            "Every contribution, however small, keeps our newsroom independent.\n"
+            "The city council voted 31 to 14 on Tuesday to approve the line, which has been "
+            "debated for a decade. Construction begins next year.\n"
+            "You have been signed in\n")
+    cleaned = lede.clean_text(text)
+    assert cleaned["title"] == "City council approves new tram line after decade of delays"
+    assert cleaned["subtitle"] == "The 14 km line will link the harbour to the university by 2029"
+    assert cleaned["authors"] == ["Anna Novak", "Peter Grant"]
+    assert cleaned["date"] == "2024-06-04T17:30:00+02:00"
+    assert cleaned["text"].startswith("The city council voted 31 to 14")
+    assert "newsroom" not in cleaned["text"] and "signed in" not in cleaned["text"]
+    assert "donation appeal" in {r["reason"] for r in cleaned["removed"]}
+    with pytest.raises(TypeError):
+        lede.clean_text(b"bytes")
