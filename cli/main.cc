@@ -94,8 +94,9 @@ constexpr std::string_view kExtractHelp =
     "Without --jsonl, the documents of several inputs follow one another,\n"
     "separated by a line holding only a form feed (\\f).\n"
     "\n"
-    "Exit status: 0 if every input was extracted, 1 if some failed (each is\n"
-    "named on standard error), 2 for a usage error.\n";
+    "Exit status: 0 if every input was extracted, 1 if some inputs or records\n"
+    "failed (each is named on standard error), 2 for a usage error, 130 if\n"
+    "interrupted (the lines written so far are whole).\n";
 
 constexpr std::string_view kParseHelp =
     "Usage: lede parse --tree [options] [INPUT]\n"
