@@ -131,7 +131,8 @@ void read_warc_file(const std::string& path, const SourceOptions& options, const
       emit(std::move(record));
       continue;
     }
-    record.id = strip_angles(warc.record_id);
+    // A record without a WARC-Record-ID is still one: its place names it.
+    record.id = warc.record_id.empty() ? path + ":" + std::to_string(warc.offset) : strip_angles(warc.record_id);
     record.warc_record_id = warc.record_id;
     record.warc_date = warc.date;
     record.url = warc.target_uri;

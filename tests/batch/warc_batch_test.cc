@@ -129,6 +129,18 @@ TEST(WarcBatch, SkippedRecordsAreListedWhenAskedAndThreadsDoNotChangeTheOutput) 
   EXPECT_NE(one.output.find("\"skipped\":\"not a response or resource record (request)\""), std::string::npos);
 }
 
+TEST(WarcBatch, ARecordWithoutAnIdIsNamedByItsPlace) {
+  std::string dir = test::scratch_dir("warc_batch_no_id");
+  std::string http = test::http_message(test::eval_page("wcxb-dev", "0010"));
+  std::string record = "WARC/1.1\r\nWARC-Type: response\r\nWARC-Target-URI: https://a.example/x\r\n"
+                       "Content-Type: application/http; msgtype=response\r\nContent-Length: " +
+                       std::to_string(http.size()) + "\r\n\r\n" + http + "\r\n\r\n";
+  test::write_file(dir + "/no-id.warc", record);
+  Collected c = run_on(dir + "/no-id.warc", 1, false);
+  EXPECT_EQ(c.stats.extracted, 1u);
+  EXPECT_TRUE(c.output.starts_with("{\"id\":\"" + dir + "/no-id.warc:0\",")) << c.output.substr(0, 200);
+}
+
 TEST(WarcBatch, DamageIsReportedWithTheFileAndTheRestIsRead) {
   std::string dir = test::scratch_dir("warc_batch_damage");
   std::vector<std::string> records = crawl_records();
