@@ -668,18 +668,13 @@ int clean_documents(const CleanArgs& args, std::ostream& out) {
   return failed ? 1 : 0;
 }
 
-// The first pass of site mode: every record's lines counted by host.
-lede::clean::SiteCounts count_site_lines(const CleanArgs& args) {
+// Site mode's counts: from --site-stats when the file exists, else counted
+// over the inputs (and saved there when asked).
+lede::clean::SiteCounts site_counts(const CleanArgs& args) {
   if (!args.site_stats.empty() && std::filesystem::exists(args.site_stats)) {
     return lede::clean::SiteCounts::load(args.site_stats);
   }
-  lede::clean::SiteCounts counts;
-  std::atomic<uint64_t> bytes_read{0};
-  for (const std::string& path : args.inputs) {
-    lede::batch::read_records(path, args.batch.sources, [&](lede::batch::Record&& r) {
-      if (r.outcome == lede::batch::Outcome::page) counts.add_document(lede::clean::url_host(r.url), r.html);
-    }, bytes_read, interrupted);
-  }
+  lede::clean::SiteCounts counts = lede::clean::count_corpus(args.inputs, args.batch.sources, interrupted);
   if (!args.site_stats.empty()) counts.save(args.site_stats);
   return counts;
 }
@@ -689,7 +684,7 @@ int clean_corpus(CleanArgs& args) {
   std::signal(SIGINT, on_interrupt);
   std::signal(SIGTERM, on_interrupt);
   std::optional<lede::clean::SiteCounts> site;
-  if (args.site) site = count_site_lines(args);
+  if (args.site) site = site_counts(args);
   args.batch.page_fields = [&](lede::render::JsonWriter& json, const lede::batch::Record& r) {
     lede::clean::CleanOptions options{site ? &*site : nullptr, r.url};
     lede::clean::write_fields(json, lede::clean::clean_text(r.html, options));

@@ -105,4 +105,19 @@ SiteCounts SiteCounts::load(const std::string& path, size_t max_entries) {
   return counts;
 }
 
+SiteCounts count_corpus(const std::vector<std::string>& inputs, const batch::SourceOptions& sources,
+                        const std::atomic<bool>& stop) {
+  SiteCounts counts;
+  std::atomic<uint64_t> bytes_read{0};
+  for (const std::string& path : inputs) {
+    batch::read_records(
+        path, sources,
+        [&](batch::Record&& r) {
+          if (r.outcome == batch::Outcome::page) counts.add_document(url_host(r.url), r.html);
+        },
+        bytes_read, stop);
+  }
+  return counts;
+}
+
 }  // namespace lede::clean

@@ -5,10 +5,14 @@
 // flat however large the corpus.
 #pragma once
 
+#include <atomic>
 #include <cstdint>
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <vector>
+
+#include "batch/sources.h"
 
 namespace lede::clean {
 
@@ -37,5 +41,10 @@ class SiteCounts {
 
 // The host of a URL ("https://www.a.org/x" -> "a.org"), empty if none.
 std::string_view url_host(std::string_view url);
+
+// The first pass of site mode: the lines of every page in `inputs` (JSONL
+// files, read as the batch pipeline reads them), counted by host.
+SiteCounts count_corpus(const std::vector<std::string>& inputs, const batch::SourceOptions& sources,
+                        const std::atomic<bool>& stop);
 
 }  // namespace lede::clean
