@@ -244,6 +244,27 @@ class ArgReader {
   std::optional<std::string> inline_value_;
 };
 
+// The options extract and clean share for JSONL corpora: threads and the
+// members holding each record's document (`document_flag`), address and id.
+// False when `arg` is none of them.
+bool read_record_option(const std::string& arg, std::string_view document_flag, ArgReader& reader,
+                        lede::batch::BatchOptions& batch, bool& threads_given) {
+  lede::io::JsonlFieldNames& fields = batch.sources.jsonl_fields;
+  if (arg == "-j" || arg == "--threads" || (arg.starts_with("-j") && arg.size() > 2)) {
+    batch.threads = parse_threads(arg.size() > 2 && arg[1] == 'j' ? arg.substr(2) : reader.value_of(arg));
+    threads_given = true;
+  } else if (arg == document_flag) {
+    fields.html = reader.value_of(arg);
+  } else if (arg == "--url-field") {
+    fields.url = reader.value_of(arg);
+  } else if (arg == "--id-field") {
+    fields.id = reader.value_of(arg);
+  } else {
+    return false;
+  }
+  return true;
+}
+
 ExtractArgs parse_extract_args(ArgReader& reader) {
   ExtractArgs args;
   bool precision = false, recall = false, options_done = false;
@@ -269,15 +290,7 @@ ExtractArgs parse_extract_args(ArgReader& reader) {
       args.options.url = reader.value_of(arg);
     } else if (arg == "--charset") {
       args.options.charset = reader.value_of(arg);
-    } else if (arg == "-j" || arg == "--threads" || (arg.starts_with("-j") && arg.size() > 2)) {
-      args.batch.threads = parse_threads(arg.size() > 2 && arg[1] == 'j' ? arg.substr(2) : reader.value_of(arg));
-      args.threads_given = true;
-    } else if (arg == "--html-field") {
-      args.batch.sources.jsonl_fields.html = reader.value_of(arg);
-    } else if (arg == "--url-field") {
-      args.batch.sources.jsonl_fields.url = reader.value_of(arg);
-    } else if (arg == "--id-field") {
-      args.batch.sources.jsonl_fields.id = reader.value_of(arg);
+    } else if (read_record_option(arg, "--html-field", reader, args.batch, args.threads_given)) {
     } else if (arg == "--max-record-size") {
       args.batch.sources.max_record_bytes = parse_size(arg, reader.value_of(arg));
     } else if (arg == "--shard-size") {
@@ -396,6 +409,14 @@ std::atomic<bool> interrupted{false};
 
 extern "C" void on_interrupt(int) { interrupted = true; }
 
+// What every batch run does first: all cores unless told otherwise, and
+// Ctrl-C (or a kill) ends the run with whole lines written.
+void start_batch(lede::batch::BatchOptions& batch, bool threads_given) {
+  if (!threads_given) batch.threads = std::max(1u, std::thread::hardware_concurrency());
+  std::signal(SIGINT, on_interrupt);
+  std::signal(SIGTERM, on_interrupt);
+}
+
 // Do the inputs hold WARC or JSONL files? Those give JSONL.
 bool has_record_inputs(const std::vector<std::string>& inputs) {
   for (const std::string& path : inputs) {
@@ -441,10 +462,8 @@ uint64_t total_size(const std::vector<std::string>& inputs) {
 }
 
 int run_batch(const std::vector<std::string>& inputs, ExtractArgs& args, bool failed) {
-  if (!args.threads_given) args.batch.threads = std::max(1u, std::thread::hardware_concurrency());
+  start_batch(args.batch, args.threads_given);
   args.batch.extract = args.options;
-  std::signal(SIGINT, on_interrupt);
-  std::signal(SIGTERM, on_interrupt);
   ProgressDisplay display(!args.quiet && ::isatty(STDERR_FILENO), total_size(inputs));
   lede::io::LineWriter out(args.output, args.shard_size);
   lede::batch::Stats stats = lede::batch::run_batch(
@@ -605,15 +624,7 @@ CleanArgs parse_clean_args(ArgReader& reader) {
     } else if (arg == "-o" || arg == "--output") {
       args.output = reader.value_of(arg);
       if (args.output.empty()) throw UsageError("option " + arg + " needs a file name");
-    } else if (arg == "-j" || arg == "--threads" || (arg.starts_with("-j") && arg.size() > 2)) {
-      args.batch.threads = parse_threads(arg.size() > 2 && arg[1] == 'j' ? arg.substr(2) : reader.value_of(arg));
-      args.threads_given = true;
-    } else if (arg == "--text-field") {
-      args.batch.sources.jsonl_fields.html = reader.value_of(arg);
-    } else if (arg == "--url-field") {
-      args.batch.sources.jsonl_fields.url = reader.value_of(arg);
-    } else if (arg == "--id-field") {
-      args.batch.sources.jsonl_fields.id = reader.value_of(arg);
+    } else if (read_record_option(arg, "--text-field", reader, args.batch, args.threads_given)) {
     } else if (arg == "--site-stats") {
       args.site_stats = reader.value_of(arg);
     } else {
@@ -680,9 +691,7 @@ lede::clean::SiteCounts site_counts(const CleanArgs& args) {
 }
 
 int clean_corpus(CleanArgs& args) {
-  if (!args.threads_given) args.batch.threads = std::max(1u, std::thread::hardware_concurrency());
-  std::signal(SIGINT, on_interrupt);
-  std::signal(SIGTERM, on_interrupt);
+  start_batch(args.batch, args.threads_given);
   std::optional<lede::clean::SiteCounts> site;
   if (args.site) site = site_counts(args);
   args.batch.page_fields = [&](lede::render::JsonWriter& json, const lede::batch::Record& r) {
