@@ -13,7 +13,8 @@ namespace lede {
 Article extract(std::string_view bytes, const Options& options) {
   if (decode::looks_binary(bytes)) throw Error("binary content, not an HTML page");
   decode::Decoded decoded = decode::to_utf8(bytes, options.charset);
-  dom::Document doc = parse::parse_document(decoded.text);
+  std::string repaired;
+  dom::Document doc = parse::parse_page(decoded.text, repaired);
 
   metadata::Metadata meta = metadata::extract(doc, {.page_url = options.url, .guess = options.guess});
   select::SelectOptions select_options;

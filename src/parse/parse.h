@@ -1,6 +1,7 @@
 // HTML text (UTF-8) to lede's DOM, through lede's own HTML5 parser (src/html5).
 #pragma once
 
+#include <string>
 #include <string_view>
 
 #include "dom/dom.h"
@@ -12,5 +13,12 @@ namespace lede::parse {
 // Elements nested deeper than html5::kMaxTreeDepth become siblings at that
 // depth, so the tree stays shallow enough for any consumer.
 dom::Document parse_document(std::string_view utf8);
+
+// A page as parse_document parses it, with one repair browsers do not make:
+// a <title> that is never closed (damaged or cut markup) swallows the rest of
+// the page as its text, leaving the body empty. Then the title is ended at
+// its first tag and the page parsed again from that repaired copy, kept in
+// `repaired`, which must then outlive the tree.
+dom::Document parse_page(std::string_view utf8, std::string& repaired);
 
 }  // namespace lede::parse

@@ -1,5 +1,6 @@
 #include "score/class_signals.h"
 
+#include <algorithm>
 #include <array>
 #include <iterator>
 
@@ -138,6 +139,16 @@ bool is_digit(char c) { return c >= '0' && c <= '9'; }
 
 // Words of one class or id name ("related-posts", "relatedPosts").
 uint32_t signals_of_name(std::string_view name) {
+  // BEM names ("entry__author", "post__footer"): the block before "__" is
+  // the component around the element; the element part says what it is.
+  // CSS modules append a hash the same way ("ArticleBio_root__ua8zj"): that
+  // names nothing, and the part before it is read whole.
+  if (size_t element = name.rfind("__"); element != std::string_view::npos && element + 2 < name.size()) {
+    std::string_view tail = name.substr(element + 2);
+    bool hash = std::any_of(tail.begin(), tail.end(), [](char c) { return is_upper(c) || is_digit(c); });
+    if (hash) name = name.substr(0, element);
+    else name = tail;
+  }
   uint32_t signals = 0;
   std::array<char, 32> word;
   size_t len = 0;

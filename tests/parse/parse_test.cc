@@ -9,6 +9,7 @@
 #include <algorithm>
 #include <string>
 
+#include "html5/parser.h"
 #include "html5/tree_builder.h"
 #include "lede/lede.h"
 
@@ -101,6 +102,37 @@ TEST(Parse, TemplateContentsAreNeverExtracted) {
   EXPECT_NE(article.text.find("visible paragraph"), std::string::npos);
   for (const std::string* out : {&article.text, &article.markdown, &article.html})
     EXPECT_EQ(out->find("Template words"), std::string::npos) << *out;
+}
+
+// Damaged pages (cut or mangled markup) leave a <title> open: by the
+// standard the whole page becomes its text and the body is empty.
+TEST(ParsePage, UnclosedTitleEndsAtItsFirstTag) {
+  std::string html = "<html><head><title>Gale to drive Nationwide\n<script>x()</script></head>"
+                     "<body><p>Cale Gale is going Nationwide.</p></body></html>";
+  std::string repaired;
+  dom::Document doc = parse_page(html, repaired);
+  ASSERT_NE(first_named(doc, "p"), nullptr);
+  EXPECT_EQ(first_named(doc, "p")->first_child->data, "Cale Gale is going Nationwide.");
+  EXPECT_EQ(first_named(doc, "title")->first_child->data, "Gale to drive Nationwide\n");
+  Article article = extract(html);
+  EXPECT_EQ(article.text, "Cale Gale is going Nationwide.");
+}
+
+TEST(ParsePage, TitleClosedByAMalformedEndTagIsRepairedToo) {
+  std::string html = "<title>Oil</titlevalue=\"true\" -->\n</head><body><p>Prices rose.</p>";
+  std::string repaired;
+  dom::Document doc = parse_page(html, repaired);
+  ASSERT_NE(first_named(doc, "p"), nullptr);
+  EXPECT_EQ(first_named(doc, "title")->first_child->data, "Oil");
+}
+
+TEST(ParsePage, WellFormedPagesParseAsTheStandardSays) {
+  // A title that quotes markup, escaped or not, is closed: left as it is.
+  for (std::string html : {"<title>Use &lt;b&gt; sparingly</title><p>x</p>", "<title>a <b> tag</title><p>x</p>"}) {
+    std::string repaired;
+    dom::Document doc = parse_page(html, repaired);
+    EXPECT_EQ(html5::dump_tree(doc), html5::dump_tree(parse_document(html))) << html;
+  }
 }
 
 }  // namespace

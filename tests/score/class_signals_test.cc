@@ -34,4 +34,15 @@ TEST(ClassSignals, TopicSlugsOfAPostAreNotLayout) {
   EXPECT_TRUE(signals_of_names("entry-category-social_media share-bar") & kSigShare);
 }
 
+// BEM: "block__element". The block names the component around the element;
+// an author box inside a post entry is an author box.
+TEST(ClassSignals, BemElementNamesWhatTheElementIs) {
+  EXPECT_EQ(signals_of_names("cs-entry__author"), uint32_t{kSigMeta});
+  EXPECT_EQ(signals_of_names("post__footer"), uint32_t{kSigFooter});
+  EXPECT_EQ(signals_of_names("footer__text") & kSigFooter, 0u);
+  EXPECT_TRUE(signals_of_names("footer__") & kSigFooter);
+  // CSS modules: Component_element__hash. The hash names nothing.
+  EXPECT_TRUE(signals_of_names("ArticleFooter_authorFooter__5NsdY") & kSigMeta);
+}
+
 }  // namespace
