@@ -10,8 +10,55 @@ dom::Document parse_document(std::string_view utf8) { return html5::parse_docume
 
 namespace {
 
+using dom::Node;
+using dom::Tag;
+
 char lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c; }
 bool is_letter(char c) { return lower(c) >= 'a' && lower(c) <= 'z'; }
+constexpr size_t npos = std::string_view::npos;
+
+// Where the first tag (start tag, end tag or comment) in `text` begins.
+size_t first_tag(std::string_view text, size_t from = 0) {
+  for (size_t i = text.find('<', from); i != npos && i + 1 < text.size(); i = text.find('<', i + 1)) {
+    char next = text[i + 1];
+    if (is_letter(next) || next == '!' || (next == '/' && i + 2 < text.size() && is_letter(text[i + 2])))
+      return i;
+  }
+  return npos;
+}
+
+// Elements whose contents the tokenizer reads as text up to their end tag.
+// Scripts are left out: their code is full of '<' that are not tags.
+bool reads_raw_text(Tag tag) {
+  switch (tag) {
+    case Tag::title: case Tag::textarea: case Tag::iframe: case Tag::noembed: case Tag::noframes:
+    case Tag::style: case Tag::xmp: return true;
+    default: return false;
+  }
+}
+
+bool text_holds_tags(const Node* element) {
+  for (const Node* t = element->first_child; t; t = t->next)
+    if (t->is_text() && first_tag(t->data) != npos) return true;
+  return false;
+}
+
+// The raw-text element left open by damaged markup ("<iframe ... />", a cut
+// "<title>"), which by the standard swallows the rest of the page as its
+// text; null if there is none. Its text is the last node of the page, or for
+// a title, the parser adds an empty body after it.
+const Node* swallowing_element(const dom::Document& doc) {
+  const Node* last = doc.root();
+  while (last->last_child) last = last->last_child;
+  if (last->is_text() && last->parent && reads_raw_text(last->parent->tag) && text_holds_tags(last->parent))
+    return last->parent;
+  const Node* head = doc.head();
+  const Node* body = doc.body();
+  if (!head || (body && body->first_child)) return nullptr;
+  for (const Node* n = head->first_child; n; n = n->next)
+    if (n->is(Tag::title) && text_holds_tags(n)) return n;
+  return nullptr;
+}
 
 size_t find_ignore_case(std::string_view text, std::string_view lower_needle, size_t from) {
   for (size_t i = from; i + lower_needle.size() <= text.size(); ++i) {
@@ -19,57 +66,42 @@ size_t find_ignore_case(std::string_view text, std::string_view lower_needle, si
     while (k < lower_needle.size() && lower(text[i + k]) == lower_needle[k]) ++k;
     if (k == lower_needle.size()) return i;
   }
-  return std::string_view::npos;
+  return npos;
 }
 
-// Does the head's <title> hold markup as text? Only then is the scan of the
-// page for a closing tag worth making.
-bool title_swallowed_markup(const dom::Document& doc) {
-  const dom::Node* head = doc.head();
-  if (!head) return false;
-  for (const dom::Node* n = head->first_child; n; n = n->next) {
-    if (!n->is(dom::Tag::title)) continue;
-    for (const dom::Node* t = n->first_child; t; t = t->next)
-      if (t->is_text() && t->data.find('<') != std::string_view::npos) return true;
-  }
-  return false;
+// Is the tag at `at`, of `length` characters, followed by what ends a tag name?
+bool name_ends(std::string_view html, size_t at, size_t length) {
+  if (at + length >= html.size()) return true;
+  char c = html[at + length];
+  return c == '>' || c == '/' || c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
 }
 
-// Is there an end tag "</title" (then a space, '/' or '>') at or after `from`?
-bool has_title_end_tag(std::string_view html, size_t from) {
-  for (size_t at = find_ignore_case(html, "</title", from); at != std::string_view::npos;
-       at = find_ignore_case(html, "</title", at + 1)) {
-    char next = at + 7 < html.size() ? html[at + 7] : '>';
-    if (next == '>' || next == '/' || next == ' ' || next == '\t' || next == '\n' || next == '\f') return true;
+// Where the end tag of the element `name` left open should have been: the
+// first tag after the start tag that follows the last proper end tag.
+size_t missing_end_tag(std::string_view html, std::string_view name) {
+  std::string open = "<" + std::string(name), close = "</" + std::string(name);
+  size_t from = 0;
+  for (size_t at = find_ignore_case(html, close, 0); at != npos; at = find_ignore_case(html, close, at + 1))
+    if (name_ends(html, at, close.size())) from = at + close.size();
+  for (size_t at = find_ignore_case(html, open, from); at != npos; at = find_ignore_case(html, open, at + 1)) {
+    if (!name_ends(html, at, open.size())) continue;
+    size_t text = html.find('>', at);
+    return text == npos ? npos : first_tag(html, text + 1);
   }
-  return false;
-}
-
-// Where the tag that should have ended an unclosed <title> begins: its first
-// start tag, end tag or comment. npos when the title is closed after all.
-size_t unclosed_title_end(std::string_view html) {
-  size_t open = find_ignore_case(html, "<title", 0);
-  if (open == std::string_view::npos) return open;
-  size_t text = html.find('>', open);
-  if (text == std::string_view::npos || has_title_end_tag(html, text)) return std::string_view::npos;
-  for (size_t i = html.find('<', text); i != std::string_view::npos && i + 1 < html.size();
-       i = html.find('<', i + 1)) {
-    char next = html[i + 1];
-    if (is_letter(next) || next == '!' || (next == '/' && i + 2 < html.size() && is_letter(html[i + 2])))
-      return i;
-  }
-  return std::string_view::npos;
+  return npos;
 }
 
 }  // namespace
 
 dom::Document parse_page(std::string_view utf8, std::string& repaired) {
   dom::Document doc = parse_document(utf8);
-  if (!title_swallowed_markup(doc)) return doc;
-  size_t end = unclosed_title_end(utf8);
-  if (end == std::string_view::npos) return doc;
-  repaired.reserve(utf8.size() + 8);
-  repaired.assign(utf8.substr(0, end)).append("</title>").append(utf8.substr(end));
+  const Node* open = swallowing_element(doc);
+  if (!open) return doc;
+  size_t end = missing_end_tag(utf8, open->name);
+  if (end == npos) return doc;
+  std::string end_tag = "</" + std::string(open->name) + ">";
+  repaired.reserve(utf8.size() + end_tag.size());
+  repaired.assign(utf8.substr(0, end)).append(end_tag).append(utf8.substr(end));
   return parse_document(repaired);
 }
 

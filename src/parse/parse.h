@@ -14,11 +14,13 @@ namespace lede::parse {
 // depth, so the tree stays shallow enough for any consumer.
 dom::Document parse_document(std::string_view utf8);
 
-// A page as parse_document parses it, with one repair browsers do not make:
-// a <title> that is never closed (damaged or cut markup) swallows the rest of
-// the page as its text, leaving the body empty. Then the title is ended at
-// its first tag and the page parsed again from that repaired copy, kept in
-// `repaired`, which must then outlive the tree.
+// A page as parse_document parses it, with one repair browsers do not make
+// (or need not: with scripting on, they read <noscript> as text): an element
+// whose contents are read as text up to its end tag (title, iframe, style,
+// ...) that is never closed ("<iframe ... />", cut markup) swallows the rest
+// of the page, leaving the body empty. Then the element is ended at its first
+// tag and the page parsed again from that repaired copy, kept in `repaired`,
+// which must then outlive the tree.
 dom::Document parse_page(std::string_view utf8, std::string& repaired);
 
 }  // namespace lede::parse

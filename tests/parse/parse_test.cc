@@ -118,6 +118,17 @@ TEST(ParsePage, UnclosedTitleEndsAtItsFirstTag) {
   EXPECT_EQ(article.text, "Cale Gale is going Nationwide.");
 }
 
+// Google Tag Manager's snippet written as XML: "<iframe ... />" is no end
+// tag, so the iframe's text runs to the end of the page.
+TEST(ParsePage, SelfClosedIframeEndsAtItsFirstTag) {
+  std::string html = "<body><noscript><iframe src=\"https://example.com/ns\" style=\"display:none\" />"
+                     "</noscript><div><h1>Fast deploys</h1><p>Connect your repository and ship.</p></div>";
+  std::string repaired;
+  dom::Document doc = parse_page(html, repaired);
+  ASSERT_NE(first_named(doc, "p"), nullptr);
+  EXPECT_EQ(extract(html).text, "Connect your repository and ship.");
+}
+
 TEST(ParsePage, TitleClosedByAMalformedEndTagIsRepairedToo) {
   std::string html = "<title>Oil</titlevalue=\"true\" -->\n</head><body><p>Prices rose.</p>";
   std::string repaired;
