@@ -1,5 +1,5 @@
 // Plain text: blocks separated by a blank line, whitespace collapsed, data
-// table rows on one line each.
+// table rows on one line each, no images and so no captions.
 #include <algorithm>
 #include <vector>
 
@@ -38,6 +38,10 @@ class TextRenderer {
         block_break();
         data_tables_.push_back(is_data_table(node, keep_));
         return true;
+      // A caption speaks of its image, which plain text has not got: it
+      // stays in Markdown and HTML, beside the image.
+      case Tag::figcaption:
+        return false;
       default:
         break;
     }

@@ -34,6 +34,17 @@ TEST(Text, PreNeverProducesMoreThanOneBlankLine) {
   EXPECT_EQ(body_text("<pre>a\n\n\n\nb</pre>"), "a\n\nb");
 }
 
+// Plain text has no images, so a caption would speak of nothing there;
+// Markdown and HTML keep it beside its image (see their tests).
+TEST(Text, FigureCaptionsGoWithTheirImages) {
+  EXPECT_EQ(body_text("<p>Before.</p><figure><img src=p.jpg><figcaption>A heron. Photo: Ann Lee</figcaption>"
+                      "</figure><p>After.</p>"),
+            "Before.\n\nAfter.");
+  EXPECT_NE(markdown(page("<figure><img src=p.jpg><figcaption>A heron</figcaption></figure>"), select::kContent, {})
+                .find("A heron"),
+            std::string::npos);
+}
+
 TEST(Text, ListItemsAreBlocksWithoutMarkers) {
   EXPECT_EQ(body_text("<ul><li>one</li><li>two<ul><li>three</li></ul></li></ul><ol><li>four</li></ol>"),
             "one\n\ntwo\n\nthree\n\nfour");
