@@ -187,8 +187,11 @@ void add_siblings(Node* container, Node* body, const std::vector<NodeStats>& sta
       if (s == child || !s->is_element() || (s->flags & kDropped)) continue;
       const NodeStats& st = stats[s->index];
       if (s->is(Tag::aside) || (st.signals & (score::kSigSidebar | score::kSigRelated))) continue;
-      if (st.value >= t.sibling_share * base && st.prose_chars >= 100 && st.link_density() < 0.3f &&
-          !holds_teasers(s, stats))
+      // A paragraph of prose before the container is the story's own:
+      // the lead above a "read more" block. (Below it come disclaimers.)
+      bool story_paragraph = level <= 1 && s->is(Tag::p) && s->index < child->index;
+      if ((story_paragraph || st.value >= t.sibling_share * base) && st.prose_chars >= 100 &&
+          st.link_density() < 0.3f && !holds_teasers(s, stats))
         s->flags |= kContent;
     }
     child = child->parent;

@@ -136,4 +136,18 @@ TEST(Structure, MarkdownHasAQuoteAFenceAndHardBreaks) {
   EXPECT_TRUE(has(article.markdown, "sent 1,204 files\\\ntotal size 38.2 GB\\\nspeedup 412.7"));
 }
 
+// Blogs print a lead paragraph, then the rest of the post in a "more" block
+// that holds nearly all of the value: the lead belongs to the story.
+TEST(Structure, TheLeadParagraphAboveAReadMoreBlockIsKept) {
+  std::string page = "<html><body><div id=main><div class=entry-content>"
+                     "<p>With summer finally upon us, it is hard not to look wistfully from the inside of a car "
+                     "and long for the wind on your face on a quiet country road.</p><div id=entry-more>";
+  for (int i = 0; i < 6; ++i)
+    page += "<p>Motorcycle prices vary wildly, but on average a new bike fit for a beginner costs between "
+            "five and ten thousand dollars, before insurance, gear and lessons.</p>";
+  page += "</div></div></div><div class=sidebar><ul><li><a href=/a>Home</a></li></ul></div></body></html>";
+  Article article = lede::extract(page);
+  EXPECT_TRUE(article.text.starts_with("With summer finally upon us")) << article.text;
+}
+
 }  // namespace
