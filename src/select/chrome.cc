@@ -181,8 +181,11 @@ uint32_t distrusted_signals(Node* body, const std::vector<NodeStats>& stats) {
 // Markup whose meaning is not a designer's choice of names: page-level nav,
 // aside, footer, header and dialog elements, cookie banners and modals. It is
 // believed whatever prose it holds (Shopify footers carry whole legal texts in
-// modals), unless it holds the main content itself.
-bool is_strong_chrome(const Node& n, uint32_t sig) {
+// modals), unless it holds the main content itself. So are the class names
+// that do nothing but hide ("hide", "d-none"): shops keep raw product data
+// there.
+bool is_strong_chrome(const Node& n, uint32_t sig, uint32_t named_signals) {
+  if (named_signals & score::kSigHidden) return true;
   switch (n.tag) {
     case Tag::nav: case Tag::dialog: return true;
     // An article's own footer or aside can hold its body (a transcript, a
@@ -234,7 +237,8 @@ void drop_named_chrome(const dom::Document& doc, Node* body, const Node* headlin
   for (Node* n = body->first_child; n;) {
     const NodeStats& s = stats[n->index];
     uint32_t sig = n->is_element() ? chrome_signals(*n, s) : 0;
-    if (!is_strong_chrome(*n, sig)) sig &= trusted;
+    const bool strong = is_strong_chrome(*n, sig, s.signals);
+    if (!strong) sig &= trusted;
     bool is_comments = sig & score::kSigComments;
     // Bylines, datelines, tags and author boxes: metadata, not body text. An
     // inline element so named that holds paragraphs is misused markup.
@@ -244,7 +248,7 @@ void drop_named_chrome(const dom::Document& doc, Node* body, const Node* headlin
                    is_standalone_time(*n, stats);
     bool is_chrome = ((sig & (score::kChromeSignals | score::kSigHidden)) || is_meta) &&
                      (float(s.prose_chars) <= t.chrome_guard * page_prose ||
-                      (is_strong_chrome(*n, sig) && !holds_main[n->index]));
+                      (strong && !holds_main[n->index]));
     if (is_comments && !comments_are_content) {
       n->flags |= keep_comments ? kComments : kDropped;
       n = dom::next_skipping_children(n, body);

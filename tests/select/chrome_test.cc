@@ -499,6 +499,20 @@ cost of the rebuild and the name of the county council grant.</p></div>)";
                         "An earlier version of this story", "Tracking pixel placeholder"});
 }
 
+// Shops keep raw product data in a block hidden by class, however much text
+// it holds: a class that does nothing but hide is believed.
+TEST(Chrome, DataHiddenByClassIsCutHoweverLong) {
+  std::string data;
+  for (int i = 0; i < 60; ++i)
+    data += "<dt>retail_price_tier" + std::to_string(i) + ":</dt><dd>$20.00 for 1 to 9 items, then $15.00 for 10 "
+            "to 49 items, and $13.00 for fifty items or more, shipped worldwide.</dd>";
+  Slots slots;
+  slots.after_story = "<dl class=\"productView-info hide\">" + data + "</dl>";
+  Article article = extract_page(slots);
+  expect_story(article);
+  expect_none(article, {"retail_price_tier"});
+}
+
 TEST(Chrome, ScriptStyleAndTemplateContentIsCut) {
   Slots slots;
   slots.head = R"(<style>.entry-content p { margin-bottom: 1.5em; font-family: Georgia, serif; }</style>
