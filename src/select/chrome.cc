@@ -94,6 +94,8 @@ bool has_ancestor(const Node* n, Tag a, Tag b) {
 // What the element's tag or names say it is, as score signals.
 uint32_t chrome_signals(const Node& n, const NodeStats& s) {
   uint32_t sig = s.signals & (score::kChromeSignals | score::kSigComments | score::kSigHidden);
+  // <main class="main-sidebar">: the layout's name; a <main> is no sidebar.
+  if (n.is(Tag::main)) sig &= ~uint32_t{score::kSigSidebar};
   if (is_hidden(n)) sig |= score::kSigHidden;
   switch (n.tag) {
     case Tag::nav: sig |= score::kSigNav; break;

@@ -761,6 +761,27 @@ with it, so write them down first if you may want it back later.</p></div></div>
 
 // An article's own <footer> is usually tags and share buttons, but when it
 // holds most of the page's prose (a video's transcript) it is the content.
+// <main class="main-sidebar"> names the layout; the sidebar inside it is
+// still a sidebar, however much of the page's prose the <main> holds.
+TEST(Chrome, SidebarInsideAMainNamedForTheLayoutIsCut) {
+  std::string html = "<html><body><main class=\"main-sidebar group\"><div class=container><section id=content>"
+                     "<div class=single><h1>She Was Tired Of Being Photoshopped</h1>";
+  for (int i = 0; i < 3; ++i)
+    html += "<p>Grammy Award-winning singer-songwriter Colbie Caillat released her new EP this week, and its "
+            "lead single makes a powerful statement about beauty ideals and the pressure to look perfect.</p>";
+  html += "</div></section><aside id=sidebar><div class=\"widget widget-viral\"><h3>Going Viral</h3>";
+  for (int i = 0; i < 5; ++i)
+    html += "<article class=group><h4><a href=/s" + std::to_string(i) +
+            ">30 Facts That Are So Irresistibly Weird You Will Want To Tell Your Friends About Them</a></h4>"
+            "<p>Number " + std::to_string(i) + " will surprise even the people who think they have seen it all.</p>"
+            "</article>";
+  html += "</div></aside></div></main></body></html>";
+  Article article = lede::extract(html);
+  EXPECT_TRUE(has(article.text, "lead single makes a powerful statement"));
+  EXPECT_TRUE(lacks(article.text, "Irresistibly Weird"));
+  EXPECT_TRUE(lacks(article.text, "will surprise even"));
+}
+
 TEST(Chrome, TranscriptInTheArticlesFooterIsKept) {
   std::string transcript;
   for (int i = 0; i < 8; ++i)
