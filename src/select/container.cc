@@ -76,9 +76,14 @@ Node* listing_container(Node* body, const std::vector<NodeStats>& stats) {
   return node;
 }
 
+bool in_sole_article(const Node* n, Node* body);
+
 Node* prefer_listing(Node* container, Node* body, const std::vector<NodeStats>& stats) {
   constexpr uint32_t kWeakProse = 200;
   if (stats[container->index].prose_chars >= kWeakProse) return container;
+  // A short story in the page's one <article> (a video's summary) is the
+  // content, not the rail of other videos beside it.
+  if (stats[container->index].prose_chars > 0 && in_sole_article(container, body)) return container;
   Node* listing = listing_container(body, stats);
   if (in_named_sidebar(listing, body, stats)) return container;
   return stats[listing->index].chars > 3 * stats[container->index].chars ? listing : container;
@@ -93,6 +98,22 @@ size_t count_tag(Node* root, Tag tag) {
   size_t count = 0;
   for (Node* n : dom::subtree(root)) count += n->is(tag);
   return count;
+}
+
+// Is `n` in the one <article> of the page that survived step 1?
+bool in_sole_article(const Node* n, Node* body) {
+  const Node* article = n;
+  while (article && article != body && !article->is(Tag::article)) article = article->parent;
+  if (!article || article == body) return false;
+  for (Node* a = body; a;) {
+    if (a->flags & kDropped) {
+      a = dom::next_skipping_children(a, body);
+      continue;
+    }
+    if (a->is(Tag::article) && a != article) return false;
+    a = dom::next_in_preorder(a, body);
+  }
+  return true;
 }
 
 // Step 2b: where the page names its main content (a single <main> or

@@ -782,6 +782,22 @@ TEST(Chrome, SidebarInsideAMainNamedForTheLayoutIsCut) {
   EXPECT_TRUE(lacks(article.text, "will surprise even"));
 }
 
+// A video page: a two-line summary in the page's one <article>, beside a
+// long rail of other videos. The summary is the content, not the rail.
+TEST(Chrome, ShortStoryInTheSoleArticleBeatsARailOfVideoLinks) {
+  std::string html = "<html><body><div class=contain><div class=video-teaser><article><p>In a video posted to "
+                     "their page, a couple ask for prayers as they are about to welcome two sets of twins "
+                     "twelve weeks early.</p></article><template><article><p>Player</p></article></template>"
+                     "</div><div class=video-browse><ul>";
+  for (int i = 0; i < 30; ++i)
+    html += "<li><a href=/v" + std::to_string(i) + "><h5>World: Authorities declare a major emergency as "
+            "bushfires spread</h5></a></li>";
+  html += "</ul></div></div></body></html>";
+  Article article = lede::extract(html);
+  EXPECT_TRUE(has(article.text, "two sets of twins"));
+  EXPECT_TRUE(lacks(article.text, "bushfires"));
+}
+
 TEST(Chrome, TranscriptInTheArticlesFooterIsKept) {
   std::string transcript;
   for (int i = 0; i < 8; ++i)
