@@ -183,6 +183,21 @@ bool is_inside(const Node* n, const Node* ancestor) {
   return false;
 }
 
+// "Written by", "Posted by": a label no other credit uses, so a byline it
+// opens counts wherever it stands (some templates put it after the article).
+bool opens_with_writer_label(std::string_view text) {
+  for (std::string_view label : {"written by", "posted by", "authored by", "article by", "story by", "words by"})
+    if (starts_with_ignore_case(trim(text), label)) return true;
+  return false;
+}
+
+bool has_writer_label(const Node* n) {
+  const Node* before = n->prev;
+  while (before && before->is_text() && trim(before->data).empty()) before = before->prev;
+  std::string label = !before ? std::string() : before->is_text() ? std::string(before->data) : element_text(before, true);
+  return opens_with_writer_label(label) || opens_with_writer_label(element_text(n, true));
+}
+
 // The innermost byline elements first: "author-box" holds a bio, its
 // "author-name" only the name (and the climb from it reaches the box anyway).
 // The first that names a person wins, or an organisation credited with
@@ -196,7 +211,8 @@ Credits visible_byline(const PageScan& scan, const NonPersons& np, const Node* h
     if (i + 1 < all.size() && is_inside(all[i + 1], n)) continue;
     // Without a headline to stand beside, on a page that is no article (a
     // product, a service with testimonials), only an explicit byline counts.
-    if (headline ? !near_headline(n, headline) : !(is_article || is_marked_byline(n))) continue;
+    bool placed = headline ? near_headline(n, headline) : is_article || is_marked_byline(n);
+    if (!placed && !has_writer_label(n)) continue;
     Label label = label_before(n);
     if (label == Label::other_role) continue;
     Credits credits = byline_credits(n, np);

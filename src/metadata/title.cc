@@ -66,7 +66,7 @@ std::string_view span(std::string_view whole, const Part& first, const Part& las
 
 // Words that make a part after any separator the site's, not the
 // headline's: "Amd RX7800XT refresh rate - Doom9's Forum".
-constexpr std::string_view kSiteWords[] = {"forum", "forums", "community", "website", "wiki", "official"};
+constexpr std::string_view kSiteWords[] = {"forum", "forums", "community", "website", "wiki", "official", "documentation"};
 
 bool names_a_site(std::string_view part) {
   for (const std::string& w : words(part))
@@ -97,11 +97,13 @@ std::string_view strip_unknown_site(std::string_view title, const std::vector<Pa
   return span(title, parts.front(), parts[last - 1]);
 }
 
-// Drops leading and trailing parts that name the site.
+// Drops trailing parts that name the site ("Flask Documentation (3.1.x)"),
+// and leading parts that are mostly its name: a headline may open with it
+// ("Arch Linux ISO ends i686 support | Arch Linux Forums").
 std::string_view strip_known_site(std::string_view title, const std::vector<Part>& parts, const NameSet& site_names) {
   size_t first = 0, last = parts.size();
   while (last - first > 1 && site_names.overlaps(parts[last - 1].text, 0)) --last;
-  while (last - first > 1 && site_names.overlaps(parts[first].text, 0)) ++first;
+  while (last - first > 1 && site_names.overlaps(parts[first].text, kSiteOverlap)) ++first;
   return span(title, parts[first], parts[last - 1]);
 }
 
@@ -140,15 +142,42 @@ bool in_noscript(const Node* n) {
   return false;
 }
 
+// Themes and documentation generators put the site's name in an <h1> of the
+// page header: <h1 class="site-title">, <h1 class="menu-title">.
+bool is_site_heading(const Node* h1) {
+  constexpr int kLevels = 2;
+  const Node* n = h1;
+  for (int level = 0; n && level < kLevels; ++level, n = n->parent)
+    for (std::string_view mark : {"site-title", "site-name", "sitename", "menu-title", "logo"})
+      if (class_or_id_contains(n, mark)) return true;
+  return false;
+}
+
+// "Advanced Usage¶": the permalink mark documentation generators append.
+std::string_view without_anchor_mark(std::string_view text) {
+  for (std::string_view mark : {"¶", "§", "#", "🔗"})
+    if (text.ends_with(mark)) return trim(text.substr(0, text.size() - mark.size()));
+  return text;
+}
+
+// The names in the site headings, which meta titles repeat as their suffix.
+NameSet with_site_headings(const PageScan& scan, NameSet site_names) {
+  for (const Node* h1 : scan.h1s)
+    if (is_site_heading(h1)) site_names.add(element_text(h1, false));
+  return site_names;
+}
+
 // The <h1>s with text, without a site name some sites repeat in them. Those
 // of a <noscript> fallback count only on pages that script their headline
 // (the fallback may be a banner of the section).
 std::vector<Heading> headings(const PageScan& scan, const NameSet& site_names) {
   std::vector<const Node*> shown;
-  std::copy_if(scan.h1s.begin(), scan.h1s.end(), std::back_inserter(shown), [](const Node* h) { return !in_noscript(h); });
+  std::copy_if(scan.h1s.begin(), scan.h1s.end(), std::back_inserter(shown),
+               [](const Node* h) { return !in_noscript(h) && !is_site_heading(h); });
   std::vector<Heading> out;
   for (const Node* h1 : shown.empty() ? scan.h1s : shown) {
-    std::string text = strip_site_name(element_text(h1, false), site_names);
+    if (is_site_heading(h1)) continue;
+    std::string text = strip_site_name(without_anchor_mark(element_text(h1, false)), site_names);
     if (!text.empty() && text.size() <= kMaxHeadingBytes) out.push_back({h1, std::move(text)});
     if (out.size() == kHeadingsConsidered) break;
   }
@@ -185,7 +214,8 @@ std::string strip_site_name(std::string_view title, const NameSet& site_names) {
   return std::string(rest.size() < 2 ? known : strip_unknown_site(known, rest));
 }
 
-TitleChoice find_title(const PageScan& scan, const JsonLdFacts& jsonld, const NameSet& site_names) {
+TitleChoice find_title(const PageScan& scan, const JsonLdFacts& jsonld, const NameSet& known_site_names) {
+  NameSet site_names = with_site_headings(scan, known_site_names);
   std::vector<Sourced<std::string>> found = meta_titles(scan, jsonld);
   std::vector<std::string> titles;
   for (const auto& t : found) titles.push_back(t.value);

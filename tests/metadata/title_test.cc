@@ -26,6 +26,12 @@ TEST(TitleStrip, CutsAKnownSiteNameOnEitherSide) {
   EXPECT_EQ(strip_site_name("Quake hits Metropolis » News » Daily Planet", site), "Quake hits Metropolis");
 }
 
+TEST(TitleStrip, KeepsAHeadlineThatMentionsTheSite) {
+  NameSet site = names({"Arch Linux"});
+  EXPECT_EQ(strip_site_name("Arch Linux ISO ends i686 support | Arch Linux Forums", site),
+            "Arch Linux ISO ends i686 support");
+}
+
 TEST(TitleStrip, MatchesTheSiteByItsHostName) {
   NameSet host = names({"theverge.com", "theverge"});
   EXPECT_EQ(strip_site_name("The best phones of the year - The Verge", host), "The best phones of the year");
@@ -41,6 +47,30 @@ TEST(TitleStrip, DropsAShortBrandAfterAPipeEvenWhenUnknown) {
   EXPECT_EQ(strip_site_name("How to repot an orchid | Acme", NameSet()), "How to repot an orchid");
   EXPECT_EQ(strip_site_name("Help babies sleep | Patient Education | UC Davis Health", NameSet()), "Help babies sleep");
   EXPECT_EQ(strip_site_name("Acme | Fast builds", NameSet()), "Acme | Fast builds");
+}
+
+TEST(TitleStrip, DropsADocumentationSetsNameAfterAnySeparator) {
+  EXPECT_EQ(strip_site_name("Advanced Usage — Requests 2.32 documentation", NameSet()), "Advanced Usage");
+  EXPECT_EQ(strip_site_name("Documentation", NameSet()), "Documentation");
+}
+
+TEST(Title, IgnoresAnH1ThatIsTheSitesLogoAndCutsItsNameFromTheTitle) {
+  std::string html = page("<title>What is Ownership? - The Rust Book</title>",
+                          R"(<header><h1 class="menu-title">The Rust Book</h1></header>
+                             <main><h2>What Is Ownership?</h2><p>Text.</p></main>)");
+  EXPECT_EQ(metadata_of(html).title, "What is Ownership?");
+}
+
+TEST(Title, KeepsAnH1WhoseClassOnlyMentionsATitle) {
+  std::string html = page("<title>What is Ownership? - The Rust Book</title>",
+                          R"(<h1 class="entry-title">What is Ownership?</h1><p>Text.</p>)");
+  EXPECT_EQ(metadata_of(html).title, "What is Ownership?");
+}
+
+TEST(Title, DropsThePermalinkMarkOfAHeading) {
+  std::string html = page("<title>Advanced Usage — Requests 2.32 documentation</title>",
+                          R"(<h1>Advanced Usage<a class="headerlink" href="#advanced-usage">¶</a></h1><p>Text.</p>)");
+  EXPECT_EQ(metadata_of(html).title, "Advanced Usage");
 }
 
 TEST(TitleStrip, DropsAForumsNameAfterAnySeparator) {
