@@ -87,15 +87,23 @@ bool is_marked_byline(const Node* n) {
   return false;
 }
 
+// The sibling before `n` that readers see: no blank text, no comment
+// ("Written by<!-- --> <a>" from templating).
+const Node* shown_before(const Node* n) {
+  const Node* before = n->prev;
+  while (before && (before->is_text() ? trim(before->data).empty() : !before->is_element())) before = before->prev;
+  return before;
+}
+
+std::string shown_text(const Node* n) { return n->is_text() ? std::string(n->data) : element_text(n, true); }
+
 // The label just before a byline element, at its level or its parent's:
 // <span>By</span> <a>Jane Roe</a>, <span>Reviewed by</span> <div><a>John Doe</a></div>.
 Label label_before(const Node* n) {
   constexpr int kLevels = 2;
   for (int level = 0; n && level < kLevels; ++level, n = n->parent) {
-    const Node* before = n->prev;
-    while (before && before->is_text() && trim(before->data).empty()) before = before->prev;
-    if (!before) continue;
-    return byline_label(before->is_text() ? std::string(before->data) : element_text(before, true));
+    const Node* before = shown_before(n);
+    if (before) return byline_label(shown_text(before));
   }
   return Label::none;
 }
@@ -192,10 +200,8 @@ bool opens_with_writer_label(std::string_view text) {
 }
 
 bool has_writer_label(const Node* n) {
-  const Node* before = n->prev;
-  while (before && before->is_text() && trim(before->data).empty()) before = before->prev;
-  std::string label = !before ? std::string() : before->is_text() ? std::string(before->data) : element_text(before, true);
-  return opens_with_writer_label(label) || opens_with_writer_label(element_text(n, true));
+  const Node* before = shown_before(n);
+  return (before && opens_with_writer_label(shown_text(before))) || opens_with_writer_label(element_text(n, true));
 }
 
 // The innermost byline elements first: "author-box" holds a bio, its

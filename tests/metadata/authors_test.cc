@@ -214,6 +214,35 @@ TEST(Authors, ReadsABylineThatOpensWithBy) {
   EXPECT_EQ(metadata_of(html).authors, (Names{"Nicole Burke"}));
 }
 
+// Far from the headline: more than the byline window of nodes.
+std::string long_article() {
+  std::string paragraphs;
+  for (int i = 0; i < 400; ++i) paragraphs += "<p>Words <b>of</b> the story.</p>";
+  return paragraphs;
+}
+
+TEST(Authors, ReadsAWrittenByBylineAfterTheArticle) {
+  std::string html = page("<title>How apps are made</title>",
+                          "<h1>How apps are made</h1>" + long_article() +
+                              "<p>Written by<!-- --> <a href=\"/blog/author/mk\">Moses Kim and Kate Shokurova</a></p>");
+  EXPECT_EQ(metadata_of(html).authors, (Names{"Moses Kim", "Kate Shokurova"}));
+}
+
+TEST(Authors, IgnoresAnAuthorLinkFarFromTheHeadlineWithoutAWriterLabel) {
+  std::string html = page("<title>How apps are made</title>",
+                          "<h1>How apps are made</h1>" + long_article() +
+                              "<p>More from <a href=\"/blog/author/mk\">Moses Kim</a></p>");
+  EXPECT_EQ(metadata_of(html).authors, Names{});
+}
+
+TEST(Authors, ReadsABylineTheTemplateIndentsOverSeveralLines) {
+  std::string html = page("<title>Survival Guide to SysV Init</title>",
+                          "<h1>Survival Guide to SysV Init</h1><p>by Jon Foster\n              -\n"
+                          "                           \n             2025-09-13<br>Updated: 2025-09-13</p>"
+                          "<p>Text.</p>");
+  EXPECT_EQ(metadata_of(html).authors, (Names{"Jon Foster"}));
+}
+
 TEST(Authors, TakesAOneWordNameOnlyWhereTheBylineSaysSo) {
   std::string labelled = page("<title>Big news</title>",
                               "<h1>Big news</h1><p>by <a href=/u/amanda>Amanda</a> · May 31, 2024</p><p>Text.</p>");
