@@ -132,6 +132,14 @@ TEST(Authors, CreditsAnOrganizationOnlyWhenNoPersonIsNamed) {
   EXPECT_EQ(authors_source(m), Source::byline);
 }
 
+TEST(Authors, KeepsAnOrganisationWhoseNameHoldsAndWhole) {
+  std::string html = page(R"(<meta property="og:site_name" content="U.S. Food and Drug Administration">
+                             <meta name="dcterms.creator" content="Center for Drug Evaluation and Research">)");
+  EXPECT_EQ(metadata_of(html).authors, (Names{"Center for Drug Evaluation and Research"}));
+  std::string pair = page(R"(<meta name="author" content="Jane Roe and John Doe">)");
+  EXPECT_EQ(metadata_of(pair).authors, (Names{"Jane Roe", "John Doe"}));
+}
+
 TEST(Authors, TakesTheSiteNameOnlyWhenThePageNamesNoPerson) {
   std::string head = R"(<meta property="og:site_name" content="Daily Planet">
                         <meta name="author" content="Daily Planet">)";
