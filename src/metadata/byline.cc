@@ -315,8 +315,12 @@ bool has_foreign_characters(std::string_view name) {
   return false;
 }
 
+// What templates print for a missing value: "undefined" from JavaScript.
+constexpr std::string_view kPlaceholders[] = {"undefined", "null", "none", "nan", "n/a", "unknown"};
+
 bool is_person_name(std::string_view name, const NonPersons& non_persons) {
   if (name.empty() || name.size() > kMaxNameBytes || has_foreign_characters(name)) return false;
+  if (in_list(kPlaceholders, name)) return false;
   std::vector<std::string_view> ws = split_spaces(name);
   if (ws.size() > kMaxNameWords) return false;
   if (ws.size() == 1 && ws[0].size() < 2) return false;

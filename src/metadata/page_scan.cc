@@ -100,8 +100,8 @@ bool is_author_link(const Node* n) {
 
 // Words that label the name beside them: "Written by" <p>Jane Roe</p>.
 constexpr std::string_view kBylineLabels[] = {
-    "by",     "written by", "posted by", "words by", "story by", "reported by", "author",
-    "authors", "autor",     "auteur",    "von",      "par",      "por",         "door"};
+    "by",     "written by", "posted by", "words by", "story by", "reported by", "article by", "authored by",
+    "author", "authors",    "autor",     "auteur",   "von",      "par",         "por",        "door"};
 
 // More characters than `limit` as a reader sees them: a run of whitespace
 // (templates indent a byline over several lines) is one.

@@ -56,6 +56,13 @@ TEST(Byline, RejectsRolesAgenciesAndNonNames) {
   EXPECT_EQ(byline("Coming Soon! New Flavours"), Names{});
 }
 
+TEST(Authors, IgnoresATemplatesPlaceholderForAMissingName) {
+  std::string html = page(jsonld(R"({"@type": "Article", "headline": "H",
+                                     "author": {"@type": "Person", "name": "undefined"}})"));
+  EXPECT_EQ(metadata_of(html).authors, Names{});
+  EXPECT_EQ(byline("By Nan Goldin"), (Names{"Nan Goldin"}));
+}
+
 TEST(Byline, RejectsTheSiteAndItsPublisher) {
   NonPersons site;
   site.names.add("The Daily Planet");
@@ -234,6 +241,13 @@ TEST(Authors, ReadsAWrittenByBylineAfterTheArticle) {
                           "<h1>How apps are made</h1>" + long_article() +
                               "<p>Written by<!-- --> <a href=\"/blog/author/mk\">Moses Kim and Kate Shokurova</a></p>");
   EXPECT_EQ(metadata_of(html).authors, (Names{"Moses Kim", "Kate Shokurova"}));
+}
+
+TEST(Authors, ReadsAnArticleByBoxAfterTheArticle) {
+  std::string html = page("<title>Understanding Lean</title>",
+                          "<h1>Understanding Lean</h1>" + long_article() +
+                              "<div><h2>Article by</h2><div>Matias Heikkilä</div></div>");
+  EXPECT_EQ(metadata_of(html).authors, (Names{"Matias Heikkilä"}));
 }
 
 TEST(Authors, IgnoresAnAuthorLinkFarFromTheHeadlineWithoutAWriterLabel) {
