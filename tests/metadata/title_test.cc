@@ -67,6 +67,13 @@ TEST(Title, KeepsAnH1WhoseClassOnlyMentionsATitle) {
   EXPECT_EQ(metadata_of(html).title, "What is Ownership?");
 }
 
+TEST(Title, LeavesOutHiddenElementsOfTheHeading) {
+  std::string html = page("",
+                          R"(<h1>IAM overview<span hidden><span>Stay organized with collections</span></span></h1>
+                             <p>Text.</p>)");
+  EXPECT_EQ(metadata_of(html).title, "IAM overview");
+}
+
 TEST(Title, DropsThePermalinkMarkOfAHeading) {
   std::string html = page("<title>Advanced Usage — Requests 2.32 documentation</title>",
                           R"(<h1>Advanced Usage<a class="headerlink" href="#advanced-usage">¶</a></h1><p>Text.</p>)");
