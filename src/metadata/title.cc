@@ -1,6 +1,7 @@
 #include "metadata/title.h"
 
 #include <algorithm>
+#include <cctype>
 #include <iterator>
 #include <set>
 
@@ -68,7 +69,21 @@ std::string_view span(std::string_view whole, const Part& first, const Part& las
 // headline's: "Amd RX7800XT refresh rate - Doom9's Forum".
 constexpr std::string_view kSiteWords[] = {"forum", "forums", "community", "website", "wiki", "official", "documentation"};
 
+// "METimes.com", "from planet-f1.com": a host name.
+bool has_host_name(std::string_view part) {
+  for (std::string_view tld : {".com", ".org", ".net", ".gov", ".edu", ".info", ".co.uk"}) {
+    for (size_t at = part.find(tld); at != std::string_view::npos; at = part.find(tld, at + 1)) {
+      size_t end = at + tld.size();
+      bool after_name = at > 0 && std::isalnum(static_cast<unsigned char>(part[at - 1]));
+      bool word_ends = end == part.size() || !std::isalnum(static_cast<unsigned char>(part[end]));
+      if (after_name && word_ends) return true;
+    }
+  }
+  return false;
+}
+
 bool names_a_site(std::string_view part) {
+  if (has_host_name(part)) return true;
   for (const std::string& w : words(part))
     if (std::find(std::begin(kSiteWords), std::end(kSiteWords), w) != std::end(kSiteWords)) return true;
   return false;
@@ -82,11 +97,23 @@ size_t word_count(std::string_view text) {
   return count;
 }
 
+// "Headline - Soccer - Sport - Belfast Telegraph": two or more short parts
+// at the end are a trail of sections and the site, whatever the separator,
+// when a headline of some words stays. Returns how many parts stay.
+size_t without_section_trail(std::string_view title, const std::vector<Part>& parts) {
+  constexpr size_t kMaxSectionWords = 3, kMinTrail = 2, kMinHeadlineWords = 4;
+  size_t last = parts.size();
+  while (last > 1 && word_count(parts[last - 1].text) <= kMaxSectionWords) --last;
+  bool trail = parts.size() - last >= kMinTrail && word_count(span(title, parts.front(), parts[last - 1])) >= kMinHeadlineWords;
+  return trail ? last : parts.size();
+}
+
 // Without a known site name: "Headline | Section | Brand" sheds the short
-// parts after strong separators, and parts that name a site after any.
+// parts after strong separators, a trail of sections after any, and parts
+// that name a site after any.
 std::string_view strip_unknown_site(std::string_view title, const std::vector<Part>& parts) {
   constexpr size_t kMaxBrandWords = 4;
-  size_t last = parts.size();
+  size_t last = without_section_trail(title, parts);
   while (last > 1) {
     const Part& part = parts[last - 1];
     std::string_view rest = span(title, parts.front(), parts[last - 2]);

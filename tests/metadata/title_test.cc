@@ -80,6 +80,20 @@ TEST(Title, DropsThePermalinkMarkOfAHeading) {
   EXPECT_EQ(metadata_of(html).title, "Advanced Usage");
 }
 
+TEST(TitleStrip, DropsATrailOfSectionsAfterAnySeparator) {
+  EXPECT_EQ(strip_site_name("Chelsea hoping to sign Anelka before weekend - Soccer - Sport - Belfast Telegraph",
+                            NameSet()),
+            "Chelsea hoping to sign Anelka before weekend");
+  EXPECT_EQ(strip_site_name("Quake - what we know so far", NameSet()), "Quake - what we know so far");
+  EXPECT_EQ(strip_site_name("Rock - Paper - Scissors", NameSet()), "Rock - Paper - Scissors");
+}
+
+TEST(TitleStrip, DropsAHostNameAfterAnySeparator) {
+  EXPECT_EQ(strip_site_name("OP-ED: John Esposito - METimes.com", NameSet()), "OP-ED: John Esposito");
+  EXPECT_EQ(strip_site_name("Amazon.com profits soar - what it means", NameSet()),
+            "Amazon.com profits soar - what it means");
+}
+
 TEST(TitleStrip, DropsAForumsNameAfterAnySeparator) {
   EXPECT_EQ(strip_site_name("Wrong refresh rate on RX7800 - Doom9's Forum", NameSet()), "Wrong refresh rate on RX7800");
   EXPECT_EQ(strip_site_name("Thread: Which web host?", NameSet()), "Which web host?");
