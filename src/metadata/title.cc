@@ -108,20 +108,39 @@ size_t without_section_trail(std::string_view title, const std::vector<Part>& pa
   return trail ? last : parts.size();
 }
 
+// Words with a letter: "01/17/2008" has none.
+size_t lettered_words(std::string_view text) {
+  std::vector<std::string> ws = words(text);
+  return static_cast<size_t>(std::count_if(ws.begin(), ws.end(), [](const std::string& w) {
+    return std::any_of(w.begin(), w.end(), [](char c) { return !std::isdigit(static_cast<unsigned char>(c)); });
+  }));
+}
+
+// "ContraCostaTimes.com - Headline": how many leading parts are only the
+// site's host name.
+size_t leading_host_parts(std::string_view title, const std::vector<Part>& parts) {
+  size_t first = 0;
+  while (first + 1 < parts.size() && word_count(parts[first].text) == 1 && has_host_name(parts[first].text) &&
+         lettered_words(span(title, parts[first + 1], parts.back())) >= 2)
+    ++first;
+  return first;
+}
+
 // Without a known site name: "Headline | Section | Brand" sheds the short
 // parts after strong separators, a trail of sections after any, and parts
-// that name a site after any.
+// that name a site after any; "host.com - Headline" its leading host name.
 std::string_view strip_unknown_site(std::string_view title, const std::vector<Part>& parts) {
   constexpr size_t kMaxBrandWords = 4;
-  size_t last = without_section_trail(title, parts);
-  while (last > 1) {
+  size_t first = leading_host_parts(title, parts);
+  size_t last = std::max(without_section_trail(title, parts), first + 1);
+  while (last > first + 1) {
     const Part& part = parts[last - 1];
-    std::string_view rest = span(title, parts.front(), parts[last - 2]);
+    std::string_view rest = span(title, parts[first], parts[last - 2]);
     bool brand = part.after_strong && word_count(part.text) <= kMaxBrandWords;
     if (!(brand || names_a_site(part.text)) || words(rest).size() < 2) break;
     --last;
   }
-  return span(title, parts.front(), parts[last - 1]);
+  return span(title, parts[first], parts[last - 1]);
 }
 
 // Drops trailing parts that name the site ("Flask Documentation (3.1.x)"),
@@ -143,10 +162,22 @@ double agreement(std::string_view a, std::string_view b) {
   return 2.0 * static_cast<double>(common) / static_cast<double>(sa.size() + sb.size());
 }
 
+// "Headline - CBN News</titlevalue=...": a page whose scripts write its
+// <title> leaves markup in it, after which nothing is the headline's.
+std::string_view before_markup(std::string_view title) {
+  size_t end = title.find("-->");
+  for (size_t at = title.find('<'); at != std::string_view::npos && at + 1 < title.size() && at < end;
+       at = title.find('<', at + 1)) {
+    char next = title[at + 1];
+    if (std::isalpha(static_cast<unsigned char>(next)) || next == '/' || next == '!' || next == '\\') end = at;
+  }
+  return trim(title.substr(0, end));
+}
+
 std::vector<Sourced<std::string>> meta_titles(const PageScan& scan, const JsonLdFacts& jsonld) {
   std::vector<Sourced<std::string>> titles;
   auto add = [&](std::string_view t, Source source) {
-    std::string clean = collapse_whitespace(t);
+    std::string clean = collapse_whitespace(before_markup(t));
     if (!clean.empty()) titles.push_back({std::move(clean), source});
   };
   add(scan.meta("og:title"), Source::opengraph);

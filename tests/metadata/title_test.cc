@@ -92,6 +92,17 @@ TEST(TitleStrip, DropsAHostNameAfterAnySeparator) {
   EXPECT_EQ(strip_site_name("OP-ED: John Esposito - METimes.com", NameSet()), "OP-ED: John Esposito");
   EXPECT_EQ(strip_site_name("Amazon.com profits soar - what it means", NameSet()),
             "Amazon.com profits soar - what it means");
+  EXPECT_EQ(strip_site_name("ContraCostaTimes.com - Choi three-shot winner in Sony", NameSet()),
+            "Choi three-shot winner in Sony");
+  EXPECT_EQ(strip_site_name("kansascity.com - 01/17/2008", NameSet()), "kansascity.com - 01/17/2008");
+}
+
+TEST(Title, CutsAMetaTitleAtMarkupInIt) {
+  std::string html = page(R"(<title>Bush to Saudis: More Oil Please</titlevalue="true" --> </head></title>)",
+                          "<p>Text.</p>");
+  EXPECT_EQ(metadata_of(html).title, "Bush to Saudis: More Oil Please");
+  std::string fine = page("<title>Tom &lt;3 Jerry: a love story</title>");
+  EXPECT_EQ(metadata_of(fine).title, "Tom <3 Jerry: a love story");
 }
 
 TEST(TitleStrip, DropsAForumsNameAfterAnySeparator) {
