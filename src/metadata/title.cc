@@ -126,9 +126,26 @@ size_t leading_host_parts(std::string_view title, const std::vector<Part>& parts
   return first;
 }
 
+// "GlossLip » Headline of many more words": a short brand before the one
+// strong separator of parts [first, last) ("Headline | Section | Brand"
+// opens with a short headline).
+bool opens_with_brand(std::string_view title, const std::vector<Part>& parts, size_t first, size_t last) {
+  constexpr size_t kMaxBrandWords = 4, kMinHeadlineWords = 5;
+  if (last - first < 2 || !parts[first + 1].after_strong) return false;
+  if (std::any_of(parts.begin() + first + 2, parts.begin() + last, [](const Part& p) { return p.after_strong; }))
+    return false;
+  size_t brand = word_count(parts[first].text);
+  std::string_view after = span(title, parts[first + 1], parts[last - 1]);
+  size_t rest = word_count(after);
+  // "HEADLINE | Transfer News, Fixtures, Results, Stats": a list of the
+  // site's offers comes after the headline.
+  bool list = std::count(after.begin(), after.end(), ',') >= 2;
+  return brand <= kMaxBrandWords && rest >= kMinHeadlineWords && rest >= 2 * brand && !list;
+}
+
 // Without a known site name: "Headline | Section | Brand" sheds the short
 // parts after strong separators, a trail of sections after any, and parts
-// that name a site after any; "host.com - Headline" its leading host name.
+// that name a site after any; then the site's name before the headline.
 std::string_view strip_unknown_site(std::string_view title, const std::vector<Part>& parts) {
   constexpr size_t kMaxBrandWords = 4;
   size_t first = leading_host_parts(title, parts);
@@ -140,6 +157,7 @@ std::string_view strip_unknown_site(std::string_view title, const std::vector<Pa
     if (!(brand || names_a_site(part.text)) || words(rest).size() < 2) break;
     --last;
   }
+  if (opens_with_brand(title, parts, first, last)) ++first;
   return span(title, parts[first], parts[last - 1]);
 }
 

@@ -105,6 +105,15 @@ TEST(Title, CutsAMetaTitleAtMarkupInIt) {
   EXPECT_EQ(metadata_of(fine).title, "Tom <3 Jerry: a love story");
 }
 
+TEST(TitleStrip, DropsAShortBrandBeforeAPipeWhenALongHeadlineFollows) {
+  EXPECT_EQ(strip_site_name("GlossLip » Former Idol skips jail, goes directly to rehab", NameSet()),
+            "Former Idol skips jail, goes directly to rehab");
+  EXPECT_EQ(strip_site_name("Acme | Fast builds", NameSet()), "Acme | Fast builds");
+  EXPECT_EQ(strip_site_name("Quake hits Metropolis, thousands flee | Acme", NameSet()), "Quake hits Metropolis, thousands flee");
+  EXPECT_EQ(strip_site_name("MORT DENIES SPECULATION | Transfer News, Fixtures, Results, Stats", NameSet()),
+            "MORT DENIES SPECULATION | Transfer News, Fixtures, Results, Stats");
+}
+
 TEST(TitleStrip, DropsAForumsNameAfterAnySeparator) {
   EXPECT_EQ(strip_site_name("Wrong refresh rate on RX7800 - Doom9's Forum", NameSet()), "Wrong refresh rate on RX7800");
   EXPECT_EQ(strip_site_name("Thread: Which web host?", NameSet()), "Which web host?");
