@@ -87,15 +87,23 @@ bool is_marked_byline(const Node* n) {
   return false;
 }
 
+// The sibling before `n` that readers see: no blank text, no comment
+// ("Written by<!-- --> <a>" from templating).
+const Node* shown_before(const Node* n) {
+  const Node* before = n->prev;
+  while (before && (before->is_text() ? trim(before->data).empty() : !before->is_element())) before = before->prev;
+  return before;
+}
+
+std::string shown_text(const Node* n) { return n->is_text() ? std::string(n->data) : element_text(n, true); }
+
 // The label just before a byline element, at its level or its parent's:
 // <span>By</span> <a>Jane Roe</a>, <span>Reviewed by</span> <div><a>John Doe</a></div>.
 Label label_before(const Node* n) {
   constexpr int kLevels = 2;
   for (int level = 0; n && level < kLevels; ++level, n = n->parent) {
-    const Node* before = n->prev;
-    while (before && before->is_text() && trim(before->data).empty()) before = before->prev;
-    if (!before) continue;
-    return byline_label(before->is_text() ? std::string(before->data) : element_text(before, true));
+    const Node* before = shown_before(n);
+    if (before) return byline_label(shown_text(before));
   }
   return Label::none;
 }
@@ -183,6 +191,19 @@ bool is_inside(const Node* n, const Node* ancestor) {
   return false;
 }
 
+// "Written by", "Posted by": a label no other credit uses, so a byline it
+// opens counts wherever it stands (some templates put it after the article).
+bool opens_with_writer_label(std::string_view text) {
+  for (std::string_view label : {"written by", "posted by", "authored by", "article by", "story by", "words by"})
+    if (starts_with_ignore_case(trim(text), label)) return true;
+  return false;
+}
+
+bool has_writer_label(const Node* n) {
+  const Node* before = shown_before(n);
+  return (before && opens_with_writer_label(shown_text(before))) || opens_with_writer_label(element_text(n, true));
+}
+
 // The innermost byline elements first: "author-box" holds a bio, its
 // "author-name" only the name (and the climb from it reaches the box anyway).
 // The first that names a person wins, or an organisation credited with
@@ -196,7 +217,8 @@ Credits visible_byline(const PageScan& scan, const NonPersons& np, const Node* h
     if (i + 1 < all.size() && is_inside(all[i + 1], n)) continue;
     // Without a headline to stand beside, on a page that is no article (a
     // product, a service with testimonials), only an explicit byline counts.
-    if (headline ? !near_headline(n, headline) : !(is_article || is_marked_byline(n))) continue;
+    bool placed = headline ? near_headline(n, headline) : is_article || is_marked_byline(n);
+    if (!placed && !has_writer_label(n)) continue;
     Label label = label_before(n);
     if (label == Label::other_role) continue;
     Credits credits = byline_credits(n, np);

@@ -315,8 +315,12 @@ bool has_foreign_characters(std::string_view name) {
   return false;
 }
 
+// What templates print for a missing value: "undefined" from JavaScript.
+constexpr std::string_view kPlaceholders[] = {"undefined", "null", "none", "nan", "n/a", "unknown"};
+
 bool is_person_name(std::string_view name, const NonPersons& non_persons) {
   if (name.empty() || name.size() > kMaxNameBytes || has_foreign_characters(name)) return false;
+  if (in_list(kPlaceholders, name)) return false;
   std::vector<std::string_view> ws = split_spaces(name);
   if (ws.size() > kMaxNameWords) return false;
   if (ws.size() == 1 && ws[0].size() < 2) return false;
@@ -359,6 +363,20 @@ std::string normalise_case(std::string name) {
 // Last words of a team credited as a whole: "Camphouse Team", "EcoCult Staff".
 constexpr std::string_view kCollectiveWords[] = {"team", "staff", "editors", "desk", "newsroom",
                                                  "editorial", "contributors", "writers"};
+
+// Words of the names of institutions, never of persons.
+constexpr std::string_view kInstitutionWords[] = {
+    "center", "centre", "institute", "university", "department", "association", "foundation", "council",
+    "agency", "ministry", "committee", "society", "laboratory", "hospital", "clinic", "college", "office"};
+
+// "Center for Drug Evaluation and Research", "Office of Science and
+// Technology": one credit, however many "and"s. A list of people has commas.
+bool names_an_institution(std::string_view credit) {
+  if (credit.find(',') != std::string_view::npos || credit.find(';') != std::string_view::npos) return false;
+  for (const std::string& w : words(credit))
+    if (in_list(kInstitutionWords, w)) return true;
+  return false;
+}
 
 // A segment as credited, without its introduction ("By", "Author:") and
 // whatever date follows: "By The Verge Staff, May 31" -> "The Verge Staff".
@@ -429,6 +447,13 @@ bool is_full_name(std::string_view name) {
 Credits read_credits(std::string_view raw, const NonPersons& non_persons) {
   std::string text = without_contact_tokens(collapse_whitespace(remove_parenthesised(strip_tags(raw))));
   Credits credits;
+  // An organisation whose name holds "and" ("Center for Drug Evaluation and
+  // Research") is one credit, not two.
+  std::string whole = credit_text(after_by(text));
+  if (non_persons.names.overlaps(whole, 1.0) || names_an_institution(whole)) {
+    credits.organisations.push_back(std::move(whole));
+    return credits;
+  }
   for (std::string_view segment : split_authors(after_by(text))) {
     if (credits_other_role(segment)) continue;
     // "Jane Roe, MD, PhD": her degrees, no more authors.

@@ -100,15 +100,25 @@ bool is_author_link(const Node* n) {
 
 // Words that label the name beside them: "Written by" <p>Jane Roe</p>.
 constexpr std::string_view kBylineLabels[] = {
-    "by",     "written by", "posted by", "words by", "story by", "reported by", "author",
-    "authors", "autor",     "auteur",    "von",      "par",      "por",         "door"};
+    "by",     "written by", "posted by", "words by", "story by", "reported by", "article by", "authored by",
+    "author", "authors",    "autor",     "auteur",   "von",      "par",         "por",        "door"};
+
+// More characters than `limit` as a reader sees them: a run of whitespace
+// (templates indent a byline over several lines) is one.
+bool shows_more_than(std::string_view text, size_t limit) {
+  auto is_space = [](char c) { return c == ' ' || c == '\n' || c == '\t' || c == '\r'; };
+  size_t length = 0;
+  for (size_t i = 0; i < text.size() && length <= limit; ++i)
+    if (!is_space(text[i]) || i == 0 || !is_space(text[i - 1])) ++length;
+  return length > limit;
+}
 
 // A label alone, or opening a short text: "By Jane Roe", "von Max Muster".
 bool is_byline_label(std::string_view text) {
   constexpr size_t kMaxLabelledName = 60;
   text = trim(text);
   if (text.ends_with(':')) text.remove_suffix(1);
-  if (text.size() > kMaxLabelledName) return false;
+  if (shows_more_than(text, kMaxLabelledName)) return false;
   for (std::string_view label : kBylineLabels) {
     if (!starts_with_ignore_case(text, label)) continue;
     std::string_view rest = text.substr(label.size());

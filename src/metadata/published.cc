@@ -88,7 +88,8 @@ class DateFinder {
     MaybeFound published = find_published();
     // A page whose dateline says only "Updated March 3, 2024" is dated by it:
     // readers see no other date. Machine-readable revision dates alone are
-    // not: every page of some sites carries one.
+    // not: every page of some sites carries one; nor is "Last updated" at the
+    // end of a page, which documentation pages carry.
     if (!published) published = visible_revision(true);
     if (!published && guess) published = found(date_in_running_text(), Source::text);
     MaybeFound modified = find_modified();

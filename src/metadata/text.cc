@@ -197,7 +197,7 @@ std::string element_text(const dom::Node* node, bool spaced) {
       [&](dom::Node* n) {
         if (n->is_text()) raw += n->data;
         if (!n->is_element()) return false;
-        if (n != scope && dom::is_invisible(n->tag)) return false;
+        if (n != scope && (dom::is_invisible(n->tag) || n->has_attr("hidden"))) return false;
         if (spaced || dom::is_block(n->tag) || n->is(dom::Tag::br)) raw += ' ';
         return true;
       },

@@ -36,9 +36,10 @@ void append_utf8(std::string& out, uint32_t code_point);
 // Removes <tags> from a string that should be plain text.
 std::string strip_tags(std::string_view s);
 
-// The visible text under `node` with collapsed whitespace. With `spaced`,
-// every element boundary separates words ("<a>Jane</a><a>John</a>" keeps the
-// two names apart), which suits bylines; headings join inline runs as is.
+// The visible text under `node` (none of elements marked `hidden`) with
+// collapsed whitespace. With `spaced`, every element boundary separates words
+// ("<a>Jane</a><a>John</a>" keeps the two names apart), which suits bylines;
+// headings join inline runs as is.
 std::string element_text(const dom::Node* node, bool spaced);
 
 // Names compared loosely: case, spaces and punctuation are ignored, so

@@ -1,6 +1,7 @@
 #include "metadata/title.h"
 
 #include <algorithm>
+#include <cctype>
 #include <iterator>
 #include <set>
 
@@ -66,9 +67,23 @@ std::string_view span(std::string_view whole, const Part& first, const Part& las
 
 // Words that make a part after any separator the site's, not the
 // headline's: "Amd RX7800XT refresh rate - Doom9's Forum".
-constexpr std::string_view kSiteWords[] = {"forum", "forums", "community", "website", "wiki", "official"};
+constexpr std::string_view kSiteWords[] = {"forum", "forums", "community", "website", "wiki", "official", "documentation"};
+
+// "METimes.com", "from planet-f1.com": a host name.
+bool has_host_name(std::string_view part) {
+  for (std::string_view tld : {".com", ".org", ".net", ".gov", ".edu", ".info", ".co.uk"}) {
+    for (size_t at = part.find(tld); at != std::string_view::npos; at = part.find(tld, at + 1)) {
+      size_t end = at + tld.size();
+      bool after_name = at > 0 && std::isalnum(static_cast<unsigned char>(part[at - 1]));
+      bool word_ends = end == part.size() || !std::isalnum(static_cast<unsigned char>(part[end]));
+      if (after_name && word_ends) return true;
+    }
+  }
+  return false;
+}
 
 bool names_a_site(std::string_view part) {
+  if (has_host_name(part)) return true;
   for (const std::string& w : words(part))
     if (std::find(std::begin(kSiteWords), std::end(kSiteWords), w) != std::end(kSiteWords)) return true;
   return false;
@@ -82,26 +97,77 @@ size_t word_count(std::string_view text) {
   return count;
 }
 
+// "Headline - Soccer - Sport - Belfast Telegraph": two or more short parts
+// at the end are a trail of sections and the site, whatever the separator,
+// when a headline of some words stays. Returns how many parts stay.
+size_t without_section_trail(std::string_view title, const std::vector<Part>& parts) {
+  constexpr size_t kMaxSectionWords = 3, kMinTrail = 2, kMinHeadlineWords = 4;
+  size_t last = parts.size();
+  while (last > 1 && word_count(parts[last - 1].text) <= kMaxSectionWords) --last;
+  bool trail = parts.size() - last >= kMinTrail && word_count(span(title, parts.front(), parts[last - 1])) >= kMinHeadlineWords;
+  return trail ? last : parts.size();
+}
+
+// Words with a letter: "01/17/2008" has none.
+size_t lettered_words(std::string_view text) {
+  std::vector<std::string> ws = words(text);
+  return static_cast<size_t>(std::count_if(ws.begin(), ws.end(), [](const std::string& w) {
+    return std::any_of(w.begin(), w.end(), [](char c) { return !std::isdigit(static_cast<unsigned char>(c)); });
+  }));
+}
+
+// "ContraCostaTimes.com - Headline": how many leading parts are only the
+// site's host name.
+size_t leading_host_parts(std::string_view title, const std::vector<Part>& parts) {
+  size_t first = 0;
+  while (first + 1 < parts.size() && word_count(parts[first].text) == 1 && has_host_name(parts[first].text) &&
+         lettered_words(span(title, parts[first + 1], parts.back())) >= 2)
+    ++first;
+  return first;
+}
+
+// "GlossLip » Headline of many more words": a short brand before the one
+// strong separator of parts [first, last) ("Headline | Section | Brand"
+// opens with a short headline).
+bool opens_with_brand(std::string_view title, const std::vector<Part>& parts, size_t first, size_t last) {
+  constexpr size_t kMaxBrandWords = 4, kMinHeadlineWords = 5;
+  if (last - first < 2 || !parts[first + 1].after_strong) return false;
+  if (std::any_of(parts.begin() + first + 2, parts.begin() + last, [](const Part& p) { return p.after_strong; }))
+    return false;
+  size_t brand = word_count(parts[first].text);
+  std::string_view after = span(title, parts[first + 1], parts[last - 1]);
+  size_t rest = word_count(after);
+  // "HEADLINE | Transfer News, Fixtures, Results, Stats": a list of the
+  // site's offers comes after the headline.
+  bool list = std::count(after.begin(), after.end(), ',') >= 2;
+  return brand <= kMaxBrandWords && rest >= kMinHeadlineWords && rest >= 2 * brand && !list;
+}
+
 // Without a known site name: "Headline | Section | Brand" sheds the short
-// parts after strong separators, and parts that name a site after any.
+// parts after strong separators, a trail of sections after any, and parts
+// that name a site after any; then the site's name before the headline.
 std::string_view strip_unknown_site(std::string_view title, const std::vector<Part>& parts) {
   constexpr size_t kMaxBrandWords = 4;
-  size_t last = parts.size();
-  while (last > 1) {
+  size_t first = leading_host_parts(title, parts);
+  size_t last = std::max(without_section_trail(title, parts), first + 1);
+  while (last > first + 1) {
     const Part& part = parts[last - 1];
-    std::string_view rest = span(title, parts.front(), parts[last - 2]);
+    std::string_view rest = span(title, parts[first], parts[last - 2]);
     bool brand = part.after_strong && word_count(part.text) <= kMaxBrandWords;
     if (!(brand || names_a_site(part.text)) || words(rest).size() < 2) break;
     --last;
   }
-  return span(title, parts.front(), parts[last - 1]);
+  if (opens_with_brand(title, parts, first, last)) ++first;
+  return span(title, parts[first], parts[last - 1]);
 }
 
-// Drops leading and trailing parts that name the site.
+// Drops trailing parts that name the site ("Flask Documentation (3.1.x)"),
+// and leading parts that are mostly its name: a headline may open with it
+// ("Arch Linux ISO ends i686 support | Arch Linux Forums").
 std::string_view strip_known_site(std::string_view title, const std::vector<Part>& parts, const NameSet& site_names) {
   size_t first = 0, last = parts.size();
   while (last - first > 1 && site_names.overlaps(parts[last - 1].text, 0)) --last;
-  while (last - first > 1 && site_names.overlaps(parts[first].text, 0)) ++first;
+  while (last - first > 1 && site_names.overlaps(parts[first].text, kSiteOverlap)) ++first;
   return span(title, parts[first], parts[last - 1]);
 }
 
@@ -114,10 +180,22 @@ double agreement(std::string_view a, std::string_view b) {
   return 2.0 * static_cast<double>(common) / static_cast<double>(sa.size() + sb.size());
 }
 
+// "Headline - CBN News</titlevalue=...": a page whose scripts write its
+// <title> leaves markup in it, after which nothing is the headline's.
+std::string_view before_markup(std::string_view title) {
+  size_t end = title.find("-->");
+  for (size_t at = title.find('<'); at != std::string_view::npos && at + 1 < title.size() && at < end;
+       at = title.find('<', at + 1)) {
+    char next = title[at + 1];
+    if (std::isalpha(static_cast<unsigned char>(next)) || next == '/' || next == '!' || next == '\\') end = at;
+  }
+  return trim(title.substr(0, end));
+}
+
 std::vector<Sourced<std::string>> meta_titles(const PageScan& scan, const JsonLdFacts& jsonld) {
   std::vector<Sourced<std::string>> titles;
   auto add = [&](std::string_view t, Source source) {
-    std::string clean = collapse_whitespace(t);
+    std::string clean = collapse_whitespace(before_markup(t));
     if (!clean.empty()) titles.push_back({std::move(clean), source});
   };
   add(scan.meta("og:title"), Source::opengraph);
@@ -140,15 +218,42 @@ bool in_noscript(const Node* n) {
   return false;
 }
 
+// Themes and documentation generators put the site's name in an <h1> of the
+// page header: <h1 class="site-title">, <h1 class="menu-title">.
+bool is_site_heading(const Node* h1) {
+  constexpr int kLevels = 2;
+  const Node* n = h1;
+  for (int level = 0; n && level < kLevels; ++level, n = n->parent)
+    for (std::string_view mark : {"site-title", "site-name", "sitename", "menu-title", "logo"})
+      if (class_or_id_contains(n, mark)) return true;
+  return false;
+}
+
+// "Advanced Usage¶": the permalink mark documentation generators append.
+std::string_view without_anchor_mark(std::string_view text) {
+  for (std::string_view mark : {"¶", "§", "#", "🔗"})
+    if (text.ends_with(mark)) return trim(text.substr(0, text.size() - mark.size()));
+  return text;
+}
+
+// The names in the site headings, which meta titles repeat as their suffix.
+NameSet with_site_headings(const PageScan& scan, NameSet site_names) {
+  for (const Node* h1 : scan.h1s)
+    if (is_site_heading(h1)) site_names.add(element_text(h1, false));
+  return site_names;
+}
+
 // The <h1>s with text, without a site name some sites repeat in them. Those
 // of a <noscript> fallback count only on pages that script their headline
 // (the fallback may be a banner of the section).
 std::vector<Heading> headings(const PageScan& scan, const NameSet& site_names) {
   std::vector<const Node*> shown;
-  std::copy_if(scan.h1s.begin(), scan.h1s.end(), std::back_inserter(shown), [](const Node* h) { return !in_noscript(h); });
+  std::copy_if(scan.h1s.begin(), scan.h1s.end(), std::back_inserter(shown),
+               [](const Node* h) { return !in_noscript(h) && !is_site_heading(h); });
   std::vector<Heading> out;
   for (const Node* h1 : shown.empty() ? scan.h1s : shown) {
-    std::string text = strip_site_name(element_text(h1, false), site_names);
+    if (is_site_heading(h1)) continue;
+    std::string text = strip_site_name(without_anchor_mark(element_text(h1, false)), site_names);
     if (!text.empty() && text.size() <= kMaxHeadingBytes) out.push_back({h1, std::move(text)});
     if (out.size() == kHeadingsConsidered) break;
   }
@@ -185,7 +290,8 @@ std::string strip_site_name(std::string_view title, const NameSet& site_names) {
   return std::string(rest.size() < 2 ? known : strip_unknown_site(known, rest));
 }
 
-TitleChoice find_title(const PageScan& scan, const JsonLdFacts& jsonld, const NameSet& site_names) {
+TitleChoice find_title(const PageScan& scan, const JsonLdFacts& jsonld, const NameSet& known_site_names) {
+  NameSet site_names = with_site_headings(scan, known_site_names);
   std::vector<Sourced<std::string>> found = meta_titles(scan, jsonld);
   std::vector<std::string> titles;
   for (const auto& t : found) titles.push_back(t.value);

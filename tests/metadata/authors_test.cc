@@ -56,6 +56,13 @@ TEST(Byline, RejectsRolesAgenciesAndNonNames) {
   EXPECT_EQ(byline("Coming Soon! New Flavours"), Names{});
 }
 
+TEST(Authors, IgnoresATemplatesPlaceholderForAMissingName) {
+  std::string html = page(jsonld(R"({"@type": "Article", "headline": "H",
+                                     "author": {"@type": "Person", "name": "undefined"}})"));
+  EXPECT_EQ(metadata_of(html).authors, Names{});
+  EXPECT_EQ(byline("By Nan Goldin"), (Names{"Nan Goldin"}));
+}
+
 TEST(Byline, RejectsTheSiteAndItsPublisher) {
   NonPersons site;
   site.names.add("The Daily Planet");
@@ -130,6 +137,14 @@ TEST(Authors, CreditsAnOrganizationOnlyWhenNoPersonIsNamed) {
   m = metadata_of(with_byline);
   EXPECT_EQ(m.authors, (Names{"Jane Roe"}));
   EXPECT_EQ(authors_source(m), Source::byline);
+}
+
+TEST(Authors, KeepsAnOrganisationWhoseNameHoldsAndWhole) {
+  std::string html = page(R"(<meta property="og:site_name" content="U.S. Food and Drug Administration">
+                             <meta name="dcterms.creator" content="Center for Drug Evaluation and Research">)");
+  EXPECT_EQ(metadata_of(html).authors, (Names{"Center for Drug Evaluation and Research"}));
+  std::string pair = page(R"(<meta name="author" content="Jane Roe and John Doe">)");
+  EXPECT_EQ(metadata_of(pair).authors, (Names{"Jane Roe", "John Doe"}));
 }
 
 TEST(Authors, TakesTheSiteNameOnlyWhenThePageNamesNoPerson) {
@@ -212,6 +227,42 @@ TEST(Authors, ReadsABylineThatOpensWithBy) {
                           "<h1>Big news</h1><div><span>Published May 31, 2024</span> <span>by Nicole Burke</span></div>"
                           "<p>Text.</p>");
   EXPECT_EQ(metadata_of(html).authors, (Names{"Nicole Burke"}));
+}
+
+// Far from the headline: more than the byline window of nodes.
+std::string long_article() {
+  std::string paragraphs;
+  for (int i = 0; i < 400; ++i) paragraphs += "<p>Words <b>of</b> the story.</p>";
+  return paragraphs;
+}
+
+TEST(Authors, ReadsAWrittenByBylineAfterTheArticle) {
+  std::string html = page("<title>How apps are made</title>",
+                          "<h1>How apps are made</h1>" + long_article() +
+                              "<p>Written by<!-- --> <a href=\"/blog/author/mk\">Moses Kim and Kate Shokurova</a></p>");
+  EXPECT_EQ(metadata_of(html).authors, (Names{"Moses Kim", "Kate Shokurova"}));
+}
+
+TEST(Authors, ReadsAnArticleByBoxAfterTheArticle) {
+  std::string html = page("<title>Understanding Lean</title>",
+                          "<h1>Understanding Lean</h1>" + long_article() +
+                              "<div><h2>Article by</h2><div>Matias Heikkilä</div></div>");
+  EXPECT_EQ(metadata_of(html).authors, (Names{"Matias Heikkilä"}));
+}
+
+TEST(Authors, IgnoresAnAuthorLinkFarFromTheHeadlineWithoutAWriterLabel) {
+  std::string html = page("<title>How apps are made</title>",
+                          "<h1>How apps are made</h1>" + long_article() +
+                              "<p>More from <a href=\"/blog/author/mk\">Moses Kim</a></p>");
+  EXPECT_EQ(metadata_of(html).authors, Names{});
+}
+
+TEST(Authors, ReadsABylineTheTemplateIndentsOverSeveralLines) {
+  std::string html = page("<title>Survival Guide to SysV Init</title>",
+                          "<h1>Survival Guide to SysV Init</h1><p>by Jon Foster\n              -\n"
+                          "                           \n             2025-09-13<br>Updated: 2025-09-13</p>"
+                          "<p>Text.</p>");
+  EXPECT_EQ(metadata_of(html).authors, (Names{"Jon Foster"}));
 }
 
 TEST(Authors, TakesAOneWordNameOnlyWhereTheBylineSaysSo) {

@@ -142,6 +142,24 @@ TEST(PublishedDate, DatesAPageByItsOnlyVisibleRevisionDate) {
   EXPECT_EQ(source_of(m, "date"), "byline");
 }
 
+TEST(PublishedDate, LeavesAPageWithOnlyARevisionDateAtItsEndUndated) {
+  std::string filler(4000, 'x');
+  std::string html = page("<title>Logging HOWTO</title>",
+                          "<h1>Logging HOWTO</h1><p>" + filler + "</p>"
+                          "<p>Last updated on <time datetime=\"2026-03-08\">Mar 08, 2026</time></p>");
+  Metadata m = metadata_of(html, kPlainUrl);
+  EXPECT_EQ(m.date, std::nullopt);
+  EXPECT_EQ(m.date_modified, "2026-03-08");
+}
+
+TEST(PublishedDate, LeavesAPageWithOnlyAMachineReadableRevisionDateUndated) {
+  std::string html = page("<title>Guide</title><meta property=\"og:updated_time\" content=\"2025-08-14T10:00:00+00:00\">",
+                          "<h1>Guide</h1><p>Text.</p>");
+  Metadata m = metadata_of(html, kPlainUrl);
+  EXPECT_EQ(m.date, std::nullopt);
+  EXPECT_EQ(m.date_modified, "2025-08-14T10:00:00+00:00");
+}
+
 TEST(PublishedDate, PrefersALabelledPublicationDateToABareOne) {
   std::string html = page("<title>Thread</title>",
                           "<h1>Thread</h1><p>March 5, 2026</p><p>Started by Jane, June 04, 2024, 11:23 AM</p>");

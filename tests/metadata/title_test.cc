@@ -26,6 +26,12 @@ TEST(TitleStrip, CutsAKnownSiteNameOnEitherSide) {
   EXPECT_EQ(strip_site_name("Quake hits Metropolis » News » Daily Planet", site), "Quake hits Metropolis");
 }
 
+TEST(TitleStrip, KeepsAHeadlineThatMentionsTheSite) {
+  NameSet site = names({"Arch Linux"});
+  EXPECT_EQ(strip_site_name("Arch Linux ISO ends i686 support | Arch Linux Forums", site),
+            "Arch Linux ISO ends i686 support");
+}
+
 TEST(TitleStrip, MatchesTheSiteByItsHostName) {
   NameSet host = names({"theverge.com", "theverge"});
   EXPECT_EQ(strip_site_name("The best phones of the year - The Verge", host), "The best phones of the year");
@@ -41,6 +47,71 @@ TEST(TitleStrip, DropsAShortBrandAfterAPipeEvenWhenUnknown) {
   EXPECT_EQ(strip_site_name("How to repot an orchid | Acme", NameSet()), "How to repot an orchid");
   EXPECT_EQ(strip_site_name("Help babies sleep | Patient Education | UC Davis Health", NameSet()), "Help babies sleep");
   EXPECT_EQ(strip_site_name("Acme | Fast builds", NameSet()), "Acme | Fast builds");
+}
+
+TEST(TitleStrip, DropsADocumentationSetsNameAfterAnySeparator) {
+  EXPECT_EQ(strip_site_name("Advanced Usage — Requests 2.32 documentation", NameSet()), "Advanced Usage");
+  EXPECT_EQ(strip_site_name("Documentation", NameSet()), "Documentation");
+}
+
+TEST(Title, IgnoresAnH1ThatIsTheSitesLogoAndCutsItsNameFromTheTitle) {
+  std::string html = page("<title>What is Ownership? - The Rust Book</title>",
+                          R"(<header><h1 class="menu-title">The Rust Book</h1></header>
+                             <main><h2>What Is Ownership?</h2><p>Text.</p></main>)");
+  EXPECT_EQ(metadata_of(html).title, "What is Ownership?");
+}
+
+TEST(Title, KeepsAnH1WhoseClassOnlyMentionsATitle) {
+  std::string html = page("<title>What is Ownership? - The Rust Book</title>",
+                          R"(<h1 class="entry-title">What is Ownership?</h1><p>Text.</p>)");
+  EXPECT_EQ(metadata_of(html).title, "What is Ownership?");
+}
+
+TEST(Title, LeavesOutHiddenElementsOfTheHeading) {
+  std::string html = page("",
+                          R"(<h1>IAM overview<span hidden><span>Stay organized with collections</span></span></h1>
+                             <p>Text.</p>)");
+  EXPECT_EQ(metadata_of(html).title, "IAM overview");
+}
+
+TEST(Title, DropsThePermalinkMarkOfAHeading) {
+  std::string html = page("<title>Advanced Usage — Requests 2.32 documentation</title>",
+                          R"(<h1>Advanced Usage<a class="headerlink" href="#advanced-usage">¶</a></h1><p>Text.</p>)");
+  EXPECT_EQ(metadata_of(html).title, "Advanced Usage");
+}
+
+TEST(TitleStrip, DropsATrailOfSectionsAfterAnySeparator) {
+  EXPECT_EQ(strip_site_name("Chelsea hoping to sign Anelka before weekend - Soccer - Sport - Belfast Telegraph",
+                            NameSet()),
+            "Chelsea hoping to sign Anelka before weekend");
+  EXPECT_EQ(strip_site_name("Quake - what we know so far", NameSet()), "Quake - what we know so far");
+  EXPECT_EQ(strip_site_name("Rock - Paper - Scissors", NameSet()), "Rock - Paper - Scissors");
+}
+
+TEST(TitleStrip, DropsAHostNameAfterAnySeparator) {
+  EXPECT_EQ(strip_site_name("OP-ED: John Esposito - METimes.com", NameSet()), "OP-ED: John Esposito");
+  EXPECT_EQ(strip_site_name("Amazon.com profits soar - what it means", NameSet()),
+            "Amazon.com profits soar - what it means");
+  EXPECT_EQ(strip_site_name("ContraCostaTimes.com - Choi three-shot winner in Sony", NameSet()),
+            "Choi three-shot winner in Sony");
+  EXPECT_EQ(strip_site_name("kansascity.com - 01/17/2008", NameSet()), "kansascity.com - 01/17/2008");
+}
+
+TEST(Title, CutsAMetaTitleAtMarkupInIt) {
+  std::string html = page(R"(<title>Bush to Saudis: More Oil Please</titlevalue="true" --> </head></title>)",
+                          "<p>Text.</p>");
+  EXPECT_EQ(metadata_of(html).title, "Bush to Saudis: More Oil Please");
+  std::string fine = page("<title>Tom &lt;3 Jerry: a love story</title>");
+  EXPECT_EQ(metadata_of(fine).title, "Tom <3 Jerry: a love story");
+}
+
+TEST(TitleStrip, DropsAShortBrandBeforeAPipeWhenALongHeadlineFollows) {
+  EXPECT_EQ(strip_site_name("GlossLip » Former Idol skips jail, goes directly to rehab", NameSet()),
+            "Former Idol skips jail, goes directly to rehab");
+  EXPECT_EQ(strip_site_name("Acme | Fast builds", NameSet()), "Acme | Fast builds");
+  EXPECT_EQ(strip_site_name("Quake hits Metropolis, thousands flee | Acme", NameSet()), "Quake hits Metropolis, thousands flee");
+  EXPECT_EQ(strip_site_name("MORT DENIES SPECULATION | Transfer News, Fixtures, Results, Stats", NameSet()),
+            "MORT DENIES SPECULATION | Transfer News, Fixtures, Results, Stats");
 }
 
 TEST(TitleStrip, DropsAForumsNameAfterAnySeparator) {
