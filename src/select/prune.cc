@@ -24,6 +24,19 @@ bool is_list_like(const Node& n) {
   }
 }
 
+// One linked heading ("<a><h3>Title</h3></a>"): the name of a listed item,
+// not a list of links.
+bool is_linked_heading(const Node* n) {
+  int links = 0;
+  bool heading = false;
+  for (const Node* d : dom::subtree(const_cast<Node*>(n))) {
+    links += d->is(Tag::a);
+    heading = heading || dom::is_heading(d->tag);
+    if (links > 1) return false;
+  }
+  return links == 1 && heading;
+}
+
 }  // namespace
 
 // Step 4: inside kept subtrees, cut link lists and residual chrome.
@@ -34,7 +47,7 @@ void prune(Node* root, const std::vector<NodeStats>& stats, const Thresholds& t)
   for (Node* n = root->first_child; n;) {
     const NodeStats& s = stats[n->index];
     bool cut = n->is_element() && !(n->flags & kDropped) && is_list_like(*n) && s.chars >= 10 &&
-               s.link_density() > limit && s.prose_chars < 200;
+               s.link_density() > limit && s.prose_chars < 200 && !is_linked_heading(n);
     if (cut) {
       n->flags |= kDropped;
       n = dom::next_skipping_children(n, root);

@@ -150,4 +150,22 @@ TEST(Structure, TheLeadParagraphAboveAReadMoreBlockIsKept) {
   EXPECT_TRUE(article.text.starts_with("With summer finally upon us")) << article.text;
 }
 
+// A chart or shop listing names each item in a linked heading; those names
+// are the listing, not a list of links to cut.
+TEST(Structure, ListingKeepsItsItemsLinkedTitles) {
+  const char* titles[] = {"Wuthering Heights", "Marty Supreme", "The Housemaid", "Jurassic World: Rebirth",
+                          "One Battle After Another", "In the Blink of an Eye"};
+  std::string page = "<html><body><nav><a href=/>Home</a><a href=/charts>Charts</a></nav><main><h1>Most popular "
+                     "movies</h1><p>As determined by the site's users, updated every week.</p><ul>";
+  int rank = 0;
+  for (const char* title : titles) {
+    std::string n = std::to_string(++rank);
+    page += "<li><div class=item><span>#" + n + "</span><div class=title><a href=/t" + n + "><h3>" + title +
+            "</h3></a></div><span>2026</span> <span>1h 54m</span> <span>Rated R</span></div></li>";
+  }
+  page += "</ul></main></body></html>";
+  Article article = lede::extract(page);
+  for (const char* title : titles) EXPECT_TRUE(has(article.text, title)) << article.text;
+}
+
 }  // namespace
