@@ -67,11 +67,16 @@ bool is_reply_item(const Node* n) {
 
 // The page's main wrapper, whatever its class says ("sidebar_content" beside
 // a sidebar is still the content).
+// (One pass over the attributes: asked three times of every element.)
 bool is_container(const Node* n) {
   if (n->is(Tag::body) || n->is(Tag::html) || n->is(Tag::article) || n->is(Tag::main)) return true;
-  std::string_view id = n->attr("id");
-  return dom::equals_ignore_case(n->attr("role"), "main") || dom::equals_ignore_case(id, "content") ||
-         dom::equals_ignore_case(id, "main") || dom::equals_ignore_case(id, "main-content");
+  for (const dom::Attribute& a : n->attributes()) {
+    if (a.name == "role" && dom::equals_ignore_case(a.value, "main")) return true;
+    if (a.name == "id" && (dom::equals_ignore_case(a.value, "content") || dom::equals_ignore_case(a.value, "main") ||
+                           dom::equals_ignore_case(a.value, "main-content")))
+      return true;
+  }
+  return false;
 }
 
 bool is_form_control(const Node* n) {

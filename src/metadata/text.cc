@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <cstring>
 
 namespace lede::metadata {
 namespace {
@@ -139,14 +140,21 @@ bool starts_with_ignore_case(std::string_view s, std::string_view prefix) {
 }
 
 // Called on every link and rel of the page: candidates are found by their
-// first byte before the rest is compared.
+// first byte (memchr when it has no case) before the rest is compared.
 bool contains_ignore_case(std::string_view haystack, std::string_view needle) {
   if (needle.empty()) return true;
   if (haystack.size() < needle.size()) return false;
   char first = lower(needle[0]);
+  bool first_has_case = first >= 'a' && first <= 'z';
   size_t last_start = haystack.size() - needle.size();
   for (size_t i = 0; i <= last_start; ++i) {
-    if (lower(haystack[i]) != first) continue;
+    if (first_has_case) {
+      if ((haystack[i] | 0x20) != first) continue;
+    } else {
+      const void* hit = std::memchr(haystack.data() + i, first, last_start + 1 - i);
+      if (!hit) return false;
+      i = static_cast<size_t>(static_cast<const char*>(hit) - haystack.data());
+    }
     size_t k = 1;
     while (k < needle.size() && lower(haystack[i + k]) == lower(needle[k])) ++k;
     if (k == needle.size()) return true;
