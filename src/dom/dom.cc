@@ -5,18 +5,6 @@
 
 namespace lede::dom {
 
-std::string_view Node::attr(std::string_view attr_name) const {
-  for (const Attribute& a : attributes())
-    if (a.name == attr_name) return a.value;
-  return {};
-}
-
-bool Node::has_attr(std::string_view attr_name) const {
-  for (const Attribute& a : attributes())
-    if (a.name == attr_name) return true;
-  return false;
-}
-
 Document::Document() { root_ = new_node(NodeType::document); }
 
 Node* Document::new_node(NodeType type) {

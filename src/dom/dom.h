@@ -51,8 +51,20 @@ struct Node {
   bool is(Tag t) const { return type == NodeType::element && tag == t; }
   std::span<const Attribute> attributes() const { return {attrs, num_attrs}; }
   // Value of the attribute, or an empty view; has_attr tells the two apart.
-  std::string_view attr(std::string_view attr_name) const;
-  bool has_attr(std::string_view attr_name) const;
+  // Inline: every stage asks for attributes by literal names, which the
+  // compiler then compares without a call.
+  std::string_view attr(std::string_view attr_name) const {
+    const Attribute* found = find_attr(attr_name);
+    return found ? found->value : std::string_view{};
+  }
+  bool has_attr(std::string_view attr_name) const { return find_attr(attr_name) != nullptr; }
+
+ private:
+  const Attribute* find_attr(std::string_view attr_name) const {
+    for (uint32_t i = 0; i < num_attrs; ++i)
+      if (attrs[i].name == attr_name) return &attrs[i];
+    return nullptr;
+  }
 };
 
 // The only way nodes come to be: the parser adapter builds through these.

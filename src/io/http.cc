@@ -278,14 +278,18 @@ bool parse_http_response(std::string_view message, size_t max_body_bytes, HttpRe
       }
     }
   }
-  std::string_view raw = has_body ? message.substr(pos) : std::string_view();
+  // `payload` is the body as decoded so far: the message itself until a
+  // step (dechunking, a coding) writes a new one into `body`, so that a
+  // compressed body is not copied before it is inflated.
+  std::string_view payload = has_body ? message.substr(pos) : std::string_view();
   std::string body;
-  if (!chunked || !dechunk(raw, body)) body.assign(raw);
+  if (chunked && dechunk(payload, body)) payload = body;
   std::string decoded;
   for (auto coding = codings.rbegin(); coding != codings.rend(); ++coding) {
-    switch (decode_coding(*coding, body, max_body_bytes, decoded, problem)) {
+    switch (decode_coding(*coding, payload, max_body_bytes, decoded, problem)) {
       case Decoding::decoded:
         body.swap(decoded);
+        payload = body;
         break;
       case Decoding::passed_through:
         break;
@@ -293,11 +297,15 @@ bool parse_http_response(std::string_view message, size_t max_body_bytes, HttpRe
         return false;
     }
   }
-  if (body.size() > max_body_bytes) {
+  if (payload.size() > max_body_bytes) {
     problem = "body over " + std::to_string(max_body_bytes) + " bytes once decoded";
     return false;
   }
-  response.body = std::move(body);
+  if (payload.data() == body.data()) {
+    response.body = std::move(body);
+  } else {
+    response.body.assign(payload);
+  }
   return true;
 }
 

@@ -53,11 +53,20 @@ constexpr size_t kMaxDatelineWords = 8;
 
 enum class Role { unknown, published, modified, other };
 
+// string_view::rfind, without comparing where the first byte differs: every
+// label is looked for in every dateline candidate.
+size_t last_position(std::string_view text, std::string_view label) {
+  if (label.empty() || label.size() > text.size()) return label.empty() ? text.size() : std::string_view::npos;
+  for (size_t at = text.size() - label.size() + 1; at-- > 0;)
+    if (text[at] == label[0] && text.substr(at, label.size()) == label) return at;
+  return std::string_view::npos;
+}
+
 // Position of the first (or last) label of `labels` in `folded`, or npos.
 size_t find_label(std::string_view folded, std::span<const std::string_view> labels, bool last) {
   size_t best = std::string_view::npos;
   for (std::string_view label : labels) {
-    size_t at = last ? folded.rfind(label) : folded.find(label);
+    size_t at = last ? last_position(folded, label) : folded.find(label);
     if (at == std::string_view::npos) continue;
     if (best == std::string_view::npos || (last ? at > best : at < best)) best = at;
   }

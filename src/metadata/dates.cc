@@ -2,9 +2,11 @@
 
 #include <chrono>
 #include <cstdio>
+#include <iterator>
 #include <vector>
 
 #include "metadata/text.h"
+#include "util/hash_index.h"
 
 namespace lede::metadata {
 namespace {
@@ -248,12 +250,19 @@ constexpr MonthName kMonths[] = {
     {"декабря", 12}, {"декабрь", 12}, {"грудня", 12},
 };
 
+// Every word of every short text on the page is looked up.
+constexpr auto kMonthIndex = [] {
+  HashIndex<1024> index;
+  static_assert(std::size(kMonths) * 2 <= 1024);
+  for (size_t i = 0; i < std::size(kMonths); ++i) index.add(kMonths[i].name, i);
+  return index;
+}();
+
 int month_number(std::string_view word) {
   if (word.size() > 24) return 0;
   std::string lower = fold_case(word);
-  for (const MonthName& m : kMonths)
-    if (m.name == lower) return m.month;
-  return 0;
+  size_t i = kMonthIndex.find(lower, [](size_t m) { return kMonths[m].name; });
+  return i == kMonthIndex.npos ? 0 : kMonths[i].month;
 }
 
 // ---- Dates in running text ----

@@ -37,13 +37,13 @@ constexpr std::string_view kChromeStarts[] = {"sidebar", "comment", "related"};
 constexpr std::string_view kChromeEnds[] = {"-comment", "_comment", "-comments", "_comments", "-related", "_related"};
 
 bool is_chrome_token(std::string_view token) {
+  bool chrome = false;
+  for (std::string_view start : kChromeStarts) chrome = chrome || token.starts_with(start);
+  for (std::string_view end : kChromeEnds) chrome = chrome || token.ends_with(end);
+  if (!chrome) return false;  // most tokens: the modifiers need no look
   for (std::string_view modifier : kLayoutModifiers)
     if (token.starts_with(modifier)) return false;
-  for (std::string_view start : kChromeStarts)
-    if (token.starts_with(start)) return true;
-  for (std::string_view end : kChromeEnds)
-    if (token.ends_with(end)) return true;
-  return false;
+  return true;
 }
 
 bool has_chrome_token(std::string_view names) {
@@ -67,11 +67,16 @@ bool is_reply_item(const Node* n) {
 
 // The page's main wrapper, whatever its class says ("sidebar_content" beside
 // a sidebar is still the content).
+// (One pass over the attributes: asked three times of every element.)
 bool is_container(const Node* n) {
   if (n->is(Tag::body) || n->is(Tag::html) || n->is(Tag::article) || n->is(Tag::main)) return true;
-  std::string_view id = n->attr("id");
-  return dom::equals_ignore_case(n->attr("role"), "main") || dom::equals_ignore_case(id, "content") ||
-         dom::equals_ignore_case(id, "main") || dom::equals_ignore_case(id, "main-content");
+  for (const dom::Attribute& a : n->attributes()) {
+    if (a.name == "role" && dom::equals_ignore_case(a.value, "main")) return true;
+    if (a.name == "id" && (dom::equals_ignore_case(a.value, "content") || dom::equals_ignore_case(a.value, "main") ||
+                           dom::equals_ignore_case(a.value, "main-content")))
+      return true;
+  }
+  return false;
 }
 
 bool is_form_control(const Node* n) {
@@ -120,7 +125,8 @@ bool is_byline_label(std::string_view text) {
   if (text.ends_with(':')) text.remove_suffix(1);
   if (shows_more_than(text, kMaxLabelledName)) return false;
   for (std::string_view label : kBylineLabels) {
-    if (!starts_with_ignore_case(text, label)) continue;
+    // (The first byte first: every short text of the page comes here.)
+    if (text.empty() || (text[0] | 0x20) != label[0] || !starts_with_ignore_case(text, label)) continue;
     std::string_view rest = text.substr(label.size());
     if (trim(rest).empty() || rest.starts_with(' ') || rest.starts_with(':')) return true;  // "By :" too
   }

@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <cstring>
 
 namespace lede::metadata {
 namespace {
@@ -82,6 +83,12 @@ size_t decode_reference(std::string_view s, size_t i, std::string& out) {
   return 0;
 }
 
+// Bytes that neither are nor start a space or a zero-width character.
+bool is_plain_byte(char c) {
+  unsigned char byte = static_cast<unsigned char>(c);
+  return byte > ' ' ? byte != 0xC2 && byte != 0xE2 && byte != 0xEF : !is_ascii_space(c);
+}
+
 }  // namespace
 
 void append_utf8(std::string& out, uint32_t cp) {
@@ -95,6 +102,15 @@ std::string collapse_whitespace(std::string_view s) {
   out.reserve(s.size());
   bool pending_space = false;
   for (size_t i = 0; i < s.size();) {
+    size_t run_end = i;
+    while (run_end < s.size() && is_plain_byte(s[run_end])) ++run_end;
+    if (run_end > i) {
+      if (pending_space) out += ' ';
+      pending_space = false;
+      out.append(s.data() + i, run_end - i);
+      i = run_end;
+      continue;
+    }
     bool zero_width = false;
     size_t unicode_space = unicode_space_length(s, i, zero_width);
     if (is_ascii_space(s[i]) || (unicode_space && !zero_width)) {
@@ -123,11 +139,27 @@ bool starts_with_ignore_case(std::string_view s, std::string_view prefix) {
   return s.size() >= prefix.size() && dom::equals_ignore_case(s.substr(0, prefix.size()), prefix);
 }
 
+// Called on every link and rel of the page: candidates are found by their
+// first byte (memchr when it has no case) before the rest is compared.
 bool contains_ignore_case(std::string_view haystack, std::string_view needle) {
   if (needle.empty()) return true;
-  auto it = std::search(haystack.begin(), haystack.end(), needle.begin(), needle.end(),
-                        [](char a, char b) { return lower(a) == lower(b); });
-  return it != haystack.end();
+  if (haystack.size() < needle.size()) return false;
+  char first = lower(needle[0]);
+  bool first_has_case = first >= 'a' && first <= 'z';
+  size_t last_start = haystack.size() - needle.size();
+  for (size_t i = 0; i <= last_start; ++i) {
+    if (first_has_case) {
+      if ((haystack[i] | 0x20) != first) continue;
+    } else {
+      const void* hit = std::memchr(haystack.data() + i, first, last_start + 1 - i);
+      if (!hit) return false;
+      i = static_cast<size_t>(static_cast<const char*>(hit) - haystack.data());
+    }
+    size_t k = 1;
+    while (k < needle.size() && lower(haystack[i + k]) == lower(needle[k])) ++k;
+    if (k == needle.size()) return true;
+  }
+  return false;
 }
 
 std::string_view trim(std::string_view s) {

@@ -44,18 +44,40 @@ void append_unicode_escape(std::string& out, unsigned code) {
   for (int shift = 12; shift >= 0; shift -= 4) out += kHex[(code >> shift) & 15];
 }
 
-}  // namespace
+// U+2028 and U+2029 are valid JSON but end lines in JavaScript.
+bool is_line_separator(std::string_view s, size_t i) {
+  return s[i] == '\xE2' && s[i + 1] == '\x80' && (s[i + 2] == '\xA8' || s[i + 2] == '\xA9');
+}
 
-void append_json_string(std::string& out, std::string_view s) {
-  out += '"';
-  size_t i = 0;
+// Where the run of bytes starting at s[i] that go out as they are ends:
+// printable ASCII but quote and backslash, and well-formed UTF-8 sequences.
+size_t verbatim_end(std::string_view s, size_t i) {
   while (i < s.size()) {
     unsigned char c = static_cast<unsigned char>(s[i]);
     if (c >= 0x20 && c != '"' && c != '\\' && c < 0x7F) {
-      out += static_cast<char>(c);
       ++i;
       continue;
     }
+    if (c < 0x80) break;
+    int length = sequence_length(s, i);
+    if (length < 0 || (length == 3 && is_line_separator(s, i))) break;
+    i += static_cast<size_t>(length);
+  }
+  return i;
+}
+
+}  // namespace
+
+void append_json_string(std::string& out, std::string_view s) {
+  out.reserve(out.size() + s.size() + 2);
+  out += '"';
+  size_t i = 0;
+  while (i < s.size()) {
+    size_t end = verbatim_end(s, i);
+    out.append(s.data() + i, end - i);
+    i = end;
+    if (i == s.size()) break;
+    unsigned char c = static_cast<unsigned char>(s[i]);
     switch (c) {
       case '"': out += "\\\""; ++i; continue;
       case '\\': out += "\\\\"; ++i; continue;
@@ -75,13 +97,9 @@ void append_json_string(std::string& out, std::string_view s) {
     if (length < 0) {
       out += "\xEF\xBF\xBD";
       i += static_cast<size_t>(-length);
-    } else if (length == 3 && c == 0xE2 && s[i + 1] == '\x80' && (s[i + 2] == '\xA8' || s[i + 2] == '\xA9')) {
-      // U+2028 and U+2029 are valid JSON but end lines in JavaScript.
+    } else {
       append_unicode_escape(out, s[i + 2] == '\xA8' ? 0x2028 : 0x2029);
       i += 3;
-    } else {
-      out.append(s, i, static_cast<size_t>(length));
-      i += static_cast<size_t>(length);
     }
   }
   out += '"';

@@ -237,14 +237,19 @@ bool has_hiding_class(std::string_view classes) {
   return false;
 }
 
-}  // namespace
+// The signals of a class or id value, with kSigHidden when it has a hiding
+// class (which counts on class values only).
+uint32_t value_signals(std::string_view value) {
+  return signals_of_names(value) | (has_hiding_class(value) ? uint32_t{kSigHidden} : 0u);
+}
 
-uint32_t signals_of(const dom::Node& node) {
+// `signals_of_value(value)` gives value_signals(value).
+template <typename ValueSignals>
+uint32_t element_signals(const dom::Node& node, ValueSignals&& signals_of_value) {
   uint32_t signals = 0;
   for (const dom::Attribute& a : node.attributes()) {
     if (a.name == "class" || a.name == "id") {
-      signals |= signals_of_names(a.value);
-      if (a.name == "class" && has_hiding_class(a.value)) signals |= kSigHidden;
+      signals |= signals_of_value(a.value) & (a.name == "class" ? ~0u : ~uint32_t{kSigHidden});
     } else if (a.name == "role") {
       if (a.value == "navigation" || a.value == "menu" || a.value == "menubar" || a.value == "search")
         signals |= kSigNav;
@@ -261,6 +266,18 @@ uint32_t signals_of(const dom::Node& node) {
     }
   }
   return signals;
+}
+
+}  // namespace
+
+uint32_t signals_of(const dom::Node& node) { return element_signals(node, value_signals); }
+
+uint32_t signals_of(const dom::Node& node, NamesMemo& seen) {
+  return element_signals(node, [&seen](std::string_view value) {
+    auto [at, added] = seen.try_emplace(value, 0);
+    if (added) at->second = value_signals(value);
+    return at->second;
+  });
 }
 
 }  // namespace lede::score

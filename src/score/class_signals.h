@@ -6,6 +6,7 @@
 
 #include <cstdint>
 #include <string_view>
+#include <unordered_map>
 
 #include "dom/dom.h"
 
@@ -36,5 +37,12 @@ inline constexpr uint32_t kChromeSignals = kSigNav | kSigHeader | kSigFooter | k
 uint32_t signals_of_names(std::string_view names);
 // Signals of an element's class, id, role and itemprop/aria attributes.
 uint32_t signals_of(const dom::Node& node);
+
+// What signals_of has made of the class and id values seen so far on a page,
+// by value: pages repeat a class list on every item of a menu or a listing.
+// Its keys view the document's attributes.
+using NamesMemo = std::unordered_map<std::string_view, uint32_t>;
+// The same as signals_of(node), each distinct value looked up once.
+uint32_t signals_of(const dom::Node& node, NamesMemo& seen);
 
 }  // namespace lede::score

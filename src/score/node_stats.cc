@@ -65,7 +65,7 @@ float block_value(uint32_t chars, uint32_t link_chars, uint32_t punct, bool* pro
 uint32_t SignalCache::signals_of(const dom::Node& element) {
   if (by_index_.size() <= element.index) by_index_.resize(element.index * 2 + 64, kNotLookedUp);
   uint32_t& signals = by_index_[element.index];
-  if (signals == kNotLookedUp) signals = score::signals_of(element);
+  if (signals == kNotLookedUp) signals = score::signals_of(element, by_value_);
   return signals;
 }
 

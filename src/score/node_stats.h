@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "dom/dom.h"
+#include "score/class_signals.h"
 
 namespace lede::score {
 
@@ -44,6 +45,7 @@ class SignalCache {
  private:
   static constexpr uint32_t kNotLookedUp = ~0u;  // no element has every signal
   std::vector<uint32_t> by_index_;
+  NamesMemo by_value_;
 };
 
 // Stats for every node under `scope`, indexed by Node::index. Subtrees whose

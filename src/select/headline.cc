@@ -13,7 +13,10 @@ using score::NodeStats;
 // Lower-case visible text with collapsed whitespace: what headings and
 // titles are compared by, the same way metadata reads them.
 std::string normalized_text(const Node* n) {
-  return metadata::to_lower_ascii(metadata::element_text(n, false));
+  std::string text = metadata::element_text(n, false);
+  for (char& c : text)
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);  // to_lower_ascii, without a copy
+  return text;
 }
 
 namespace {

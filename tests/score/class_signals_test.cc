@@ -46,3 +46,25 @@ TEST(ClassSignals, BemElementNamesWhatTheElementIs) {
 }
 
 }  // namespace
+
+// Selection looks values up through a per-page memo: a value seen before must
+// give what a fresh lookup gives, whichever attribute it was first seen in (a
+// hiding class hides only as a class, not as an id).
+TEST(ClassSignals, MemoizedLookupsGiveWhatFreshOnesGive) {
+  lede::dom::Document doc;
+  const lede::dom::Attribute as_id[] = {{"id", "hidden"}};
+  const lede::dom::Attribute as_class[] = {{"class", "hidden"}};
+  const lede::dom::Attribute sidebar[] = {{"class", "sidebar"}, {"id", "main"}};
+  lede::dom::Node* id_element = doc.create_element("div", as_id);
+  lede::dom::Node* class_element = doc.create_element("div", as_class);
+  lede::dom::Node* sidebar_element = doc.create_element("div", sidebar);
+  NamesMemo seen;
+  for (int round = 0; round < 2; ++round) {
+    EXPECT_EQ(signals_of(*id_element, seen), signals_of(*id_element));
+    EXPECT_EQ(signals_of(*class_element, seen), signals_of(*class_element));
+    EXPECT_EQ(signals_of(*sidebar_element, seen), signals_of(*sidebar_element));
+  }
+  EXPECT_EQ(signals_of(*id_element, seen) & kSigHidden, 0u);
+  EXPECT_TRUE(signals_of(*class_element, seen) & kSigHidden);
+  EXPECT_EQ(signals_of(*sidebar_element, seen), uint32_t{kSigSidebar | kSigContent});
+}

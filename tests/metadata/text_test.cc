@@ -1,0 +1,38 @@
+// The string helpers every metadata reader leans on: case-blind search in
+// attribute values and URLs, and whitespace collapsing of element text.
+#include <gtest/gtest.h>
+
+#include "metadata/text.h"
+
+namespace {
+
+using lede::metadata::collapse_whitespace;
+using lede::metadata::contains_ignore_case;
+
+TEST(ContainsIgnoreCase, FindsANeedleWhateverTheCaseAndWhereverItStands) {
+  EXPECT_TRUE(contains_ignore_case("https://example.org/AUTHOR/jane-roe", "/author/"));
+  EXPECT_TRUE(contains_ignore_case("Nofollow Author", "author"));
+  EXPECT_TRUE(contains_ignore_case("x/author/", "/author/"));  // at the very end
+  EXPECT_TRUE(contains_ignore_case("/Author/", "/author/"));   // the whole haystack
+  EXPECT_TRUE(contains_ignore_case("anything", ""));
+}
+
+TEST(ContainsIgnoreCase, MissesPartialAndNearMatches) {
+  EXPECT_FALSE(contains_ignore_case("/autho", "/author/"));       // shorter than the needle
+  EXPECT_FALSE(contains_ignore_case("/a/au/aut/author", "/author/"));  // first byte often, never all
+  EXPECT_FALSE(contains_ignore_case("https://example.org/about", "/author/"));
+  EXPECT_FALSE(contains_ignore_case("co-author", "authors"));
+  // Bytes that are letters only once case-folded with | 0x20: '@' is not '`'.
+  EXPECT_FALSE(contains_ignore_case("@", "`"));
+}
+
+TEST(CollapseWhitespace, JoinsRunsOfAsciiAndUnicodeSpacesIntoOneSpace) {
+  EXPECT_EQ(collapse_whitespace("  Jane \t\n Roe  "), "Jane Roe");
+  EXPECT_EQ(collapse_whitespace("Jane\xC2\xA0\xE2\x80\x89Roe"), "Jane Roe");  // no-break and thin spaces
+  EXPECT_EQ(collapse_whitespace("Jane\xE2\x80\x8BRoe"), "JaneRoe");          // zero-width space vanishes
+  EXPECT_EQ(collapse_whitespace("caf\xC3\xA9 \xE2\x82\xAC 5"), "caf\xC3\xA9 \xE2\x82\xAC 5");  // other UTF-8 stays
+  EXPECT_EQ(collapse_whitespace("\xEF\xBB\xBFTitle"), "Title");                // byte-order mark
+  EXPECT_EQ(collapse_whitespace(" \xC2\xA0 "), "");
+}
+
+}  // namespace
