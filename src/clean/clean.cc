@@ -109,13 +109,17 @@ Cleaned clean_text(std::string_view input, const CleanOptions& options) {
   return cleaned;
 }
 
-void write_fields(render::JsonWriter& json, const Cleaned& cleaned) {
+std::vector<std::string> recovered_member_names() {
+  return {"title", "subtitle", "authors", "date", "removed", "invalid_utf8"};
+}
+
+void write_fields(render::JsonWriter& json, const Cleaned& cleaned, std::string_view text_member) {
   auto optional = [](const std::string& s) { return s.empty() ? std::nullopt : std::optional<std::string>(s); };
   json.field("title", optional(cleaned.title));
   json.field("subtitle", optional(cleaned.subtitle));
   json.field("authors", cleaned.authors);
   json.field("date", optional(cleaned.date));
-  json.field("text", std::string_view(cleaned.text));
+  json.field(text_member, std::string_view(cleaned.text));
   json.key("removed");
   json.begin_array();
   for (const RemovedLine& removed : cleaned.removed) {

@@ -6,6 +6,7 @@
 #include <string>
 
 #include "clean/clean.h"
+#include "test_support.h"
 
 namespace {
 
@@ -160,6 +161,27 @@ TEST(CleanSite, CountsSurviveSaveAndLoad) {
   lede::clean::SiteCounts loaded = lede::clean::SiteCounts::load(path);
   EXPECT_EQ(loaded.documents("a.org"), 4u);
   EXPECT_EQ(loaded.line_documents("a.org", "Sign up for our EMAILS"), 4u);
+}
+
+TEST(CleanSite, CountingOnSeveralThreadsGivesTheSameCounts) {
+  std::string dir = lede::test::scratch_dir("clean_site_threads");
+  std::string corpus;
+  for (int i = 0; i < 3000; ++i) {
+    std::string host = i % 3 ? "a.org" : "b.org";
+    corpus += "{\"url\":\"https://" + host + "/" + std::to_string(i) + "\",\"text\":\"Sign up\\nStory " +
+              std::string(1, char('a' + i % 26)) + "\"}\n";
+  }
+  lede::test::write_file(dir + "/corpus.jsonl", corpus);
+  lede::batch::SourceOptions sources;
+  sources.jsonl_fields.html = "text";
+  std::atomic<bool> stop{false};
+  lede::clean::SiteCounts one = lede::clean::count_corpus({dir + "/corpus.jsonl"}, sources, 1, stop);
+  lede::clean::SiteCounts three = lede::clean::count_corpus({dir + "/corpus.jsonl"}, sources, 3, stop);
+  for (const lede::clean::SiteCounts* counts : {&one, &three}) {
+    EXPECT_EQ(counts->documents("a.org"), 2000u);
+    EXPECT_EQ(counts->line_documents("a.org", "Sign up"), 2000u);
+    EXPECT_EQ(counts->line_documents("b.org", "Story a"), 39u);  // i a multiple of 78 below 3000
+  }
 }
 
 TEST(CleanSite, TableStaysWithinItsCap) {
