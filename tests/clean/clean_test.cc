@@ -94,6 +94,32 @@ TEST(Clean, FrenchAndSpanishNoticesAreCut) {
   EXPECT_NE(spanish.text.find("Las obras comenzarán"), std::string::npos);
 }
 
+// Section menus and related headlines carry no chrome vocabulary: what
+// gives them away is where they stand, outside the run of prose.
+TEST(Clean, LinkListsAroundTheArticleAreCut) {
+  Cleaned cleaned = clean_text(
+      "Cronaca\nPolitica\nEconomia\nSport\nCultura\nSpettacoli\nMotori\n"
+      "Il porto riapre dopo tre mesi di lavori\n"
+      "Il porto della città ha riaperto lunedì mattina ai traghetti, dopo tre mesi di lavori sulle banchine "
+      "e sui moli danneggiati dalla mareggiata di novembre.\n"
+      "Secondo l'autorità portuale, i collegamenti con le isole torneranno regolari entro la fine della "
+      "settimana, mentre il traffico merci riprenderà a pieno ritmo solo a marzo.\n"
+      "I lavori, costati dodici milioni di euro, hanno rinforzato anche la diga foranea, che era stata "
+      "giudicata a rischio già nel 2019 da una perizia del comune.\n"
+      "Nuovo ospedale, il cantiere parte a giugno\n"
+      "Treni regionali, sciopero venerdì\n"
+      "La squadra di casa vince il derby\n"
+      "Mostra di pittura al castello fino a maggio\n"
+      "Il meteo del fine settimana\n");
+  EXPECT_TRUE(was_cut(cleaned, "Cronaca"));
+  EXPECT_TRUE(was_cut(cleaned, "Motori"));
+  EXPECT_TRUE(was_cut(cleaned, "Nuovo ospedale"));
+  EXPECT_TRUE(was_cut(cleaned, "Il meteo"));
+  EXPECT_EQ(cleaned.title, "Il porto riapre dopo tre mesi di lavori");
+  EXPECT_EQ(cleaned.text.rfind("Il porto della città", 0), 0u) << cleaned.text;
+  EXPECT_NE(cleaned.text.find("I lavori, costati"), std::string::npos);
+}
+
 TEST(Clean, AnArticleWithoutChromeLosesNothing) {
   std::string article =
       "We support our readers' right to know, the editor wrote, and you should too.\n"
