@@ -37,8 +37,8 @@ Region prose_region(const std::vector<Line>& lines, const std::vector<bool>& fla
   size_t start = 0;
   for (size_t i = 0; i < lines.size(); ++i) {
     const LineFeatures& f = lines[i].features;
-    double score = is_body_paragraph(f) ? double(f.words)
-                                        : -line_cost * (1.0 + double(std::min<size_t>(f.words, 20)) / 4 + (flagged[i] ? 4 : 0));
+    double cost = 1.0 + double(std::min<size_t>(f.words, 20)) / 4 + (flagged[i] ? 4 : 0);
+    double score = is_body_paragraph(f) ? double(f.words) : -line_cost * cost;
     if (sum <= 0) sum = 0, start = i;
     sum += score;
     if (sum > best_sum) best_sum = sum, best = {start, i + 1};

@@ -172,8 +172,8 @@ std::string member_name(std::string_view quoted) {
     char escaped = raw[++i];
     if (escaped == 'u') {
       unsigned code = 0;
-      if (i + 4 >= raw.size() || std::from_chars(raw.data() + i + 1, raw.data() + i + 5, code, 16).ptr != raw.data() + i + 5 ||
-          code >= 0x80) {
+      const char* digits = raw.data() + i + 1;
+      if (i + 4 >= raw.size() || std::from_chars(digits, digits + 4, code, 16).ptr != digits + 4 || code >= 0x80) {
         return std::string(quoted);
       }
       name += static_cast<char>(code);

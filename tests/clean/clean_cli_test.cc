@@ -39,7 +39,8 @@ TEST(CleanCli, JsonlRecordsKeepTheirOtherMembers) {
   lede::test::write_file(
       dir + "/corpus.jsonl",
       R"({"id":7,"lang":"en","meta":{"crawl":"2024-10","tags":["a","b"]},"score":1.50,"title":"old",)"
-      R"("content":"Share on Facebook\nThe harbour ferries will run every ten minutes from May, the port said on Monday."})"
+      R"("content":"Share on Facebook\nThe harbour ferries will run every ten minutes from May, )"
+      R"(the port said on Monday."})"
       "\n");
   std::string command = "cd '" + dir + "' && '" + LEDE_CLI_PATH +
                         "' clean --jsonl -q --no-site --text-field content corpus.jsonl -o out.jsonl";
