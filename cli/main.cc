@@ -132,9 +132,11 @@ constexpr std::string_view kCleanHelp =
     "      --json           print {title, subtitle, authors, date, text, removed}\n"
     "                       where removed lists each line cut and why\n"
     "      --jsonl          the FILEs are JSONL corpora: write each record as a\n"
-    "                       JSON line with its text cleaned and the recovered\n"
-    "                       fields; lines that recur on many pages of one host\n"
-    "                       (counted in a first pass) are cut too\n"
+    "                       JSON line, its other members unchanged, its text\n"
+    "                       cleaned and the recovered fields added (replacing\n"
+    "                       members of the same names); lines that recur on\n"
+    "                       many pages of one host (counted in a first pass,\n"
+    "                       also on -j threads) are cut too\n"
     "      --text-field F   the JSONL member holding the text (default text)\n"
     "      --url-field F    the JSONL member holding its address (default url)\n"
     "      --id-field F     the JSONL member holding its id (default id)\n"
@@ -685,7 +687,8 @@ lede::clean::SiteCounts site_counts(const CleanArgs& args) {
   if (!args.site_stats.empty() && std::filesystem::exists(args.site_stats)) {
     return lede::clean::SiteCounts::load(args.site_stats);
   }
-  lede::clean::SiteCounts counts = lede::clean::count_corpus(args.inputs, args.batch.sources, interrupted);
+  lede::clean::SiteCounts counts =
+      lede::clean::count_corpus(args.inputs, args.batch.sources, args.batch.threads, interrupted);
   if (!args.site_stats.empty()) counts.save(args.site_stats);
   return counts;
 }
@@ -694,9 +697,12 @@ int clean_corpus(CleanArgs& args) {
   start_batch(args.batch, args.threads_given);
   std::optional<lede::clean::SiteCounts> site;
   if (args.site) site = site_counts(args);
+  lede::batch::SourceOptions& sources = args.batch.sources;
+  sources.pass_members = true;
+  sources.replaced_members = lede::clean::recovered_member_names();
   args.batch.page_fields = [&](lede::render::JsonWriter& json, const lede::batch::Record& r) {
     lede::clean::CleanOptions options{site ? &*site : nullptr, r.url};
-    lede::clean::write_fields(json, lede::clean::clean_text(r.html, options));
+    lede::clean::write_fields(json, lede::clean::clean_text(r.html, options), sources.jsonl_fields.html);
   };
   lede::io::LineWriter out(args.output, 0);
   lede::batch::Stats stats = lede::batch::run_batch(

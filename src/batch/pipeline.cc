@@ -66,7 +66,8 @@ Result process(Record& r, const BatchOptions& options) {
     try {
       render::JsonWriter json(result.line);
       json.begin_object();
-      provenance(json, r);
+      if (options.sources.pass_members) json.raw_members(r.members);
+      else provenance(json, r);
       if (options.page_fields) {
         options.page_fields(json, r);
       } else {

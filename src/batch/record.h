@@ -19,6 +19,7 @@ struct Record {
   std::string html;          // the page's bytes, for Outcome::page
   std::string url;           // the crawled address, when the input gives it
   std::string charset;       // the transport's charset hint
+  std::string members;       // JSONL with SourceOptions::pass_members: the other members, as written
   // Where the record came from: a WARC record, or a JSONL line.
   bool from_warc = false;
   uint64_t offset = 0;       // WARC: the record's offset in the file
@@ -26,7 +27,7 @@ struct Record {
   std::string warc_record_id, warc_date, content_type;
   int http_status = 0;
 
-  size_t size() const { return html.size() + detail.size() + url.size() + 256; }
+  size_t size() const { return html.size() + detail.size() + url.size() + members.size() + 256; }
 };
 
 }  // namespace lede::batch

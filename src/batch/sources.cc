@@ -154,6 +154,8 @@ void read_jsonl_file(const std::string& path, const SourceOptions& options, cons
   io::JsonlPageReader pages;
   std::string line, problem;
   io::JsonlPage page;
+  std::vector<std::string> left_out = options.replaced_members;
+  left_out.push_back(options.jsonl_fields.html);
   uint64_t counted = 0;
   while (!stop) {
     io::LineReader::Status status = lines.next(line, problem);
@@ -180,6 +182,7 @@ void read_jsonl_file(const std::string& path, const SourceOptions& options, cons
       record.reason = "malformed JSONL record";
       record.detail = path + ":" + std::to_string(record.line) + ": " + problem;
     } else {
+      if (options.pass_members) record.members = io::other_members(line, left_out);
       record.html = std::move(page.html);
       record.url = std::move(page.url);
       if (!page.id.empty()) record.id = std::move(page.id);

@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <functional>
 #include <string>
+#include <vector>
 
 #include "batch/record.h"
 #include "io/jsonl.h"
@@ -22,6 +23,11 @@ InputKind input_kind(const std::string& path);
 struct SourceOptions {
   size_t max_record_bytes = size_t{20} << 20;
   io::JsonlFieldNames jsonl_fields;
+  // JSONL: each record's members other than the page's and `replaced_members`
+  // go into Record::members, and its output line carries them in place of
+  // the provenance (id, source, line), so that it is the record rewritten.
+  bool pass_members = false;
+  std::vector<std::string> replaced_members;
 };
 
 // Hands each record of `path` to `emit`, in order, until the input ends or

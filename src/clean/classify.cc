@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "clean/line_model.h"
+
 namespace lede::clean {
 
 namespace {
@@ -25,7 +27,7 @@ std::string_view vocab_reason(Vocab vocab) {
 constexpr size_t kShortLine = 12;
 constexpr size_t kLabelLine = 6;
 
-std::string_view judge_alone(const LineFeatures& f) {
+std::string_view chrome_words_reason(const LineFeatures& f) {
   if (f.link_like) return reason::link;
   if ((f.has_copyright_sign || f.vocab[static_cast<size_t>(Vocab::copyright)]) && f.words <= 30) {
     return reason::copyright;
@@ -39,35 +41,6 @@ std::string_view judge_alone(const LineFeatures& f) {
   }
   if (f.separators >= 2 && f.words <= 20 && !f.ends_sentence) return reason::navigation;
   return {};
-}
-
-bool is_menu_item(const LineFeatures& f) {
-  return f.words <= 5 && !f.ends_sentence && f.stop_density() < 0.3;
-}
-
-// Menus: three or more menu items in a row, above the first paragraph of
-// prose or below the last. Between them such runs are the article's lists.
-void cut_menus(const std::vector<Line>& lines, std::vector<std::string_view>& reasons) {
-  size_t first_body = lines.size(), last_body = 0;
-  for (size_t i = 0; i < lines.size(); ++i) {
-    if (!reasons[i].empty() || !is_body_paragraph(lines[i].features)) continue;
-    first_body = std::min(first_body, i);
-    last_body = i;
-  }
-  for (size_t i = 0; i < lines.size();) {
-    if (i > first_body && i < last_body) {
-      i = last_body;
-      continue;
-    }
-    size_t end = i;
-    while (end < lines.size() && is_menu_item(lines[end].features) && (end <= first_body || end >= last_body)) ++end;
-    if (end - i >= 3) {
-      for (size_t k = i; k < end; ++k) {
-        if (reasons[k].empty()) reasons[k] = reason::navigation;
-      }
-    }
-    i = std::max(end, i + 1);
-  }
 }
 
 // A paragraph addressing the reader in chrome's words. Blogs write so too,
@@ -95,23 +68,6 @@ void fill_blocks(const std::vector<Line>& lines, std::vector<std::string_view>& 
   }
 }
 
-// After the last paragraph of prose, short lines that are not sentences are
-// the page's footer.
-void cut_footer(const std::vector<Line>& lines, std::vector<std::string_view>& reasons) {
-  size_t last_body = lines.size();
-  for (size_t i = lines.size(); i-- > 0;) {
-    if (reasons[i].empty() && is_body_paragraph(lines[i].features)) {
-      last_body = i;
-      break;
-    }
-  }
-  if (last_body == lines.size()) return;
-  for (size_t i = last_body + 1; i < lines.size(); ++i) {
-    const LineFeatures& f = lines[i].features;
-    if (reasons[i].empty() && !f.ends_sentence && f.words <= 10) reasons[i] = reason::page_footer;
-  }
-}
-
 // The site's repeated lines. A document that is nearly all repeated lines is
 // a duplicate of another, not chrome: then only lines that are not prose go.
 void cut_repeated(const std::vector<Line>& lines, const SiteCounts& site, std::string_view host,
@@ -135,14 +91,45 @@ void cut_repeated(const std::vector<Line>& lines, const SiteCounts& site, std::s
 
 bool is_body_paragraph(const LineFeatures& f) { return (f.words >= 10 && f.ends_sentence) || f.words >= 30; }
 
+namespace {
+
+// Why the model cut a line that no word of its own marks as chrome: where
+// it stands with respect to the article's prose, and its shape.
+std::string_view model_reason(const LineModelInputs& x) {
+  if (x[input::before_region] > 0) return reason::page_header;
+  if (x[input::after_region] > 0) return reason::page_footer;
+  if (x[input::label] > 0) return reason::navigation;
+  return reason::boilerplate;
+}
+
+// After the run of prose, short lines that are not sentences are the page's
+// footer (related links, sections, legal pages), however the model scores
+// them one by one.
+bool is_footer_item(const LineFeatures& f, const LineModelInputs& x) {
+  return x[input::after_region] > 0 && f.words <= 10 && !f.ends_sentence;
+}
+
+}  // namespace
+
+std::vector<std::string_view> chrome_words_reasons(const std::vector<Line>& lines) {
+  std::vector<std::string_view> reasons(lines.size());
+  for (size_t i = 0; i < lines.size(); ++i) reasons[i] = chrome_words_reason(lines[i].features);
+  fill_blocks(lines, reasons);
+  return reasons;
+}
+
 std::vector<std::string_view> classify_lines(const std::vector<Line>& lines, const SiteCounts* site,
                                              std::string_view host) {
-  std::vector<std::string_view> reasons(lines.size());
-  for (size_t i = 0; i < lines.size(); ++i) reasons[i] = judge_alone(lines[i].features);
+  std::vector<std::string_view> reasons = chrome_words_reasons(lines);
+  std::vector<bool> flagged(lines.size());
+  for (size_t i = 0; i < lines.size(); ++i) flagged[i] = !reasons[i].empty();
   if (site && !host.empty()) cut_repeated(lines, *site, host, reasons);
-  cut_menus(lines, reasons);
-  fill_blocks(lines, reasons);
-  cut_footer(lines, reasons);
+  std::vector<LineModelInputs> inputs = line_model_inputs(lines, flagged);
+  for (size_t i = 0; i < lines.size(); ++i) {
+    if (!reasons[i].empty()) continue;
+    if (article_log_odds(inputs[i]) < article_threshold()) reasons[i] = model_reason(inputs[i]);
+    else if (is_footer_item(lines[i].features, inputs[i])) reasons[i] = reason::page_footer;
+  }
   return reasons;
 }
 

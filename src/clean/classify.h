@@ -1,7 +1,9 @@
-// Judges each line of a document as article or chrome. Evidence from the
-// line itself (its chrome vocabulary, words of address, length, end
-// punctuation), from its neighbours (chrome comes in blocks), and, when the
-// site's counts are given, from the site's other pages.
+// Judges each line of a document as article or chrome. First the line's
+// own words (chrome vocabulary, words of address, length, end punctuation;
+// chrome comes in blocks, so a line between two such lines goes with them),
+// then the line model (line_model.h) for every other line: its shape and
+// where it stands with respect to the document's prose. With the site's
+// counts, the lines the site repeats go too.
 #pragma once
 
 #include <string_view>
@@ -25,7 +27,12 @@ inline constexpr std::string_view link = "link";
 inline constexpr std::string_view repeated = "repeated on this site";
 inline constexpr std::string_view page_header = "page header";
 inline constexpr std::string_view page_footer = "page footer";
+inline constexpr std::string_view boilerplate = "boilerplate";  // unlike the article, by the line model
 }  // namespace reason
+
+// For each line, the chrome its own words show (a notice, a label, a bare
+// link, an appeal next to such a line), or empty.
+std::vector<std::string_view> chrome_words_reasons(const std::vector<Line>& lines);
 
 // A line of running prose: long enough and ending a sentence.
 bool is_body_paragraph(const LineFeatures& f);

@@ -26,13 +26,27 @@ bool is_title_like(const Line& line) {
   return f.words >= 2 && f.words <= 30 && !(f.ends_sentence && line.text.ends_with('.'));
 }
 
-// The article lines where a headline, byline and dateline may stand: up to
-// the second paragraph of prose, at most 15 lines.
+// The line model cuts short lines above the prose for where they stand; the
+// last few before the first paragraph may still be the article's headline,
+// byline or dateline, and are searched with the lines kept.
+constexpr size_t kOpeningLookBack = 4;
+
+bool cut_for_position(std::string_view why) {
+  return why == reason::page_header || why == reason::navigation || why == reason::boilerplate;
+}
+
+// The lines where a headline, byline and dateline may stand: up to the
+// second paragraph of prose, at most 15 lines.
 std::vector<size_t> opening_window(const std::vector<Line>& lines, const std::vector<std::string_view>& reasons) {
+  size_t first_body = 0;
+  while (first_body < lines.size() && !(reasons[first_body].empty() && is_body_paragraph(lines[first_body].features))) {
+    ++first_body;
+  }
   std::vector<size_t> window;
   size_t paragraphs = 0;
   for (size_t i = 0; i < lines.size() && window.size() < 15; ++i) {
-    if (!reasons[i].empty()) continue;
+    bool near_opening = cut_for_position(reasons[i]) && i < first_body && i + kOpeningLookBack >= first_body;
+    if (!reasons[i].empty() && !near_opening) continue;
     if (is_body_paragraph(lines[i].features) && ++paragraphs == 2) break;
     window.push_back(i);
   }
@@ -91,6 +105,9 @@ Cleaned clean_text(std::string_view input, const CleanOptions& options) {
   std::vector<size_t> window = opening_window(lines, reasons);
   find_meta_lines(lines, window, opening);
   find_headline(lines, window, opening);
+  for (size_t i : {opening.headline, opening.standfirst, opening.byline, opening.dateline}) {
+    if (i != kNone) reasons[i] = {};
+  }
   cut_above_headline(opening, reasons);
   cleaned.authors = std::move(opening.authors);
   cleaned.date = std::move(opening.date);
@@ -109,13 +126,17 @@ Cleaned clean_text(std::string_view input, const CleanOptions& options) {
   return cleaned;
 }
 
-void write_fields(render::JsonWriter& json, const Cleaned& cleaned) {
+std::vector<std::string> recovered_member_names() {
+  return {"title", "subtitle", "authors", "date", "removed", "invalid_utf8"};
+}
+
+void write_fields(render::JsonWriter& json, const Cleaned& cleaned, std::string_view text_member) {
   auto optional = [](const std::string& s) { return s.empty() ? std::nullopt : std::optional<std::string>(s); };
   json.field("title", optional(cleaned.title));
   json.field("subtitle", optional(cleaned.subtitle));
   json.field("authors", cleaned.authors);
   json.field("date", optional(cleaned.date));
-  json.field("text", std::string_view(cleaned.text));
+  json.field(text_member, std::string_view(cleaned.text));
   json.key("removed");
   json.begin_array();
   for (const RemovedLine& removed : cleaned.removed) {

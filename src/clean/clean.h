@@ -43,7 +43,10 @@ Cleaned clean_text(std::string_view text, const CleanOptions& options = {});
 // {"title", "subtitle", "authors", "date", "text", "removed": [{"line",
 // "reason", "text"}], "invalid_utf8"} (the last only when some were replaced).
 std::string to_json(const Cleaned& cleaned);
-// The same members, into an object being written.
-void write_fields(render::JsonWriter& json, const Cleaned& cleaned);
+// The same members, into an object being written; the text under the name
+// `text_member`.
+void write_fields(render::JsonWriter& json, const Cleaned& cleaned, std::string_view text_member = "text");
+// The names write_fields adds besides the text.
+std::vector<std::string> recovered_member_names();
 
 }  // namespace lede::clean

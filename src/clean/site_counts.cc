@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <fstream>
 #include <sstream>
+#include <thread>
 #include <unordered_set>
 
 #include "clean/lines.h"
@@ -39,17 +40,23 @@ std::string_view url_host(std::string_view url) {
   return url;
 }
 
-void SiteCounts::add_document(std::string_view host, std::string_view text) {
-  uint64_t host_hash = fnv1a(host);
-  ++hosts_[host_hash];
+SiteCounts::DocumentLines SiteCounts::document_lines(std::string_view host, std::string_view text) {
+  DocumentLines document{fnv1a(host), {}};
   std::unordered_set<uint64_t> seen;
   for (size_t start = 0; start < text.size();) {
     size_t end = std::min(text.find('\n', start), text.size());
     std::string normalised = normalise_line(text.substr(start, end - start));
     start = end + 1;
     if (normalised.empty()) continue;
-    uint64_t key = line_key(host_hash, normalised);
-    if (!seen.insert(key).second) continue;
+    uint64_t key = line_key(document.host, normalised);
+    if (seen.insert(key).second) document.keys.push_back(key);
+  }
+  return document;
+}
+
+void SiteCounts::add(const DocumentLines& document) {
+  ++hosts_[document.host];
+  for (uint64_t key : document.keys) {
     if (lines_.size() >= max_entries_ && !lines_.contains(key)) prune();
     if (lines_.size() < max_entries_ || lines_.contains(key)) ++lines_[key];
   }
@@ -105,18 +112,56 @@ SiteCounts SiteCounts::load(const std::string& path, size_t max_entries) {
   return counts;
 }
 
+namespace {
+
+// Pages read at a time before the workers split them.
+constexpr size_t kCountBatchPages = 1024;
+constexpr size_t kCountBatchBytes = size_t{64} << 20;
+
+// Counts the pages with `threads` workers, each taking every threads-th
+// page; the counts are added in input order, so they do not depend on the
+// number of threads.
+void count_pages(const std::vector<batch::Record>& pages, unsigned threads, SiteCounts& counts) {
+  std::vector<SiteCounts::DocumentLines> documents(pages.size());
+  auto work = [&](size_t first) {
+    for (size_t i = first; i < pages.size(); i += threads) {
+      documents[i] = SiteCounts::document_lines(url_host(pages[i].url), pages[i].html);
+    }
+  };
+  std::vector<std::thread> workers;
+  for (unsigned t = 1; t < threads; ++t) workers.emplace_back(work, t);
+  work(0);
+  for (std::thread& worker : workers) worker.join();
+  for (const SiteCounts::DocumentLines& document : documents) counts.add(document);
+}
+
+}  // namespace
+
 SiteCounts count_corpus(const std::vector<std::string>& inputs, const batch::SourceOptions& sources,
-                        const std::atomic<bool>& stop) {
+                        unsigned threads, const std::atomic<bool>& stop) {
   SiteCounts counts;
   std::atomic<uint64_t> bytes_read{0};
+  batch::SourceOptions page_text = sources;
+  page_text.pass_members = false;
+  std::vector<batch::Record> pages;
+  size_t bytes = 0;
+  auto flush = [&] {
+    count_pages(pages, std::max(1u, threads), counts);
+    pages.clear();
+    bytes = 0;
+  };
   for (const std::string& path : inputs) {
     batch::read_records(
-        path, sources,
+        path, page_text,
         [&](batch::Record&& r) {
-          if (r.outcome == batch::Outcome::page) counts.add_document(url_host(r.url), r.html);
+          if (r.outcome != batch::Outcome::page) return;
+          bytes += r.size();
+          pages.push_back(std::move(r));
+          if (pages.size() >= kCountBatchPages || bytes >= kCountBatchBytes) flush();
         },
         bytes_read, stop);
   }
+  flush();
   return counts;
 }
 

@@ -21,7 +21,16 @@ class SiteCounts {
   explicit SiteCounts(size_t max_entries = size_t{1} << 22) : max_entries_(max_entries) {}
 
   // Counts each distinct line of `text` once.
-  void add_document(std::string_view host, std::string_view text);
+  void add_document(std::string_view host, std::string_view text) { add(document_lines(host, text)); }
+
+  // The same in two steps: the document's distinct lines, hashed (the costly
+  // part, which needs no table and so runs on any thread), then counted.
+  struct DocumentLines {
+    uint64_t host = 0;
+    std::vector<uint64_t> keys;
+  };
+  static DocumentLines document_lines(std::string_view host, std::string_view text);
+  void add(const DocumentLines& document);
 
   uint32_t documents(std::string_view host) const;
   uint32_t line_documents(std::string_view host, std::string_view line) const;
@@ -43,8 +52,9 @@ class SiteCounts {
 std::string_view url_host(std::string_view url);
 
 // The first pass of site mode: the lines of every page in `inputs` (JSONL
-// files, read as the batch pipeline reads them), counted by host.
+// files, read as the batch pipeline reads them), counted by host with
+// `threads` workers.
 SiteCounts count_corpus(const std::vector<std::string>& inputs, const batch::SourceOptions& sources,
-                        const std::atomic<bool>& stop);
+                        unsigned threads, const std::atomic<bool>& stop);
 
 }  // namespace lede::clean

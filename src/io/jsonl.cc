@@ -4,6 +4,9 @@
 
 #include <simdjson.h>
 
+#include <algorithm>
+#include <charconv>
+
 #include "io/member_stream.h"
 
 namespace lede::io {
@@ -112,6 +115,101 @@ bool JsonlPageReader::read(std::string& line, const JsonlFieldNames& names, Json
   page.url = record.at_key(names.url).get(value) ? std::string() : scalar_text(value);
   page.id = record.at_key(names.id).get(value) ? std::string() : scalar_text(value);
   return true;
+}
+
+}  // namespace lede::io
+
+namespace lede::io {
+
+namespace {
+
+bool is_json_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
+
+size_t skip_space(std::string_view s, size_t i) {
+  while (i < s.size() && is_json_space(s[i])) ++i;
+  return i;
+}
+
+// Just past the string literal whose opening quote is at `i`.
+size_t string_end(std::string_view s, size_t i) {
+  for (++i; i < s.size(); ++i) {
+    if (s[i] == '\\') ++i;
+    else if (s[i] == '"') return i + 1;
+  }
+  return s.size();
+}
+
+// Just past the value starting at `i` (with any spaces after a bare scalar).
+size_t value_end(std::string_view s, size_t i) {
+  if (i < s.size() && s[i] == '"') return string_end(s, i);
+  size_t depth = 0;
+  for (; i < s.size(); ++i) {
+    char c = s[i];
+    if (c == '"') {
+      i = string_end(s, i) - 1;
+    } else if (c == '{' || c == '[') {
+      ++depth;
+    } else if (c == '}' || c == ']') {
+      if (depth == 0) return i;
+      if (--depth == 0) return i + 1;
+    } else if (c == ',' && depth == 0) {
+      return i;
+    }
+  }
+  return s.size();
+}
+
+// A member name as the reader compares it: the common escapes decoded; a
+// name with a \u escape outside ASCII stays escaped (and matches nothing).
+std::string member_name(std::string_view quoted) {
+  std::string_view raw = quoted.substr(1, quoted.size() - 2);
+  std::string name;
+  for (size_t i = 0; i < raw.size(); ++i) {
+    if (raw[i] != '\\' || i + 1 == raw.size()) {
+      name += raw[i];
+      continue;
+    }
+    char escaped = raw[++i];
+    if (escaped == 'u') {
+      unsigned code = 0;
+      const char* digits = raw.data() + i + 1;
+      if (i + 4 >= raw.size() || std::from_chars(digits, digits + 4, code, 16).ptr != digits + 4 || code >= 0x80) {
+        return std::string(quoted);
+      }
+      name += static_cast<char>(code);
+      i += 4;
+    } else if (escaped == 'n' || escaped == 't' || escaped == 'r' || escaped == 'b' || escaped == 'f') {
+      name += escaped == 'n' ? '\n' : escaped == 't' ? '\t' : escaped == 'r' ? '\r' : escaped == 'b' ? '\b' : '\f';
+    } else {
+      name += escaped;
+    }
+  }
+  return name;
+}
+
+}  // namespace
+
+std::string other_members(std::string_view object, const std::vector<std::string>& left_out) {
+  std::string members;
+  size_t i = skip_space(object, 0);
+  if (i >= object.size() || object[i] != '{') return members;
+  for (i = skip_space(object, i + 1); i < object.size() && object[i] == '"';) {
+    size_t name_end = string_end(object, i);
+    std::string_view quoted = object.substr(i, name_end - i);
+    size_t value_start = skip_space(object, skip_space(object, name_end) + 1);
+    size_t end = value_end(object, value_start);
+    size_t value_stop = end;
+    while (value_stop > value_start && is_json_space(object[value_stop - 1])) --value_stop;
+    std::string name = member_name(quoted);
+    if (std::find(left_out.begin(), left_out.end(), name) == left_out.end()) {
+      if (!members.empty()) members += ',';
+      members.append(quoted).append(":").append(object.substr(value_start, value_stop - value_start));
+    }
+    i = skip_space(object, end);
+    if (i >= object.size() || object[i] != ',') break;
+    i = skip_space(object, i + 1);
+  }
+  return members;
 }
 
 }  // namespace lede::io

@@ -6,6 +6,7 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace lede::io {
 
@@ -64,5 +65,10 @@ class JsonlPageReader {
   struct Impl;
   std::unique_ptr<Impl> impl_;
 };
+
+// The members of `object` (a JSON object already validated) other than
+// those named in `left_out`, as written there ("a":1,"b":[2]): what a
+// record passes through unchanged when one member is rewritten.
+std::string other_members(std::string_view object, const std::vector<std::string>& left_out);
 
 }  // namespace lede::io

@@ -144,6 +144,12 @@ void JsonWriter::key(std::string_view name) {
   after_key_ = true;
 }
 
+void JsonWriter::raw_members(std::string_view members) {
+  if (members.empty()) return;
+  separate();
+  out_ += members;
+}
+
 void JsonWriter::string(std::string_view value) {
   separate();
   append_json_string(out_, value);

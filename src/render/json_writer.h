@@ -24,6 +24,9 @@ class JsonWriter {
   void field(std::string_view name, const std::optional<std::string>& value);
   void field(std::string_view name, std::string_view value);
   void field(std::string_view name, const std::vector<std::string>& values);
+  // Members already written as JSON ("a":1,"b":[2]), into the open object;
+  // nothing when empty.
+  void raw_members(std::string_view members);
 
  private:
   void separate();

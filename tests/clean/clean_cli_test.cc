@@ -31,3 +31,28 @@ TEST(CleanCli, JsonlCorpusKeepsOrderAndCutsSiteLines) {
 }
 
 }  // namespace
+
+namespace {
+
+TEST(CleanCli, JsonlRecordsKeepTheirOtherMembers) {
+  std::string dir = lede::test::scratch_dir("clean_cli_members");
+  lede::test::write_file(
+      dir + "/corpus.jsonl",
+      R"({"id":7,"lang":"en","meta":{"crawl":"2024-10","tags":["a","b"]},"score":1.50,"title":"old",)"
+      R"("content":"Share on Facebook\nThe harbour ferries will run every ten minutes from May, )"
+      R"(the port said on Monday."})"
+      "\n");
+  std::string command = "cd '" + dir + "' && '" + LEDE_CLI_PATH +
+                        "' clean --jsonl -q --no-site --text-field content corpus.jsonl -o out.jsonl";
+  int status = std::system(command.c_str());
+  ASSERT_TRUE(WIFEXITED(status) && WEXITSTATUS(status) == 0);
+  std::string out = lede::test::read_file(dir + "/out.jsonl");
+  EXPECT_EQ(out.rfind(R"({"id":7,"lang":"en","meta":{"crawl":"2024-10","tags":["a","b"]},"score":1.50,)", 0), 0u)
+      << out;
+  EXPECT_NE(out.find(R"("content":"The harbour ferries will run)"), std::string::npos) << out;
+  EXPECT_NE(out.find(R"("reason":"share prompt")"), std::string::npos) << out;
+  EXPECT_EQ(out.find(R"("title":"old")"), std::string::npos) << out;  // replaced by the recovered one
+  EXPECT_EQ(out.find(R"("source":)"), std::string::npos) << out;     // the record, not extract's provenance
+}
+
+}  // namespace

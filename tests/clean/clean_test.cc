@@ -6,6 +6,7 @@
 #include <string>
 
 #include "clean/clean.h"
+#include "test_support.h"
 
 namespace {
 
@@ -93,6 +94,32 @@ TEST(Clean, FrenchAndSpanishNoticesAreCut) {
   EXPECT_NE(spanish.text.find("Las obras comenzarán"), std::string::npos);
 }
 
+// Section menus and related headlines carry no chrome vocabulary: what
+// gives them away is where they stand, outside the run of prose.
+TEST(Clean, LinkListsAroundTheArticleAreCut) {
+  Cleaned cleaned = clean_text(
+      "Cronaca\nPolitica\nEconomia\nSport\nCultura\nSpettacoli\nMotori\n"
+      "Il porto riapre dopo tre mesi di lavori\n"
+      "Il porto della città ha riaperto lunedì mattina ai traghetti, dopo tre mesi di lavori sulle banchine "
+      "e sui moli danneggiati dalla mareggiata di novembre.\n"
+      "Secondo l'autorità portuale, i collegamenti con le isole torneranno regolari entro la fine della "
+      "settimana, mentre il traffico merci riprenderà a pieno ritmo solo a marzo.\n"
+      "I lavori, costati dodici milioni di euro, hanno rinforzato anche la diga foranea, che era stata "
+      "giudicata a rischio già nel 2019 da una perizia del comune.\n"
+      "Nuovo ospedale, il cantiere parte a giugno\n"
+      "Treni regionali, sciopero venerdì\n"
+      "La squadra di casa vince il derby\n"
+      "Mostra di pittura al castello fino a maggio\n"
+      "Il meteo del fine settimana\n");
+  EXPECT_TRUE(was_cut(cleaned, "Cronaca"));
+  EXPECT_TRUE(was_cut(cleaned, "Motori"));
+  EXPECT_TRUE(was_cut(cleaned, "Nuovo ospedale"));
+  EXPECT_TRUE(was_cut(cleaned, "Il meteo"));
+  EXPECT_EQ(cleaned.title, "Il porto riapre dopo tre mesi di lavori");
+  EXPECT_EQ(cleaned.text.rfind("Il porto della città", 0), 0u) << cleaned.text;
+  EXPECT_NE(cleaned.text.find("I lavori, costati"), std::string::npos);
+}
+
 TEST(Clean, AnArticleWithoutChromeLosesNothing) {
   std::string article =
       "We support our readers' right to know, the editor wrote, and you should too.\n"
@@ -160,6 +187,27 @@ TEST(CleanSite, CountsSurviveSaveAndLoad) {
   lede::clean::SiteCounts loaded = lede::clean::SiteCounts::load(path);
   EXPECT_EQ(loaded.documents("a.org"), 4u);
   EXPECT_EQ(loaded.line_documents("a.org", "Sign up for our EMAILS"), 4u);
+}
+
+TEST(CleanSite, CountingOnSeveralThreadsGivesTheSameCounts) {
+  std::string dir = lede::test::scratch_dir("clean_site_threads");
+  std::string corpus;
+  for (int i = 0; i < 3000; ++i) {
+    std::string host = i % 3 ? "a.org" : "b.org";
+    corpus += "{\"url\":\"https://" + host + "/" + std::to_string(i) + "\",\"text\":\"Sign up\\nStory " +
+              std::string(1, char('a' + i % 26)) + "\"}\n";
+  }
+  lede::test::write_file(dir + "/corpus.jsonl", corpus);
+  lede::batch::SourceOptions sources;
+  sources.jsonl_fields.html = "text";
+  std::atomic<bool> stop{false};
+  lede::clean::SiteCounts one = lede::clean::count_corpus({dir + "/corpus.jsonl"}, sources, 1, stop);
+  lede::clean::SiteCounts three = lede::clean::count_corpus({dir + "/corpus.jsonl"}, sources, 3, stop);
+  for (const lede::clean::SiteCounts* counts : {&one, &three}) {
+    EXPECT_EQ(counts->documents("a.org"), 2000u);
+    EXPECT_EQ(counts->line_documents("a.org", "Sign up"), 2000u);
+    EXPECT_EQ(counts->line_documents("b.org", "Story a"), 39u);  // i a multiple of 78 below 3000
+  }
 }
 
 TEST(CleanSite, TableStaysWithinItsCap) {

@@ -1,0 +1,210 @@
+#include "clean/line_model.h"
+
+#include <algorithm>
+#include <cmath>
+#include <string>
+#include <unordered_map>
+
+#include "clean/classify.h"
+#include "clean/line_model_res.h"
+
+namespace lede::clean {
+
+const std::array<std::string_view, kLineModelInputs> kLineModelInputNames = {
+    "bias",           "log_words",         "ends_sentence",   "stop_density",   "address_density",
+    "has_chrome_vocab", "chrome_density",  "has_separators",  "link_like",      "copyright",
+    "capitalised_share", "very_short",     "label",           "body",           "flagged",
+    "in_region",      "before_region",     "after_region",    "log_body_distance", "neighbour_log_words",
+    "nearby_body_share", "log_label_run",  "position",        "repeated_in_document", "document_without_body",
+    "between_bodies", "in_dense_region", "block_share", "after_main_block", "digit_share", "prose_progress"};
+
+static_assert(kLineModelWeights.size() == kLineModelInputs, "line_model_res.h is out of date: rerun the training");
+
+namespace {
+
+bool is_label(const LineFeatures& f) { return f.words <= 6 && !f.ends_sentence; }
+
+// The article as the densest run of prose: the segment of lines with the
+// largest sum of scores, where a paragraph scores its words and any other
+// line costs a little, more when its words mark it as chrome.
+struct Region {
+  size_t begin = 0, end = 0;  // [begin, end); empty when the text has no prose
+};
+
+Region prose_region(const std::vector<Line>& lines, const std::vector<bool>& flagged, double line_cost) {
+  Region best;
+  double best_sum = 0, sum = 0;
+  size_t start = 0;
+  for (size_t i = 0; i < lines.size(); ++i) {
+    const LineFeatures& f = lines[i].features;
+    double cost = 1.0 + double(std::min<size_t>(f.words, 20)) / 4 + (flagged[i] ? 4 : 0);
+    double score = is_body_paragraph(f) ? double(f.words) : -line_cost * cost;
+    if (sum <= 0) sum = 0, start = i;
+    sum += score;
+    if (sum > best_sum) best_sum = sum, best = {start, i + 1};
+  }
+  return best;
+}
+
+// For each line, the distance in lines to the nearest body paragraph
+// (lines.size() when there is none).
+std::vector<size_t> body_distances(const std::vector<Line>& lines) {
+  size_t n = lines.size();
+  std::vector<size_t> distance(n, n);
+  size_t last = n;
+  for (size_t i = 0; i < n; ++i) {
+    if (is_body_paragraph(lines[i].features)) last = i;
+    if (last != n) distance[i] = i - last;
+  }
+  last = n;
+  for (size_t i = n; i-- > 0;) {
+    if (is_body_paragraph(lines[i].features)) last = i;
+    if (last != n) distance[i] = std::min(distance[i], last - i);
+  }
+  return distance;
+}
+
+// For each label line, the length of the run of label lines it is in.
+std::vector<size_t> label_runs(const std::vector<Line>& lines) {
+  std::vector<size_t> run(lines.size(), 0);
+  for (size_t i = 0; i < lines.size();) {
+    size_t end = i;
+    while (end < lines.size() && is_label(lines[end].features)) ++end;
+    for (size_t k = i; k < end; ++k) run[k] = end - i;
+    i = std::max(end, i + 1);
+  }
+  return run;
+}
+
+// Blocks of prose: body paragraphs with fewer than three other lines
+// between them. The main block, the one with the most words, is usually the
+// article; blocks after it are comments and teasers.
+struct Blocks {
+  std::vector<size_t> of_line;       // for each line, its block, or kNoBlock
+  std::vector<size_t> before_line;   // the block of the last body paragraph up to the line, or kNoBlock
+  std::vector<size_t> words;         // per block
+  size_t main = 0;
+};
+constexpr size_t kNoBlock = static_cast<size_t>(-1);
+constexpr size_t kBlockGap = 3;
+
+Blocks prose_blocks(const std::vector<Line>& lines) {
+  Blocks blocks{std::vector<size_t>(lines.size(), kNoBlock), std::vector<size_t>(lines.size(), kNoBlock), {}, 0};
+  size_t since_body = kBlockGap;
+  for (size_t i = 0; i < lines.size(); ++i) {
+    const LineFeatures& f = lines[i].features;
+    if (is_body_paragraph(f)) {
+      if (since_body >= kBlockGap) blocks.words.push_back(0);
+      blocks.of_line[i] = blocks.words.size() - 1;
+      blocks.words.back() += f.words;
+      since_body = 0;
+    } else {
+      ++since_body;
+    }
+    blocks.before_line[i] = blocks.words.empty() ? kNoBlock : blocks.words.size() - 1;
+  }
+  for (size_t b = 0; b < blocks.words.size(); ++b) {
+    if (blocks.words[b] > blocks.words[blocks.main]) blocks.main = b;
+  }
+  return blocks;
+}
+
+size_t ascii_digits(std::string_view text) {
+  return static_cast<size_t>(std::count_if(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; }));
+}
+
+std::vector<bool> repeated_in_document(const std::vector<Line>& lines) {
+  std::unordered_map<std::string, size_t> seen;
+  std::vector<std::string> keys(lines.size());
+  for (size_t i = 0; i < lines.size(); ++i) {
+    keys[i] = normalise_line(lines[i].text);
+    if (!keys[i].empty()) ++seen[keys[i]];
+  }
+  std::vector<bool> repeated(lines.size());
+  for (size_t i = 0; i < lines.size(); ++i) repeated[i] = !keys[i].empty() && seen[keys[i]] > 1;
+  return repeated;
+}
+
+double share(size_t part, size_t whole) { return whole ? double(part) / double(whole) : 0; }
+
+// Mean log-length of the two lines either side, and the share of body
+// paragraphs among the three either side.
+void add_neighbourhood(const std::vector<Line>& lines, size_t i, LineModelInputs& x) {
+  double log_words = 0;
+  size_t neighbours = 0, nearby = 0, bodies = 0;
+  for (size_t k = i >= 3 ? i - 3 : 0; k < std::min(lines.size(), i + 4); ++k) {
+    if (k == i) continue;
+    const LineFeatures& f = lines[k].features;
+    if (k + 2 >= i && k <= i + 2) log_words += std::log1p(double(f.words)), ++neighbours;
+    ++nearby;
+    if (is_body_paragraph(f)) ++bodies;
+  }
+  x[input::neighbour_log_words] = neighbours ? log_words / double(neighbours) : 0;
+  x[input::nearby_body_share] = share(bodies, nearby);
+}
+
+}  // namespace
+
+std::vector<LineModelInputs> line_model_inputs(const std::vector<Line>& lines, const std::vector<bool>& flagged) {
+  size_t n = lines.size();
+  Region region = prose_region(lines, flagged, 1);
+  Region dense = prose_region(lines, flagged, 4);  // one that long runs of other lines break
+  Blocks blocks = prose_blocks(lines);
+  size_t body_words = 0, body_words_before = 0;
+  for (const Line& line : lines) body_words += is_body_paragraph(line.features) ? line.features.words : 0;
+  std::vector<size_t> distance = body_distances(lines);
+  std::vector<size_t> runs = label_runs(lines);
+  std::vector<bool> repeated = repeated_in_document(lines);
+  size_t first_body = n, last_body = 0;
+  for (size_t i = 0; i < n; ++i) {
+    if (is_body_paragraph(lines[i].features)) first_body = std::min(first_body, i), last_body = i;
+  }
+  std::vector<LineModelInputs> inputs(n);
+  for (size_t i = 0; i < n; ++i) {
+    const LineFeatures& f = lines[i].features;
+    LineModelInputs& x = inputs[i];
+    x[input::bias] = 1;
+    x[input::log_words] = std::log1p(double(f.words));
+    x[input::ends_sentence] = f.ends_sentence;
+    x[input::stop_density] = f.stop_density();
+    x[input::address_density] = std::min(1.0, share(f.address, f.words) * 5);
+    x[input::has_chrome_vocab] = f.chrome_vocab() > 0;
+    x[input::chrome_density] = share(f.chrome_vocab(), f.words);
+    x[input::has_separators] = f.separators > 0;
+    x[input::link_like] = f.link_like;
+    x[input::copyright] = f.has_copyright_sign || f.vocab[static_cast<size_t>(Vocab::copyright)] > 0;
+    x[input::capitalised_share] = share(f.capitalised, f.words);
+    x[input::very_short] = f.words <= 3;
+    x[input::label] = is_label(f);
+    x[input::body] = is_body_paragraph(f);
+    x[input::flagged] = flagged[i];
+    x[input::in_region] = i >= region.begin && i < region.end;
+    x[input::before_region] = i < region.begin;
+    x[input::after_region] = i >= region.end;
+    x[input::log_body_distance] = std::log1p(double(distance[i]));
+    add_neighbourhood(lines, i, x);
+    x[input::log_label_run] = std::log1p(double(runs[i]));
+    x[input::position] = n > 1 ? double(i) / double(n - 1) : 0;
+    x[input::repeated_in_document] = repeated[i];
+    x[input::document_without_body] = first_body == n;
+    x[input::between_bodies] = first_body < i && i < last_body;
+    x[input::in_dense_region] = i >= dense.begin && i < dense.end;
+    size_t block = blocks.of_line[i];
+    x[input::block_share] = block == kNoBlock ? 0 : share(blocks.words[block], blocks.words[blocks.main]);
+    x[input::after_main_block] = blocks.before_line[i] != kNoBlock && blocks.before_line[i] > blocks.main;
+    x[input::digit_share] = share(ascii_digits(lines[i].text), lines[i].text.size());
+    x[input::prose_progress] = share(body_words_before, body_words);
+    if (x[input::body] > 0) body_words_before += f.words;
+  }
+  return inputs;
+}
+
+double article_log_odds(const LineModelInputs& inputs) {
+  double sum = 0;
+  for (size_t k = 0; k < kLineModelInputs; ++k) sum += kLineModelWeights[k] * inputs[k];
+  return sum;
+}
+
+double article_threshold() { return kLineModelThreshold; }
+
+}  // namespace lede::clean

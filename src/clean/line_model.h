@@ -1,0 +1,45 @@
+// A logistic model of "this line is the article's": a weighted sum of the
+// line's own features and of its context (where the document's prose is
+// densest, how far the nearest paragraph is, runs of short lines), with
+// weights trained offline by bench/clean_train.py (see line_model_res.h).
+// Features are counts and shapes, not words, so that the model carries over
+// to the languages it was not trained on.
+#pragma once
+
+#include <array>
+#include <string_view>
+#include <vector>
+
+#include "clean/lines.h"
+
+namespace lede::clean {
+
+inline constexpr size_t kLineModelInputs = 31;
+using LineModelInputs = std::array<double, kLineModelInputs>;
+
+// Where each input stands in LineModelInputs.
+namespace input {
+enum Input : size_t {
+  bias, log_words, ends_sentence, stop_density, address_density, has_chrome_vocab, chrome_density,
+  has_separators, link_like, copyright, capitalised_share, very_short, label, body, flagged, in_region,
+  before_region, after_region, log_body_distance, neighbour_log_words, nearby_body_share, log_label_run,
+  position, repeated_in_document, document_without_body, between_bodies, in_dense_region, block_share,
+  after_main_block, digit_share, prose_progress
+};
+
+}  // namespace input
+
+// The inputs' names, in order, for the training script and the weights file.
+extern const std::array<std::string_view, kLineModelInputs> kLineModelInputNames;
+
+// The inputs of every line; `flagged[i]`: the line's own words already mark
+// it as chrome (a notice, a label, a link).
+std::vector<LineModelInputs> line_model_inputs(const std::vector<Line>& lines, const std::vector<bool>& flagged);
+
+// The model's log-odds that the line is the article's.
+double article_log_odds(const LineModelInputs& inputs);
+
+// Lines whose log-odds fall below this are chrome.
+double article_threshold();
+
+}  // namespace lede::clean
