@@ -76,7 +76,21 @@ Node* listing_container(Node* body, const std::vector<NodeStats>& stats) {
   return node;
 }
 
-bool in_sole_article(const Node* n, Node* body);
+// Is `n` in the one <article> of the page that survived step 1?
+bool in_sole_article(const Node* n, Node* body) {
+  const Node* article = n;
+  while (article && article != body && !article->is(Tag::article)) article = article->parent;
+  if (!article || article == body) return false;
+  for (Node* a = body; a;) {
+    if (a->flags & kDropped) {
+      a = dom::next_skipping_children(a, body);
+      continue;
+    }
+    if (a->is(Tag::article) && a != article) return false;
+    a = dom::next_in_preorder(a, body);
+  }
+  return true;
+}
 
 Node* prefer_listing(Node* container, Node* body, const std::vector<NodeStats>& stats) {
   constexpr uint32_t kWeakProse = 200;
@@ -98,22 +112,6 @@ size_t count_tag(Node* root, Tag tag) {
   size_t count = 0;
   for (Node* n : dom::subtree(root)) count += n->is(tag);
   return count;
-}
-
-// Is `n` in the one <article> of the page that survived step 1?
-bool in_sole_article(const Node* n, Node* body) {
-  const Node* article = n;
-  while (article && article != body && !article->is(Tag::article)) article = article->parent;
-  if (!article || article == body) return false;
-  for (Node* a = body; a;) {
-    if (a->flags & kDropped) {
-      a = dom::next_skipping_children(a, body);
-      continue;
-    }
-    if (a->is(Tag::article) && a != article) return false;
-    a = dom::next_in_preorder(a, body);
-  }
-  return true;
 }
 
 // Step 2b: where the page names its main content (a single <main> or

@@ -26,10 +26,10 @@ bool is_list_like(const Node& n) {
 
 // One linked heading ("<a><h3>Title</h3></a>"): the name of a listed item,
 // not a list of links.
-bool is_linked_heading(const Node* n) {
+bool is_linked_heading(Node* n) {
   int links = 0;
   bool heading = false;
-  for (const Node* d : dom::subtree(const_cast<Node*>(n))) {
+  for (const Node* d : dom::subtree(n)) {
     links += d->is(Tag::a);
     heading = heading || dom::is_heading(d->tag);
     if (links > 1) return false;
