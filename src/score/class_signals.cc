@@ -258,6 +258,10 @@ uint32_t element_signals(const dom::Node& node, ValueSignals&& signals_of_value)
       else if (a.value == "complementary") signals |= kSigSidebar;
       else if (a.value == "dialog" || a.value == "alertdialog") signals |= kSigModal;
       else if (a.value == "main" || a.value == "article") signals |= kSigContent;
+    } else if (a.name == "aria-roledescription") {
+      // A carousel's slides are other items or stories to browse; a story's
+      // own photos come as figures.
+      if (dom::equals_ignore_case(a.value, "carousel")) signals |= kSigRelated;
     } else if (a.name == "itemprop") {
       if (a.value == "articleBody" || a.value == "text" || a.value == "reviewBody") signals |= kSigContent;
       else if (a.value == "author" || a.value == "datePublished") signals |= kSigMeta;

@@ -798,6 +798,21 @@ TEST(Chrome, ShortStoryInTheSoleArticleBeatsARailOfVideoLinks) {
   EXPECT_TRUE(lacks(article.text, "bushfires"));
 }
 
+// "People who viewed this item also viewed": a carousel of other items, which
+// ARIA names as such whatever its classes.
+TEST(Chrome, CarouselOfOtherItemsIsCut) {
+  std::string items;
+  for (int i = 0; i < 8; ++i)
+    items += "<li><a href=/itm/" + std::to_string(i) + ">Cadena DID 520ERS3 con 104 eslabones oro para moto, "
+             "repuestos y accesorios</a><span>$153.43 previous price $168.76, free delivery in two days</span></li>";
+  Slots slots;
+  slots.after_story = "<section><h2>People who viewed this item also viewed</h2><div aria-roledescription="
+                      "\"Carousel\" role=\"group\"><ul>" + items + "</ul></div></section>";
+  Article article = extract_page(slots);
+  expect_story(article);
+  expect_none(article, {"eslabones", "previous price"});
+}
+
 TEST(Chrome, TranscriptInTheArticlesFooterIsKept) {
   std::string transcript;
   for (int i = 0; i < 8; ++i)
