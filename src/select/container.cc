@@ -209,7 +209,11 @@ void add_siblings(Node* container, Node* body, const std::vector<NodeStats>& sta
       // A paragraph of prose before the container is the story's own:
       // the lead above a "read more" block. (Below it come disclaimers.)
       bool story_paragraph = level <= 1 && s->is(Tag::p) && s->index < child->index;
-      if ((story_paragraph || st.value >= t.sibling_share * base) && st.prose_chars >= 100 &&
+      // A block of the container's own tag and class is the rest of a story
+      // split around an inline box: <div class=articleBody> twice.
+      bool story_part = s->tag == child->tag && !child->attr("class").empty() &&
+                        s->attr("class") == child->attr("class");
+      if ((story_paragraph || story_part || st.value >= t.sibling_share * base) && st.prose_chars >= 100 &&
           st.link_density() < 0.3f && !holds_teasers(s, stats))
         s->flags |= kContent;
     }

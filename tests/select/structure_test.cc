@@ -168,4 +168,20 @@ TEST(Structure, ListingKeepsItsItemsLinkedTitles) {
   for (const char* title : titles) EXPECT_TRUE(has(article.text, title)) << article.text;
 }
 
+// A story split around an inline box keeps both parts: they share their
+// markup (<div class=articleBody> twice), whatever their sizes.
+TEST(Structure, AStorySplitAroundAnInlineBoxKeepsBothParts) {
+  std::string page = "<html><body><div id=article><div class=articleBody><p>KIEV, Ukraine (AP) - If a group of "
+                     "lawmakers succeeds in its mission, films that sympathetically portray gay men and lesbians "
+                     "could become a thing of the past.</p></div><div class=inline><a href=/m>Multimedia</a></div>"
+                     "<div class=articleBody>";
+  for (int i = 0; i < 8; ++i)
+    page += "<p>The bill, which passed its first reading on Tuesday, would make the production of such works "
+            "punishable by up to five years in prison, rights groups said in a statement.</p>";
+  page += "</div></div></body></html>";
+  Article article = lede::extract(page);
+  EXPECT_TRUE(article.text.starts_with("KIEV, Ukraine (AP)")) << article.text;
+  EXPECT_TRUE(has(article.text, "passed its first reading"));
+}
+
 }  // namespace
