@@ -1,5 +1,6 @@
 #include "metadata/page_scan.h"
 
+#include <array>
 #include <unordered_map>
 
 #include "metadata/text.h"
@@ -114,11 +115,16 @@ constexpr std::string_view kAuthorPathParts[] = {
     "/author/",      "/authors/", "/autor/",    "/auteur/",  "/writers/", "/contributors/",
     "/contributor/", "/byline/",  "/reporter/", "/journalist/"};
 
+// Every part starts with '/': only the address's slashes are compared at,
+// one pass for all parts (every visible link comes here).
 bool is_author_link(const Node* n) {
   if (!n->is(Tag::a)) return false;
   std::string_view href = n->attr("href");
-  for (std::string_view part : kAuthorPathParts)
-    if (contains_ignore_case(href, part)) return true;
+  for (size_t slash = href.find('/'); slash != std::string_view::npos; slash = href.find('/', slash + 1)) {
+    std::string_view rest = href.substr(slash);
+    for (std::string_view part : kAuthorPathParts)
+      if (starts_with_ignore_case(rest, part)) return true;
+  }
   return false;
 }
 
@@ -137,10 +143,18 @@ bool shows_more_than(std::string_view text, size_t limit) {
   return length > limit;
 }
 
+// The labels' first letters, lower-case: most texts start with none of them.
+constexpr auto kLabelInitials = [] {
+  std::array<bool, 256> initials{};
+  for (std::string_view label : kBylineLabels) initials[static_cast<unsigned char>(label[0])] = true;
+  return initials;
+}();
+
 // A label alone, or opening a short text: "By Jane Roe", "von Max Muster".
 bool is_byline_label(std::string_view text) {
   constexpr size_t kMaxLabelledName = 60;
   text = trim(text);
+  if (text.empty() || !kLabelInitials[static_cast<unsigned char>(text[0] | 0x20)]) return false;
   if (text.ends_with(':')) text.remove_suffix(1);
   if (shows_more_than(text, kMaxLabelledName)) return false;
   for (std::string_view label : kBylineLabels) {
