@@ -122,8 +122,10 @@ bool is_author_link(const Node* n) {
   std::string_view href = n->attr("href");
   for (size_t slash = href.find('/'); slash != std::string_view::npos; slash = href.find('/', slash + 1)) {
     std::string_view rest = href.substr(slash);
+    if (rest.size() < 2) break;
+    char letter = static_cast<char>(rest[1] | 0x20);  // every part has one after its '/'
     for (std::string_view part : kAuthorPathParts)
-      if (starts_with_ignore_case(rest, part)) return true;
+      if (part[1] == letter && starts_with_ignore_case(rest, part)) return true;
   }
   return false;
 }
