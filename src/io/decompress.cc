@@ -36,16 +36,17 @@ const char* describe_isal_error(int code) {
 bool starts_gzip_member(std::string_view bytes) { return bytes.starts_with("\x1F\x8B"); }
 
 // The size a gzip stream gives for its (last) member's data, so that `out`
-// takes it in one piece instead of being copied as it grows. A claim deflate
-// could not keep (over about 1032 times the input) is not believed.
+// takes it in one piece instead of being copied as it grows. Believed up to 64
+// times the input, more than pages compress to: a false claim must not cost an
+// allocation of the whole cap (a larger true size grows as before).
 size_t gzip_size_hint(std::string_view in, size_t max_out) {
-  constexpr size_t kMaxDeflateRatio = 1032;
+  constexpr size_t kMaxBelievedRatio = 64;
   if (in.size() < 18) return 0;  // smaller than a gzip header and trailer
   // The trailer's last field: the member's size modulo 2^32, little-endian.
   const auto* size_field = reinterpret_cast<const uint8_t*>(in.data() + in.size() - 4);
   size_t claimed = size_t{size_field[0]} | size_t{size_field[1]} << 8 | size_t{size_field[2]} << 16 |
                    size_t{size_field[3]} << 24;
-  return std::min({claimed, max_out, in.size() * kMaxDeflateRatio});
+  return std::min({claimed, max_out, in.size() * kMaxBelievedRatio});
 }
 
 // Grows `out` by one piece (never past `max_out`) and returns where the new
