@@ -702,7 +702,7 @@ int clean_corpus(CleanArgs& args) {
   sources.replaced_members = lede::clean::recovered_member_names();
   args.batch.page_fields = [&](lede::render::JsonWriter& json, const lede::batch::Record& r) {
     lede::clean::CleanOptions options{site ? &*site : nullptr, r.url};
-    lede::clean::write_fields(json, lede::clean::clean_text(r.html, options), sources.jsonl_fields.html);
+    lede::clean::write_fields(json, lede::clean::clean_text(r.page(), options), sources.jsonl_fields.html);
   };
   lede::io::LineWriter out(args.output, 0);
   lede::batch::Stats stats = lede::batch::run_batch(

@@ -76,7 +76,7 @@ std::optional<ExtractedRecord> RecordStream::extract(batch::Record&& record) con
       Options options = options_;
       if (!record.url.empty()) options.url = record.url;
       options.charset = record.charset;
-      extracted.article = lede::extract(record.html, options);
+      extracted.article = lede::extract(record.page(), options);
     } catch (const std::exception& error) {
       record.outcome = batch::Outcome::failed;
       record.reason = "extraction failed";

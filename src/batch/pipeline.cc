@@ -74,7 +74,7 @@ Result process(Record& r, const BatchOptions& options) {
         Options extract = options.extract;
         if (!r.url.empty()) extract.url = r.url;
         extract.charset = r.charset;
-        render::article_fields(json, lede::extract(r.html, extract), r.url.empty() ? "url" : "canonical_url");
+        render::article_fields(json, lede::extract(r.page(), extract), r.url.empty() ? "url" : "canonical_url");
       }
       json.end_object();
       return result;

@@ -4,6 +4,7 @@
 
 #include <cstdint>
 #include <string>
+#include <string_view>
 
 namespace lede::batch {
 
@@ -16,7 +17,10 @@ struct Record {
   std::string detail;        // and the message for this record
   std::string source;        // the input file
   std::string id;
-  std::string html;          // the page's bytes, for Outcome::page
+  // The page's bytes, for Outcome::page: html from html_start on (a WARC
+  // response keeps its HTTP headers before them rather than copy the page).
+  std::string html;
+  size_t html_start = 0;
   std::string url;           // the crawled address, when the input gives it
   std::string charset;       // the transport's charset hint
   std::string members;       // JSONL with SourceOptions::pass_members: the other members, as written
@@ -27,6 +31,7 @@ struct Record {
   std::string warc_record_id, warc_date, content_type;
   int http_status = 0;
 
+  std::string_view page() const { return std::string_view(html).substr(html_start); }
   size_t size() const { return html.size() + detail.size() + url.size() + members.size() + 256; }
 };
 

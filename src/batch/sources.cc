@@ -17,7 +17,10 @@ namespace {
 // The first bytes of a file as its reader will see them, decompressed.
 std::string decompressed_head(const std::string& path) {
   constexpr size_t kHeadBytes = 64;
-  std::unique_ptr<io::MemberStream> stream = io::MemberStream::open_file(path, 64 * 1024);
+  // A small buffer: the stream inflates until its buffer is full, and all of
+  // that but the head would be inflated again by the reader.
+  constexpr size_t kBufferBytes = 4096;
+  std::unique_ptr<io::MemberStream> stream = io::MemberStream::open_file(path, kBufferBytes);
   return std::string(stream->peek().substr(0, kHeadBytes));
 }
 
@@ -85,7 +88,7 @@ void judge_warc_record(io::WarcRecord& warc, size_t max_bytes, Record& record) {
   if (warc.type == "response") {
     io::HttpResponse http;
     std::string problem;
-    if (!io::parse_http_response(warc.block, max_bytes, http, problem)) {
+    if (!io::parse_http_response(std::move(warc.block), max_bytes, http, problem)) {
       record.outcome = Outcome::failed;
       record.reason = "malformed HTTP response";
       record.detail = problem;  // the caller names the record
@@ -95,9 +98,10 @@ void judge_warc_record(io::WarcRecord& warc, size_t max_bytes, Record& record) {
     record.content_type = http.content_type;
     record.charset = http.charset;
     if (http.status != 200) return skip("HTTP status not 200", std::to_string(http.status));
-    if (!is_html_type(http.content_type) && !(unknown_type(http.content_type) && sniffs_as_html(http.body)))
+    if (!is_html_type(http.content_type) && !(unknown_type(http.content_type) && sniffs_as_html(http.payload())))
       return skip("not HTML", http.content_type.empty() ? "no content type" : http.content_type);
     record.html = std::move(http.body);
+    record.html_start = http.body_start;
   } else if (warc.type == "resource") {
     record.content_type = media_type(warc.content_type);
     if (!is_html_type(record.content_type) && !(unknown_type(record.content_type) && sniffs_as_html(warc.block)))

@@ -3,6 +3,10 @@
 // their camel case back, MathML's definitionURL too, and xlink:/xml:/xmlns
 // attributes are namespaced (lede keeps their qualified name; see
 // foreign_attribute_prefix).
+#include <array>
+#include <bit>
+#include <cstdint>
+
 #include "html5/tree_builder.h"
 
 namespace lede::html5 {
@@ -37,11 +41,35 @@ constexpr std::string_view kSvgAttributeNames[] = {
     "viewBox", "viewTarget", "xChannelSelector", "yChannelSelector", "zoomAndPan",
 };
 
+// For each name length, a bit for each entry of the table that long: every
+// attribute of an SVG drawing is looked up, and only names of its length are
+// compared.
+constexpr size_t kMaxAdjustedLength = 31;
+using EntriesByLength = std::array<uint64_t, kMaxAdjustedLength + 1>;
+
+template <size_t N>
+constexpr EntriesByLength entries_by_length(const std::string_view (&table)[N]) {
+  static_assert(N <= 64);
+  EntriesByLength entries{};
+  for (size_t i = 0; i < N; ++i) {
+    if (table[i].size() > kMaxAdjustedLength) throw "name too long for EntriesByLength";
+    entries[table[i].size()] |= uint64_t{1} << i;
+  }
+  return entries;
+}
+
+constexpr EntriesByLength kSvgTagLengths = entries_by_length(kSvgTagNames);
+constexpr EntriesByLength kSvgAttributeLengths = entries_by_length(kSvgAttributeNames);
+
 // The camel-case spelling of `lower`, if the table has one.
 template <size_t N>
-std::string_view adjusted(const std::string_view (&table)[N], std::string_view lower) {
-  for (std::string_view name : table)
-    if (name.size() == lower.size() && dom::equals_ignore_case(name, lower)) return name;
+std::string_view adjusted(const std::string_view (&table)[N], const EntriesByLength& lengths,
+                          std::string_view lower) {
+  if (lower.size() > kMaxAdjustedLength) return lower;
+  for (uint64_t entries = lengths[lower.size()]; entries != 0; entries &= entries - 1) {
+    std::string_view name = table[std::countr_zero(entries)];
+    if (dom::equals_ignore_case(name, lower)) return name;
+  }
   return lower;
 }
 
@@ -68,7 +96,7 @@ constexpr std::string_view kReplacementCharacter = "\xEF\xBF\xBD";
 }  // namespace
 
 std::string_view adjust_svg_tag_name(std::string_view lower_name) {
-  return adjusted(kSvgTagNames, lower_name);
+  return adjusted(kSvgTagNames, kSvgTagLengths, lower_name);
 }
 
 std::string_view foreign_attribute_prefix(std::string_view name) {
@@ -105,7 +133,7 @@ Node* TreeBuilder::insert_foreign_element(const Token& t, Namespace ns) {
   for (const TokenAttribute& a : t.attrs) {
     std::string_view name = a.name;
     if (ns == Namespace::svg)
-      name = adjusted(kSvgAttributeNames, name);
+      name = adjusted(kSvgAttributeNames, kSvgAttributeLengths, name);
     else if (name == "definitionurl")
       name = "definitionURL";
     attr_buf_.push_back({name, a.value});

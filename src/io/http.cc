@@ -243,8 +243,12 @@ Decoding decode_coding(const std::string& coding, std::string_view body, size_t 
 
 }  // namespace
 
-bool parse_http_response(std::string_view message, size_t max_body_bytes, HttpResponse& response,
-                         std::string& problem) {
+namespace {
+
+// Everything but `response.body`: `payload` ends as the decoded body, a view
+// into `message` when no step changed it, else into `decoded_body`.
+bool parse_response(std::string_view message, size_t max_body_bytes, HttpResponse& response,
+                    std::string& decoded_body, std::string_view& payload, std::string& problem) {
   response = HttpResponse();
   problem.clear();
   size_t pos = 0;
@@ -281,8 +285,8 @@ bool parse_http_response(std::string_view message, size_t max_body_bytes, HttpRe
   // `payload` is the body as decoded so far: the message itself until a
   // step (dechunking, a coding) writes a new one into `body`, so that a
   // compressed body is not copied before it is inflated.
-  std::string_view payload = has_body ? message.substr(pos) : std::string_view();
-  std::string body;
+  payload = has_body ? message.substr(pos) : std::string_view();
+  std::string& body = decoded_body;
   if (chunked && dechunk(payload, body)) payload = body;
   std::string decoded;
   for (auto coding = codings.rbegin(); coding != codings.rend(); ++coding) {
@@ -301,10 +305,35 @@ bool parse_http_response(std::string_view message, size_t max_body_bytes, HttpRe
     problem = "body over " + std::to_string(max_body_bytes) + " bytes once decoded";
     return false;
   }
-  if (payload.data() == body.data()) {
-    response.body = std::move(body);
+  return true;
+}
+
+}  // namespace
+
+bool parse_http_response(std::string_view message, size_t max_body_bytes, HttpResponse& response,
+                         std::string& problem) {
+  std::string decoded;
+  std::string_view payload;
+  if (!parse_response(message, max_body_bytes, response, decoded, payload, problem)) return false;
+  if (payload.data() == decoded.data()) {
+    response.body = std::move(decoded);
   } else {
     response.body.assign(payload);
+  }
+  return true;
+}
+
+bool parse_http_response(std::string&& message, size_t max_body_bytes, HttpResponse& response,
+                         std::string& problem) {
+  std::string decoded;
+  std::string_view payload;
+  if (!parse_response(message, max_body_bytes, response, decoded, payload, problem)) return false;
+  if (payload.data() == decoded.data()) {
+    response.body = std::move(decoded);
+  } else {
+    // An unchanged body ends the message (no body: an empty view at its end).
+    response.body_start = message.size() - payload.size();
+    response.body = std::move(message);
   }
   return true;
 }

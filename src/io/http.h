@@ -10,7 +10,12 @@ struct HttpResponse {
   int status = 0;              // 200, 404, ...
   std::string content_type;    // media type, lower-case, without parameters ("text/html")
   std::string charset;         // the charset parameter of Content-Type, if any
-  std::string body;            // the payload, de-chunked and decoded (gzip, deflate, br)
+  // The payload, de-chunked and decoded (gzip, deflate, br), from body_start
+  // on: before it, what the message had before an unchanged body.
+  std::string body;
+  size_t body_start = 0;
+
+  std::string_view payload() const { return std::string_view(body).substr(body_start); }
 };
 
 // Parses `message` (status line, headers, body). Returns false with
@@ -18,6 +23,10 @@ struct HttpResponse {
 // decoded; the body is never larger than `max_body_bytes` once decoded
 // (larger is a problem too: "body over N bytes once decoded").
 bool parse_http_response(std::string_view message, size_t max_body_bytes, HttpResponse& response,
+                         std::string& problem);
+// The same, taking the message: a body no step changes is not copied, the
+// message becomes `response.body` with `body_start` where the body begins.
+bool parse_http_response(std::string&& message, size_t max_body_bytes, HttpResponse& response,
                          std::string& problem);
 
 }  // namespace lede::io

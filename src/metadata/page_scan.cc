@@ -1,5 +1,8 @@
 #include "metadata/page_scan.h"
 
+#include <array>
+#include <unordered_map>
+
 #include "metadata/text.h"
 
 namespace lede::metadata {
@@ -12,22 +15,6 @@ using dom::Tag;
 constexpr size_t kMaxCandidates = 300;
 
 bool is_ascii_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'; }
-
-// The class and id of an element, lower-cased and space-separated, so that
-// the tests below search one buffer instead of folding case again each time.
-void class_and_id(const Node* n, std::string& out) {
-  out.clear();
-  for (std::string_view value : {n->attr("class"), n->attr("id")}) {
-    out += value;
-    out += ' ';
-  }
-  for (char& c : out)
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
-}
-
-bool mentions(std::string_view names, std::string_view fragment) {
-  return names.find(fragment) != std::string_view::npos;
-}
 
 // "sidebar-1", "comments-area", "yarpp-related", but not "has-sidebar" or
 // "template-sidebar": a page's main wrapper often names its sidebar layout.
@@ -57,6 +44,40 @@ bool has_chrome_token(std::string_view names) {
   return false;
 }
 
+// What the tests below make of one class or id value. A value's words never
+// run into the other attribute's, so an element's facts are those of its class
+// and of its id together.
+struct NameFacts {
+  bool chrome = false;  // a sidebar, comment or related-items token
+  bool byline = false;  // mentions byline, author or writtenby
+  bool dated = false;   // mentions date, publish, posted or timestamp
+
+  NameFacts& operator|=(NameFacts other) {
+    chrome = chrome || other.chrome;
+    byline = byline || other.byline;
+    dated = dated || other.dated;
+    return *this;
+  }
+};
+
+bool mentions(std::string_view names, std::string_view fragment) {
+  return names.find(fragment) != std::string_view::npos;
+}
+
+// `lowered` is scratch space for the value folded to lower case.
+NameFacts facts_of_name(std::string_view value, std::string& lowered) {
+  NameFacts facts;
+  if (value.empty()) return facts;
+  lowered.assign(value);
+  for (char& c : lowered)
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
+  facts.chrome = has_chrome_token(lowered);
+  facts.byline = mentions(lowered, "byline") || mentions(lowered, "author") || mentions(lowered, "writtenby");
+  facts.dated = mentions(lowered, "date") || mentions(lowered, "publish") || mentions(lowered, "posted") ||
+                mentions(lowered, "timestamp");
+  return facts;
+}
+
 // Microdata items with authors and dates of their own.
 bool is_reply_item(const Node* n) {
   if (!n->has_attr("itemscope")) return false;
@@ -84,10 +105,9 @@ bool is_form_control(const Node* n) {
          n->is(Tag::label) || n->is(Tag::option);
 }
 
-bool is_byline_like(const Node* n, std::string_view names) {
+bool is_byline_like(const Node* n, NameFacts names) {
   if (is_container(n) || is_form_control(n)) return false;
-  return contains_ignore_case(n->attr("rel"), "author") || mentions(names, "byline") || mentions(names, "author") ||
-         mentions(names, "writtenby");
+  return contains_ignore_case(n->attr("rel"), "author") || names.byline;
 }
 
 // Links to an author's page: /author/jane-roe, /authors/jane-roe/.
@@ -95,11 +115,18 @@ constexpr std::string_view kAuthorPathParts[] = {
     "/author/",      "/authors/", "/autor/",    "/auteur/",  "/writers/", "/contributors/",
     "/contributor/", "/byline/",  "/reporter/", "/journalist/"};
 
+// Every part starts with '/': only the address's slashes are compared at,
+// one pass for all parts (every visible link comes here).
 bool is_author_link(const Node* n) {
   if (!n->is(Tag::a)) return false;
   std::string_view href = n->attr("href");
-  for (std::string_view part : kAuthorPathParts)
-    if (contains_ignore_case(href, part)) return true;
+  for (size_t slash = href.find('/'); slash != std::string_view::npos; slash = href.find('/', slash + 1)) {
+    std::string_view rest = href.substr(slash);
+    if (rest.size() < 2) break;
+    char letter = static_cast<char>(rest[1] | 0x20);  // every part has one after its '/'
+    for (std::string_view part : kAuthorPathParts)
+      if (part[1] == letter && starts_with_ignore_case(rest, part)) return true;
+  }
   return false;
 }
 
@@ -118,10 +145,18 @@ bool shows_more_than(std::string_view text, size_t limit) {
   return length > limit;
 }
 
+// The labels' first letters, lower-case: most texts start with none of them.
+constexpr auto kLabelInitials = [] {
+  std::array<bool, 256> initials{};
+  for (std::string_view label : kBylineLabels) initials[static_cast<unsigned char>(label[0])] = true;
+  return initials;
+}();
+
 // A label alone, or opening a short text: "By Jane Roe", "von Max Muster".
 bool is_byline_label(std::string_view text) {
   constexpr size_t kMaxLabelledName = 60;
   text = trim(text);
+  if (text.empty() || !kLabelInitials[static_cast<unsigned char>(text[0] | 0x20)]) return false;
   if (text.ends_with(':')) text.remove_suffix(1);
   if (shows_more_than(text, kMaxLabelledName)) return false;
   for (std::string_view label : kBylineLabels) {
@@ -145,11 +180,7 @@ bool has_year_number(std::string_view text) {
   return false;
 }
 
-bool is_date_like(const Node* n, std::string_view names) {
-  if (is_container(n)) return false;
-  return mentions(names, "date") || mentions(names, "publish") || mentions(names, "posted") ||
-         mentions(names, "timestamp");
-}
+bool is_date_like(const Node* n, NameFacts names) { return names.dated && !is_container(n); }
 
 bool is_rel_license(const Node* n) { return contains_ignore_case(n->attr("rel"), "license"); }
 
@@ -190,7 +221,7 @@ class Scanner {
       default: break;
     }
     if (n->is(Tag::article)) ++articles_open_;
-    class_and_id(n, names_);
+    names_ = name_facts(n);
     if (is_chrome(n)) chrome_.push_back(n);
     if (chrome_.empty()) add_visible(n);
     return true;
@@ -257,11 +288,26 @@ class Scanner {
     if (is_container(n)) return false;
     if (n->is(Tag::nav)) return true;
     if ((n->is(Tag::footer) || n->is(Tag::aside)) && articles_open_ == 0) return true;
-    return has_chrome_token(names_);
+    return names_.chrome;
+  }
+
+  // Class lists repeat on every item of a menu or a listing, so each distinct
+  // class value is judged once; ids are mostly unique and judged each time.
+  NameFacts name_facts(const Node* n) {
+    NameFacts facts;
+    if (std::string_view class_value = n->attr("class"); !class_value.empty()) {
+      auto [at, added] = class_facts_.try_emplace(class_value);
+      if (added) at->second = facts_of_name(class_value, lowered_);
+      facts = at->second;
+    }
+    facts |= facts_of_name(n->attr("id"), lowered_);
+    return facts;
   }
 
   PageScan& out_;
-  std::string names_;                // class_and_id() of the current element
+  NameFacts names_;                  // of the current element's class and id
+  std::unordered_map<std::string_view, NameFacts> class_facts_;  // keys view the document
+  std::string lowered_;
   std::vector<const Node*> chrome_;  // open chrome ancestors
   int articles_open_ = 0;
 };

@@ -60,9 +60,12 @@ const Node* swallowing_element(const dom::Document& doc) {
   return nullptr;
 }
 
+// `lower_needle` starts with '<', which has no case: candidates are found by
+// memchr and only they are compared (this runs over the whole page).
 size_t find_ignore_case(std::string_view text, std::string_view lower_needle, size_t from) {
-  for (size_t i = from; i + lower_needle.size() <= text.size(); ++i) {
-    size_t k = 0;
+  for (size_t i = text.find(lower_needle[0], from); i != npos && i + lower_needle.size() <= text.size();
+       i = text.find(lower_needle[0], i + 1)) {
+    size_t k = 1;
     while (k < lower_needle.size() && lower(text[i + k]) == lower_needle[k]) ++k;
     if (k == lower_needle.size()) return i;
   }

@@ -62,19 +62,27 @@ float block_value(uint32_t chars, uint32_t link_chars, uint32_t punct, bool* pro
   return text * 0.05f - float(link_chars) * 0.5f;
 }
 
-uint32_t SignalCache::signals_of(const dom::Node& element) {
+uint32_t StatsCache::signals_of(const dom::Node& element) {
   if (by_index_.size() <= element.index) by_index_.resize(element.index * 2 + 64, kNotLookedUp);
   uint32_t& signals = by_index_[element.index];
   if (signals == kNotLookedUp) signals = score::signals_of(element, by_value_);
   return signals;
 }
 
+TextCounts StatsCache::counts_of(const dom::Node& text) {
+  if (text_counts_.size() <= text.index) text_counts_.resize(text.index * 2 + 64, {kNotCounted, 0});
+  TextCounts& counts = text_counts_[text.index];
+  if (counts.chars == kNotCounted) counts = count_text(text.data);
+  return counts;
+}
+
 namespace {
 
-// `signals_of_element(node)` gives an element's class and id signals.
-template <typename Signals>
+// `signals_of_element(node)` gives an element's class and id signals,
+// `counts_of_text(node)` a text node's counts.
+template <typename Signals, typename Counts>
 void compute(const dom::Document& doc, dom::Node* scope, uint32_t skip_flags,
-             std::vector<NodeStats>& stats, Signals&& signals_of_element) {
+             std::vector<NodeStats>& stats, Signals&& signals_of_element, Counts&& counts_of_text) {
   stats.assign(doc.node_count(), NodeStats{});
   std::vector<dom::Node*> blocks;  // nearest block ancestor of the current node
   int link_depth = 0;
@@ -84,7 +92,7 @@ void compute(const dom::Document& doc, dom::Node* scope, uint32_t skip_flags,
       [&](dom::Node* n) {
         if (n->flags & skip_flags) return false;
         if (n->is_text()) {
-          TextCounts t = count_text(n->data);
+          TextCounts t = counts_of_text(*n);
           // Counted where it stands (so inline elements have their text too)
           // and, for the block value, in the block that owns it.
           if (n->parent) {
@@ -127,13 +135,16 @@ void compute(const dom::Document& doc, dom::Node* scope, uint32_t skip_flags,
 
 void compute_stats(const dom::Document& doc, dom::Node* scope, uint32_t skip_flags,
                    std::vector<NodeStats>& stats) {
-  compute(doc, scope, skip_flags, stats, [](const dom::Node& n) { return signals_of(n); });
+  compute(
+      doc, scope, skip_flags, stats, [](const dom::Node& n) { return signals_of(n); },
+      [](const dom::Node& text) { return count_text(text.data); });
 }
 
 void compute_stats(const dom::Document& doc, dom::Node* scope, uint32_t skip_flags,
-                   std::vector<NodeStats>& stats, SignalCache& signals) {
-  compute(doc, scope, skip_flags, stats,
-          [&](const dom::Node& n) { return signals.signals_of(n); });
+                   std::vector<NodeStats>& stats, StatsCache& cache) {
+  compute(
+      doc, scope, skip_flags, stats, [&](const dom::Node& n) { return cache.signals_of(n); },
+      [&](const dom::Node& text) { return cache.counts_of(text); });
 }
 
 }  // namespace lede::score

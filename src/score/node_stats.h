@@ -34,24 +34,28 @@ struct NodeStats {
 // navigation (negative), from its own text only.
 float block_value(uint32_t chars, uint32_t link_chars, uint32_t punct, bool* prose);
 
-// The class and id signals of elements (signals_of), kept between stats
-// computations over one document: a caller that computes the stats again as
-// it drops nodes has each element's names looked up once, not each time.
-// Valid while the elements' attributes stay as they were.
-class SignalCache {
+// What one stats computation over a document keeps for the next: the class
+// and id signals of its elements (signals_of) and the counts of its texts. A
+// caller that computes the stats again as it drops nodes has each element's
+// names looked up and each text counted once, not each time. Valid while the
+// elements' attributes and the texts stay as they were.
+class StatsCache {
  public:
   uint32_t signals_of(const dom::Node& element);
+  TextCounts counts_of(const dom::Node& text);
 
  private:
   static constexpr uint32_t kNotLookedUp = ~0u;  // no element has every signal
+  static constexpr uint32_t kNotCounted = ~0u;   // as TextCounts::chars; no text is that long
   std::vector<uint32_t> by_index_;
   NamesMemo by_value_;
+  std::vector<TextCounts> text_counts_;  // by Node::index
 };
 
 // Stats for every node under `scope`, indexed by Node::index. Subtrees whose
 // root has any flag in `skip_flags` count as empty, as do invisible elements.
 void compute_stats(const dom::Document& doc, dom::Node* scope, uint32_t skip_flags,
-                   std::vector<NodeStats>& stats, SignalCache& signals);
+                   std::vector<NodeStats>& stats, StatsCache& cache);
 // The same for a single computation.
 void compute_stats(const dom::Document& doc, dom::Node* scope, uint32_t skip_flags,
                    std::vector<NodeStats>& stats);

@@ -30,16 +30,16 @@ void select_content(dom::Document& doc, const SelectOptions& options) {
   if (!body) return;
   const Thresholds t = thresholds_for(options.focus);
   std::vector<score::NodeStats> stats;
-  score::SignalCache signals;  // class names do not change between the passes
+  score::StatsCache stats_cache;  // class names and texts do not change between the passes
 
   const bool discussion = is_discussion_page(doc.root());
   reveal_streamed_parts(doc, body);
   drop_invisible(body);
-  score::compute_stats(doc, body, kDropped, stats, signals);
+  score::compute_stats(doc, body, kDropped, stats, stats_cache);
   drop_named_chrome(doc, body, find_headline(doc, body, options.title), stats, t,
                     options.comments, discussion);
   if (!discussion) drop_flat_comments(body, stats, options.comments);
-  score::compute_stats(doc, body, kDropped | kComments, stats, signals);
+  score::compute_stats(doc, body, kDropped | kComments, stats, stats_cache);
 
   dom::Node* headline = find_headline(doc, body, options.title);
   dom::Node* container = choose_container(body, headline, stats);

@@ -22,12 +22,12 @@ class Arena {
   Arena(Arena&&) = default;
   Arena& operator=(Arena&&) = default;
 
+  // Inline, with the new block out of line: every node and string of a page
+  // comes through here.
   void* allocate(size_t size, size_t align) {
     size_t pad = (align - (reinterpret_cast<uintptr_t>(cursor_) & (align - 1))) & (align - 1);
-    if (cursor_ == nullptr || pad + size > static_cast<size_t>(end_ - cursor_)) {
-      grow(size + align);
-      pad = (align - (reinterpret_cast<uintptr_t>(cursor_) & (align - 1))) & (align - 1);
-    }
+    if (cursor_ == nullptr || pad + size > static_cast<size_t>(end_ - cursor_))
+      return allocate_in_new_block(size, align);
     char* p = cursor_ + pad;
     cursor_ = p + size;
     return p;
@@ -59,6 +59,14 @@ class Arena {
   size_t bytes_allocated() const { return bytes_allocated_; }
 
  private:
+  [[gnu::noinline]] void* allocate_in_new_block(size_t size, size_t align) {
+    grow(size + align);
+    size_t pad = (align - (reinterpret_cast<uintptr_t>(cursor_) & (align - 1))) & (align - 1);
+    char* p = cursor_ + pad;
+    cursor_ = p + size;
+    return p;
+  }
+
   void grow(size_t at_least) {
     size_t size = at_least > block_size_ ? at_least : block_size_;
     blocks_.emplace_back(new char[size]);

@@ -49,6 +49,13 @@ TEST(IoReadInput, MultiMemberGzipIsConcatenated) {
   std::string dir = test::scratch_dir("io_multi");
   test::write_file(dir + "/m.html.gz", gzip(page(1)) + gzip(page(2)) + std::string(8, '\0'));
   EXPECT_EQ(read_input(dir + "/m.html.gz"), page(1) + page(2));
+  // The output is first sized by the last member's trailer: a small last
+  // member, or a large one, must not cut or pad what the others give.
+  std::string tail = "<p>tail</p>";
+  test::write_file(dir + "/small_last.html.gz", gzip(page(1)) + gzip(page(2)) + gzip(tail));
+  EXPECT_EQ(read_input(dir + "/small_last.html.gz"), page(1) + page(2) + tail);
+  test::write_file(dir + "/large_last.html.gz", gzip(tail) + gzip(page(1)));
+  EXPECT_EQ(read_input(dir + "/large_last.html.gz"), tail + page(1));
 }
 
 TEST(IoReadInput, TruncatedGzipNamesThePath) {

@@ -1,5 +1,6 @@
-// Node stats computed again with a signal cache, as selection does after it
-// drops chrome: the same stats, with each element's names looked up once.
+// Node stats computed again with a stats cache, as selection does after it
+// drops chrome: the same stats, with each element's names looked up and each
+// text counted once.
 #include <gtest/gtest.h>
 
 #include <vector>
@@ -30,14 +31,14 @@ void expect_same_stats(const std::vector<NodeStats>& a, const std::vector<NodeSt
   }
 }
 
-TEST(NodeStats, CachedSignalsGiveTheSameStats) {
+TEST(NodeStats, CachedSignalsAndCountsGiveTheSameStats) {
   dom::Document doc = html5::parse_document(kPage);
   std::vector<NodeStats> fresh, cached;
   score::compute_stats(doc, doc.body(), 0, fresh);
-  score::SignalCache signals;
-  score::compute_stats(doc, doc.body(), 0, cached, signals);
+  score::StatsCache cache;
+  score::compute_stats(doc, doc.body(), 0, cached, cache);
   expect_same_stats(fresh, cached);
-  score::compute_stats(doc, doc.body(), 0, cached, signals);
+  score::compute_stats(doc, doc.body(), 0, cached, cache);
   expect_same_stats(fresh, cached);
   EXPECT_TRUE(fresh[doc.body()->first_child->index].signals & score::kSigSidebar);
 }
@@ -49,16 +50,34 @@ TEST(NodeStats, ASecondComputationDoesNotLookNamesUpAgain) {
   dom::Document doc = html5::parse_document(kPage);
   dom::Node* sidebar = doc.body()->first_child;
   std::vector<NodeStats> stats;
-  score::SignalCache signals;
-  score::compute_stats(doc, doc.body(), 0, stats, signals);
+  score::StatsCache cache;
+  score::compute_stats(doc, doc.body(), 0, stats, cache);
 
   dom::Attribute footer_class[] = {{"class", "footer"}};
   sidebar->attrs = footer_class;
   sidebar->num_attrs = 1;
-  score::compute_stats(doc, doc.body(), 0, stats, signals);
+  score::compute_stats(doc, doc.body(), 0, stats, cache);
   EXPECT_EQ(stats[sidebar->index].signals, score::kSigSidebar);
   score::compute_stats(doc, doc.body(), 0, stats);
   EXPECT_EQ(stats[sidebar->index].signals, score::kSigFooter);
+}
+
+// Likewise for texts: one whose words changed in between keeps its counts.
+TEST(NodeStats, ASecondComputationDoesNotCountTextsAgain) {
+  dom::Document doc = html5::parse_document(kPage);
+  dom::Node* footer = doc.body()->last_child;
+  dom::Node* copyright = footer->first_child;
+  ASSERT_TRUE(copyright && copyright->is_text());
+  std::vector<NodeStats> stats;
+  score::StatsCache cache;
+  score::compute_stats(doc, doc.body(), 0, stats, cache);
+  EXPECT_EQ(stats[footer->index].chars, 9u);
+
+  copyright->data = "All rights reserved";
+  score::compute_stats(doc, doc.body(), 0, stats, cache);
+  EXPECT_EQ(stats[footer->index].chars, 9u);
+  score::compute_stats(doc, doc.body(), 0, stats);
+  EXPECT_EQ(stats[footer->index].chars, 17u);
 }
 
 }  // namespace
