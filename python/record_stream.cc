@@ -1,5 +1,7 @@
 #include "record_stream.h"
 
+#include <type_traits>
+
 #include "conversions.h"
 
 namespace lede::python {
@@ -10,22 +12,14 @@ namespace {
 // reader busy while Python builds dicts, few enough to keep memory flat.
 constexpr size_t kReadAhead = 16;
 
-// The members a --jsonl line starts with: where the record came from.
 void add_provenance(py::dict& fields, const batch::Record& r) {
-  fields["id"] = text(r.id);
-  fields["source"] = text(r.source);
-  if (r.from_warc) {
-    fields["offset"] = r.offset;
-  } else if (r.line) {
-    fields["line"] = r.line;
-  }
-  if (!r.url.empty()) fields["url"] = text(r.url);
-  if (r.from_warc && !r.warc_record_id.empty()) {
-    fields["warc_record_id"] = text(r.warc_record_id);
-    fields["warc_date"] = text(r.warc_date);
-    if (r.http_status) fields["http_status"] = r.http_status;
-    if (!r.content_type.empty()) fields["content_type"] = text(r.content_type);
-  }
+  batch::for_each_provenance(r, [&](std::string_view name, auto value) {
+    if constexpr (std::is_same_v<decltype(value), std::string_view>) {
+      fields[text(name)] = text(value);
+    } else {
+      fields[text(name)] = value;
+    }
+  });
 }
 
 }  // namespace

@@ -7,6 +7,7 @@
 #include <map>
 #include <mutex>
 #include <thread>
+#include <type_traits>
 
 #include "render/article_json.h"
 #include "render/json_writer.h"
@@ -25,25 +26,14 @@ struct Result {
 };
 
 void provenance(render::JsonWriter& json, const Record& r) {
-  json.field("id", std::string_view(r.id));
-  json.field("source", std::string_view(r.source));
-  if (r.from_warc) {
-    json.key("offset");
-    json.number(static_cast<double>(r.offset));
-  } else if (r.line) {
-    json.key("line");
-    json.number(static_cast<double>(r.line));
-  }
-  if (!r.url.empty()) json.field("url", std::string_view(r.url));
-  if (r.from_warc && !r.warc_record_id.empty()) {
-    json.field("warc_record_id", std::string_view(r.warc_record_id));
-    json.field("warc_date", std::string_view(r.warc_date));
-    if (r.http_status) {
-      json.key("http_status");
-      json.number(r.http_status);
+  for_each_provenance(r, [&](std::string_view name, auto value) {
+    if constexpr (std::is_same_v<decltype(value), std::string_view>) {
+      json.field(name, value);
+    } else {
+      json.key(name);
+      json.number(static_cast<double>(value));
     }
-    if (!r.content_type.empty()) json.field("content_type", std::string_view(r.content_type));
-  }
+  });
 }
 
 std::string outcome_line(const Record& r, std::string_view key, std::string_view message) {

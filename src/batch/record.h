@@ -35,4 +35,25 @@ struct Record {
   size_t size() const { return html.size() + detail.size() + url.size() + members.size() + 256; }
 };
 
+// The members a --jsonl line starts with: where the record came from. Calls
+// `member(name, value)` for each, in output order, with a std::string_view or
+// a uint64_t value: the CLI writes them as JSON, the Python module as a dict.
+template <class Member>
+void for_each_provenance(const Record& r, Member&& member) {
+  member("id", std::string_view(r.id));
+  member("source", std::string_view(r.source));
+  if (r.from_warc) {
+    member("offset", r.offset);
+  } else if (r.line) {
+    member("line", r.line);
+  }
+  if (!r.url.empty()) member("url", std::string_view(r.url));
+  if (r.from_warc && !r.warc_record_id.empty()) {
+    member("warc_record_id", std::string_view(r.warc_record_id));
+    member("warc_date", std::string_view(r.warc_date));
+    if (r.http_status) member("http_status", static_cast<uint64_t>(r.http_status));
+    if (!r.content_type.empty()) member("content_type", std::string_view(r.content_type));
+  }
+}
+
 }  // namespace lede::batch
