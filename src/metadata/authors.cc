@@ -122,12 +122,33 @@ std::string_view after_label(std::string_view text) {
   return trim(rest);
 }
 
-// "Amanda", "MixmasterFred": one capitalised word, a name only right after a
-// label ("by Amanda") or where the markup says it is one and alone in its element
-// (not "Sign" of "Sign In", "Topic" of "Topic Author").
+// A <time> in the small block around `n`: "by ibby" beside its post's date
+// is a byline, "By stage" in a menu is not.
+bool beside_time(const Node* n) {
+  constexpr int kLevels = 2;
+  constexpr size_t kMaxBlockNodes = 60;
+  for (int level = 0; n && level < kLevels && !is_container(n); ++level, n = n->parent) {
+    size_t seen = 0;
+    Node* scope = const_cast<Node*>(n);
+    for (Node* d : dom::subtree(scope)) {
+      if (d->is(dom::Tag::time)) return true;
+      if (++seen > kMaxBlockNodes) return false;
+    }
+  }
+  return false;
+}
+
+// "Amanda", "MixmasterFred", "ibby": one word, a name only as the whole of a
+// labelled byline (when lower-case, beside a date), right after a label when
+// capitalised ("by Amanda Jones" cut short), or where the markup says it is
+// one and alone in its element (not "Sign" of "Sign In", "Topic" of "Topic
+// Author").
 bool is_marked_handle(const Node* byline, std::string_view text, std::string_view name) {
-  if (name.size() < 3 || name.find(' ') != std::string_view::npos || !(name[0] >= 'A' && name[0] <= 'Z')) return false;
-  if (label_before(byline) == Label::writer || starts_with_ignore_case(after_label(text), name)) return true;
+  if (name.size() < 3 || name.find(' ') != std::string_view::npos) return false;
+  bool capitalised = name[0] >= 'A' && name[0] <= 'Z';
+  std::string_view labelled = after_label(text);
+  if (labelled == name && (capitalised || beside_time(byline))) return true;
+  if (capitalised && (label_before(byline) == Label::writer || labelled.starts_with(name))) return true;
   if (!is_marked_byline(byline)) return false;
   Node* scope = const_cast<Node*>(byline);
   for (Node* d : dom::subtree(scope))
@@ -148,8 +169,8 @@ bool written_in(std::string_view text, std::string_view name) {
 Credits text_credits(const Node* n, std::string_view text, const NonPersons& np) {
   Credits credits = read_credits(text, np);
   std::erase_if(credits.persons, [&](const std::string& name) {
-    bool name_like = looks_like_written_name(name) || is_marked_handle(n, text, name);
-    return !name_like || !written_in(text, name);
+    bool written_name = looks_like_written_name(name) && written_in(text, name);
+    return !written_name && !is_marked_handle(n, text, name);
   });
   // "Paul Frew, Home and Digital Security Expert": beside a full name, one
   // word is a leftover of the job.
@@ -192,16 +213,24 @@ bool is_inside(const Node* n, const Node* ancestor) {
 }
 
 // "Written by", "Posted by": a label no other credit uses, so a byline it
-// opens counts wherever it stands (some templates put it after the article).
-bool opens_with_writer_label(std::string_view text) {
+// opens counts wherever it stands (some templates put it after the
+// article). "Author:" and "By:" count anywhere after the headline: before
+// one, they may sign a teaser card.
+bool opens_with_writer_label(std::string_view text, bool after_headline) {
+  text = trim(text);
   for (std::string_view label : {"written by", "posted by", "authored by", "article by", "story by", "words by"})
-    if (starts_with_ignore_case(trim(text), label)) return true;
+    if (starts_with_ignore_case(text, label)) return true;
+  if (!after_headline) return false;
+  for (std::string_view label : {"author:", "authors:", "by:"})
+    if (starts_with_ignore_case(text, label)) return true;
   return false;
 }
 
-bool has_writer_label(const Node* n) {
+bool has_writer_label(const Node* n, const Node* headline) {
+  bool after_headline = headline && n->index > headline->index;
   const Node* before = shown_before(n);
-  return (before && opens_with_writer_label(shown_text(before))) || opens_with_writer_label(element_text(n, true));
+  return (before && opens_with_writer_label(shown_text(before), after_headline)) ||
+         opens_with_writer_label(element_text(n, true), after_headline);
 }
 
 // The innermost byline elements first: "author-box" holds a bio, its
@@ -218,7 +247,7 @@ Credits visible_byline(const PageScan& scan, const NonPersons& np, const Node* h
     // Without a headline to stand beside, on a page that is no article (a
     // product, a service with testimonials), only an explicit byline counts.
     bool placed = headline ? near_headline(n, headline) : is_article || is_marked_byline(n);
-    if (!placed && !has_writer_label(n)) continue;
+    if (!placed && !has_writer_label(n, headline)) continue;
     Label label = label_before(n);
     if (label == Label::other_role) continue;
     Credits credits = byline_credits(n, np);
@@ -228,6 +257,19 @@ Credits visible_byline(const PageScan& scan, const NonPersons& np, const Node* h
     if (found.organisations.empty()) found.organisations = std::move(credits.organisations);
   }
   return found;
+}
+
+// A thread credits its opening post's writer by the handle they chose,
+// which no byline reader takes for a name: the first user name on the page
+// (the innermost element of a "username_container" with its menu).
+Credits opening_poster(const PageScan& scan, const NonPersons& np) {
+  const std::vector<const Node*>& all = scan.user_names;
+  for (size_t i = 0; i < all.size(); ++i) {
+    if (i + 1 < all.size() && is_inside(all[i + 1], all[i])) continue;
+    std::string handle = read_handle(element_text(all[i], true), np);
+    if (!handle.empty()) return Credits{{std::move(handle)}, {}};
+  }
+  return {};
 }
 
 // citation_author "Roe, Jane" -> "Jane Roe".
@@ -305,7 +347,8 @@ Credits meta_credits(const PageScan& scan, std::string_view key, const NonPerson
 }  // namespace
 
 Sourced<std::vector<std::string>> find_authors(const PageScan& scan, const JsonLdFacts& jsonld,
-                                               NonPersons non_persons, const dom::Node* headline) {
+                                               NonPersons non_persons, const dom::Node* headline,
+                                               bool forum_thread) {
   for (const std::string& org : jsonld.organisations) non_persons.names.add(org);
   bool is_article = jsonld.has_article || dom::equals_ignore_case(scan.meta("og:type"), "article");
   AuthorCascade cascade;
@@ -318,6 +361,7 @@ Sourced<std::vector<std::string>> find_authors(const PageScan& scan, const JsonL
   found = found || done(read_credits(twitter_card_author(scan), non_persons), Source::meta);
   found = found || done(microdata_authors(scan, non_persons), Source::microdata);
   found = found || done(visible_byline(scan, non_persons, headline, is_article), Source::byline);
+  found = found || (forum_thread && done(opening_poster(scan, non_persons), Source::byline));
   return std::move(cascade).result();
 }
 

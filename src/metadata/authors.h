@@ -15,9 +15,9 @@
 namespace lede::metadata {
 
 // JSON-LD persons first, then meta tags, microdata, and visible bylines
-// (near `headline`, when it is known). JSON-LD organisations join
-// `non_persons`.
+// (near `headline`, when it is known); on a `forum_thread`, the opening
+// post's user name last. JSON-LD organisations join `non_persons`.
 Sourced<std::vector<std::string>> find_authors(const PageScan& scan, const JsonLdFacts& jsonld,
-                                      NonPersons non_persons, const dom::Node* headline);
+                                      NonPersons non_persons, const dom::Node* headline, bool forum_thread);
 
 }  // namespace lede::metadata

@@ -492,6 +492,11 @@ std::string organisation_credit(std::string_view raw) {
   return std::all_of(ws.begin(), ws.end(), is_role_word) ? std::string() : credit;
 }
 
+std::string read_handle(std::string_view raw, const NonPersons& non_persons) {
+  std::string handle = collapse_whitespace(strip_tags(raw));
+  return is_person_name(handle, non_persons) ? handle : std::string();
+}
+
 std::vector<std::string> parse_byline(std::string_view raw, const NonPersons& non_persons) {
   return read_credits(raw, non_persons).persons;
 }

@@ -41,6 +41,10 @@ Label byline_label(std::string_view text);
 // is only a role ("Staff").
 std::string organisation_credit(std::string_view raw);
 
+// A forum member's name as they chose it ("microfast", "b.scherer"), which
+// read_credits() would not take for a person's; empty when it is no name.
+std::string read_handle(std::string_view raw, const NonPersons& non_persons);
+
 // The persons of read_credits().
 std::vector<std::string> parse_byline(std::string_view raw, const NonPersons& non_persons);
 

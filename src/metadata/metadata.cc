@@ -197,15 +197,18 @@ Metadata extract(const dom::Document& doc, const MetadataOptions& options) {
   NameSet site_names = site.names;
   site_names.add_all(site.hosts);
   TitleChoice title = find_title(scan, jsonld, site_names);
-  Sourced<std::vector<std::string>> authors = find_authors(scan, jsonld, site, title.heading);
   DayOrder order = day_order(language ? std::string_view(language->value) : std::string_view());
+  PageDates dates = find_dates(scan, jsonld, title.heading, address, order, options.guess);
+  std::optional<Sourced<std::string>> page_type =
+      find_page_type(doc, scan, jsonld, address, dates.published.has_value());
+  bool forum_thread = page_type && page_type->value == "forum";
+  Sourced<std::vector<std::string>> authors = find_authors(scan, jsonld, site, title.heading, forum_thread);
 
   if (title.title) assign(meta, "title", meta.title, Sourced<std::string>{*title.title, title.source});
   if (!authors.value.empty()) {
     meta.authors = std::move(authors.value);
     meta.sources.emplace_back("authors", authors.source);
   }
-  PageDates dates = find_dates(scan, jsonld, title.heading, address, order, options.guess);
   assign(meta, "date", meta.date, std::move(dates.published));
   assign(meta, "date_modified", meta.date_modified, std::move(dates.modified));
   assign(meta, "sitename", meta.sitename,
@@ -225,7 +228,7 @@ Metadata extract(const dom::Document& doc, const MetadataOptions& options) {
   assign_list(meta, "tags", meta.tags, find_tags(scan, jsonld));
   assign_list(meta, "categories", meta.categories, find_categories(scan, jsonld));
   assign(meta, "license", meta.license, find_license(scan, jsonld, address));
-  assign(meta, "page_type", meta.page_type, find_page_type(doc, scan, jsonld, address, meta.date.has_value()));
+  assign(meta, "page_type", meta.page_type, std::move(page_type));
   return meta;
 }
 

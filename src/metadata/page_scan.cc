@@ -51,11 +51,13 @@ struct NameFacts {
   bool chrome = false;  // a sidebar, comment or related-items token
   bool byline = false;  // mentions byline, author or writtenby
   bool dated = false;   // mentions date, publish, posted or timestamp
+  bool user = false;    // mentions username, user-name, postuser or postauthor
 
   NameFacts& operator|=(NameFacts other) {
     chrome = chrome || other.chrome;
     byline = byline || other.byline;
     dated = dated || other.dated;
+    user = user || other.user;
     return *this;
   }
 };
@@ -75,6 +77,8 @@ NameFacts facts_of_name(std::string_view value, std::string& lowered) {
   facts.byline = mentions(lowered, "byline") || mentions(lowered, "author") || mentions(lowered, "writtenby");
   facts.dated = mentions(lowered, "date") || mentions(lowered, "publish") || mentions(lowered, "posted") ||
                 mentions(lowered, "timestamp");
+  facts.user = mentions(lowered, "username") || mentions(lowered, "user-name") || mentions(lowered, "user_name") ||
+               mentions(lowered, "postuser") || mentions(lowered, "postauthor");
   return facts;
 }
 
@@ -278,6 +282,7 @@ class Scanner {
     if (n->has_attr("itemprop")) add_candidate(out_.itemprops, n);
     if (is_byline_like(n, names_) || is_author_link(n)) add_candidate(out_.bylines, n);
     if (is_date_like(n, names_)) add_candidate(out_.dated, n);
+    if (names_.user && !is_container(n)) add_candidate(out_.user_names, n);
   }
 
   // Regions whose bylines and dates belong to something other than the

@@ -35,6 +35,8 @@ struct PageScan {
   // parents of labels like "Written by"
   std::vector<const dom::Node*> bylines;
   std::vector<const dom::Node*> dated;       // class/id date|publish|posted|timestamp
+  // class/id username|user-name|postuser|postauthor: who wrote a forum post
+  std::vector<const dom::Node*> user_names;
   std::vector<const dom::Node*> year_texts;  // short text nodes with a year-like number
 
   // Content of the first meta tag with `key` and a non-blank content.
