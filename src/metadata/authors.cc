@@ -4,6 +4,7 @@
 #include <cstdint>
 
 #include "metadata/byline.h"
+#include "metadata/dates.h"
 #include "metadata/text.h"
 
 namespace lede::metadata {
@@ -259,6 +260,93 @@ Credits visible_byline(const PageScan& scan, const NonPersons& np, const Node* h
   return found;
 }
 
+// Where a line of facts names something other than its writer: a link to a
+// section or a tag ("in <a>Project Management</a>", unless it goes to the
+// writer's page), a button ("Facebook Messenger"), a cited source or a
+// title of a work (<cite>, <i>, <em>), a heading.
+bool names_other_thing(const Node* leaf, const Node* block) {
+  for (const Node* n = leaf->parent; n && n != block->parent; n = n->parent) {
+    if (n->is(dom::Tag::a) && !n->attr("href").empty() && !contains_ignore_case(n->attr("href"), "author"))
+      return true;
+    if (n->is(dom::Tag::button) || n->is(dom::Tag::cite) || n->is(dom::Tag::i) || n->is(dom::Tag::em) ||
+        dom::is_heading(n->tag))
+      return true;
+  }
+  return false;
+}
+
+// "Jane Roe" of "Jane Roe in": a piece of a line of facts that is a name and
+// nothing else (but a clause word after it), written like one.
+std::string whole_name(std::string_view piece, const NonPersons& np) {
+  std::string name = collapse_whitespace(piece);
+  // "Source: Xinhua": a label, and whatever follows it is no written name.
+  if (name.find(':') != std::string::npos || name.find("：") != std::string::npos) return {};
+  for (std::string_view clause : {" in", " on"})
+    if (name.ends_with(clause)) name.resize(name.size() - clause.size());
+  constexpr size_t kMaxNameWords = 3;
+  size_t spaces = std::count(name.begin(), name.end(), ' ');
+  if (spaces < 1 || spaces >= kMaxNameWords) return {};
+  Credits credits = read_credits(name, np);
+  bool only_name = credits.persons.size() == 1 && credits.persons[0] == name && looks_like_written_name(name);
+  return only_name ? name : std::string();
+}
+
+// The separators of a line of facts: "Jane Roe | May 3, 2024 · 4 min read".
+std::vector<std::string_view> line_pieces(std::string_view text) {
+  std::vector<std::string_view> pieces;
+  size_t start = 0;
+  for (size_t i = 0; i < text.size();) {
+    size_t sep = text[i] == '|' ? 1 : 0;
+    for (std::string_view symbol : {"·", "•", "∙", "—", "–"})
+      if (text.substr(i).starts_with(symbol)) sep = symbol.size();
+    if (!sep) {
+      ++i;
+      continue;
+    }
+    pieces.push_back(text.substr(start, i - start));
+    i += sep;
+    start = i;
+  }
+  pieces.push_back(text.substr(start));
+  return pieces;
+}
+
+// The first name standing alone in a piece of a short block, away from
+// links to sections and from credits of other roles ("Reviewed by").
+std::string name_in_line(const Node* block, const NonPersons& np) {
+  Node* scope = const_cast<Node*>(block);
+  for (Node* leaf : dom::subtree(scope)) {
+    if (!leaf->is_text() || names_other_thing(leaf, block) || label_before(leaf) == Label::other_role) continue;
+    for (std::string_view piece : line_pieces(leaf->data)) {
+      std::string name = whole_name(piece, np);
+      if (!name.empty()) return name;
+    }
+  }
+  return {};
+}
+
+// The line of facts under a headline, without a label or a byline class:
+// "Aaron Ricadela | Senior Writer | July 2, 2025", "Dec 26, 2025 • Mahua Das
+// in Design". Beside the date, a name written like one is the writer's.
+Credits dateline_names(const PageScan& scan, const NonPersons& np, const Node* headline) {
+  constexpr uint32_t kMaxNodesAfterHeadline = 80;
+  constexpr size_t kMaxLineChars = 150;
+  constexpr int kLevels = 3;
+  if (!headline) return {};
+  for (const Node* t : scan.year_texts) {
+    if (t->index < headline->index) continue;
+    if (t->index > headline->index + kMaxNodesAfterHeadline) break;
+    if (!read_date_in_text(t->data)) continue;
+    const Node* block = t->parent;
+    for (int level = 0; level < kLevels && block && !is_container(block); ++level, block = block->parent) {
+      if (element_text(block, true).size() > kMaxLineChars) break;
+      std::string name = name_in_line(block, np);
+      if (!name.empty()) return Credits{{std::move(name)}, {}};
+    }
+  }
+  return {};
+}
+
 // A thread credits its opening post's writer by the handle they chose,
 // which no byline reader takes for a name: the first user name on the page
 // (the innermost element of a "username_container" with its menu).
@@ -311,6 +399,8 @@ class AuthorCascade {
     return false;
   }
 
+  bool credits_anyone() const { return !persons_.value.empty() || !organisations_.value.empty(); }
+
   Sourced<std::vector<std::string>> result() && {
     return persons_.value.empty() ? std::move(organisations_) : std::move(persons_);
   }
@@ -362,6 +452,8 @@ Sourced<std::vector<std::string>> find_authors(const PageScan& scan, const JsonL
   found = found || done(microdata_authors(scan, non_persons), Source::microdata);
   found = found || done(visible_byline(scan, non_persons, headline, is_article), Source::byline);
   found = found || (forum_thread && done(opening_poster(scan, non_persons), Source::byline));
+  // Last, as it reads names from unlabelled text: only where nothing else credits anyone.
+  found = found || (!cascade.credits_anyone() && done(dateline_names(scan, non_persons, headline), Source::byline));
   return std::move(cascade).result();
 }
 

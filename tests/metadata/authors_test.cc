@@ -303,6 +303,54 @@ TEST(Authors, ReadsTheOpeningPostOfAScriptedForumsFallback) {
   EXPECT_EQ(metadata_of(html).authors, (Names{"Noah_B"}));
 }
 
+TEST(Authors, TakesALowerCaseHandleOnlyBesideItsPostsDate) {
+  std::string dated = page("<title>Design awards</title>",
+                           "<h1>Design awards</h1><div><p><time datetime=2025-12-19>12/19 2025</time></p>"
+                           "<p>by ibby</p></div><p>Text.</p>");
+  EXPECT_EQ(metadata_of(dated).authors, (Names{"ibby"}));
+  std::string menu = page("<title>Design awards</title>",
+                          "<h1>Design awards</h1><div><span>By stage</span><a href=/seed>Seed</a></div><p>Text.</p>");
+  EXPECT_EQ(metadata_of(menu).authors, Names{});
+}
+
+TEST(Authors, ReadsAnAuthorLabelFarAfterTheHeadlineButNotOnATeaserCard) {
+  std::string after = page("<title>LLC rules</title>",
+                           "<h1>LLC rules</h1>" + long_article() + "<div><p>Author:</p><div>Shai Shmarel</div></div>");
+  EXPECT_EQ(metadata_of(after).authors, (Names{"Shai Shmarel"}));
+  std::string card = page("<title>Therapy</title>", "<div class=card><p>By: Samer Morqos, April 22, 2025</p></div>");
+  EXPECT_EQ(metadata_of(card).authors, Names{});
+}
+
+TEST(Authors, ReadsTheNameInTheLineOfFactsUnderTheHeadline) {
+  std::string piped = page("<title>AI in health</title>",
+                           "<header><h1>AI in health</h1><p>Aaron Ricadela | Senior Writer | July 2, 2025</p>"
+                           "</header><p>Text.</p>");
+  EXPECT_EQ(metadata_of(piped).authors, (Names{"Aaron Ricadela"}));
+  std::string section = page("<title>Pricing guide</title>",
+                             "<h1>Pricing guide</h1><p>Dec 26, 2025 <span>&bull;</span> Mahua Das in "
+                             "<a href=/category/pm>Project Management</a></p><p>Text.</p>");
+  EXPECT_EQ(metadata_of(section).authors, (Names{"Mahua Das"}));
+}
+
+TEST(Authors, TakesNoSectionButtonOrSourceFromTheLineOfFacts) {
+  std::string html = page("<title>Drills</title>",
+                          "<h1>Drills</h1><div><span>Aug 20, 2019</span> <a href=/category/world>North Korea</a>"
+                          "<button>Facebook Messenger</button> <cite>Daily Mail</cite> Source: Xinhua Agency"
+                          "</div><p>Text.</p>");
+  EXPECT_EQ(metadata_of(html).authors, Names{});
+}
+
+TEST(Authors, CreditsAForumThreadToItsOpeningPostersUserName) {
+  std::string html = page("<title>ISO size - Forums</title><meta name=generator content=\"vBulletin 4.2\">",
+                          "<h1>ISO size</h1><div class=username_container><a class=\"username offline\" "
+                          "href=member.php?u=1>microfast</a> <ul><li>View Profile</li></ul></div><p>Why?</p>"
+                          "<div class=username_container><a class=username href=member.php?u=2>helper9</a></div>");
+  EXPECT_EQ(metadata_of(html).authors, (Names{"microfast"}));
+  std::string blog = page("<title>ISO size</title>",
+                          "<h1>ISO size</h1><span class=username>microfast</span><p>Why?</p>");
+  EXPECT_EQ(metadata_of(blog).authors, Names{});
+}
+
 TEST(Authors, IgnoresCommentAuthors) {
   std::string html = page("<title>Big news</title>",
                           "<h1>Big news</h1><p>Text.</p><div id=comments>"
