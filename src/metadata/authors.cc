@@ -185,81 +185,6 @@ Credits text_credits(const Node* n, std::string_view text, const NonPersons& np)
   return credits;
 }
 
-// A byline element that holds no name, only a label ("Written by", "The
-// Author") or a photo without alt text: the name is beside it.
-bool is_bare_label(std::string_view text) {
-  if (text.empty() || byline_label(text) == Label::writer) return true;
-  return !opens_with_label(std::string(text) + " ") && is_only_roles(text);
-}
-
-// Credits in a byline element or, when it is a bare label, in its parents
-// (still short).
-Credits byline_credits(const Node* n, const NonPersons& np) {
-  constexpr int kLevels = 3;
-  for (int level = 0; n && level < kLevels && !is_container(n); ++level, n = n->parent) {
-    std::string text = element_text(n, true);
-    if (text.size() > kMaxBylineChars) break;
-    if (text.empty()) text = image_alt(n);
-    Credits credits = text_credits(n, text, np);
-    if (!credits.persons.empty() || !credits.organisations.empty()) return credits;
-    if (!is_bare_label(text)) break;
-  }
-  return {};
-}
-
-bool is_inside(const Node* n, const Node* ancestor) {
-  for (; n; n = n->parent)
-    if (n == ancestor) return true;
-  return false;
-}
-
-// "Written by", "Posted by": a label no other credit uses, so a byline it
-// opens counts wherever it stands (some templates put it after the
-// article). "Author:" and "By:" count anywhere after the headline: before
-// one, they may sign a teaser card.
-bool opens_with_writer_label(std::string_view text, bool after_headline) {
-  text = trim(text);
-  for (std::string_view label : {"written by", "posted by", "authored by", "article by", "story by", "words by"})
-    if (starts_with_ignore_case(text, label)) return true;
-  if (!after_headline) return false;
-  for (std::string_view label : {"author:", "authors:", "by:"})
-    if (starts_with_ignore_case(text, label)) return true;
-  return false;
-}
-
-bool has_writer_label(const Node* n, const Node* headline) {
-  bool after_headline = headline && n->index > headline->index;
-  const Node* before = shown_before(n);
-  return (before && opens_with_writer_label(shown_text(before), after_headline)) ||
-         opens_with_writer_label(element_text(n, true), after_headline);
-}
-
-// The innermost byline elements first: "author-box" holds a bio, its
-// "author-name" only the name (and the climb from it reaches the box anyway).
-// The first that names a person wins, or an organisation credited with
-// "By" before it ("By The Verge Staff" before a "Full Bio" link); else the
-// first organisation.
-Credits visible_byline(const PageScan& scan, const NonPersons& np, const Node* headline, bool is_article) {
-  const std::vector<const Node*>& all = scan.bylines;
-  Credits found;
-  for (size_t i = 0; i < all.size(); ++i) {
-    const Node* n = all[i];
-    if (i + 1 < all.size() && is_inside(all[i + 1], n)) continue;
-    // Without a headline to stand beside, on a page that is no article (a
-    // product, a service with testimonials), only an explicit byline counts.
-    bool placed = headline ? near_headline(n, headline) : is_article || is_marked_byline(n);
-    if (!placed && !has_writer_label(n, headline)) continue;
-    Label label = label_before(n);
-    if (label == Label::other_role) continue;
-    Credits credits = byline_credits(n, np);
-    bool labelled = label == Label::writer || opens_with_label(element_text(n, true));
-    if (!credits.persons.empty() || (!credits.organisations.empty() && labelled))
-      return credits;
-    if (found.organisations.empty()) found.organisations = std::move(credits.organisations);
-  }
-  return found;
-}
-
 // Where a line of facts names something other than its writer: a link to a
 // section or a tag ("in <a>Project Management</a>", unless it goes to the
 // writer's page), a button ("Facebook Messenger"), a cited source or a
@@ -323,6 +248,88 @@ std::string name_in_line(const Node* block, const NonPersons& np) {
     }
   }
   return {};
+}
+
+// A byline element that holds no name, only a label ("Written by", "The
+// Author") or a photo without alt text: the name is beside it.
+bool is_bare_label(std::string_view text) {
+  if (text.empty() || byline_label(text) == Label::writer) return true;
+  return !opens_with_label(std::string(text) + " ") && is_only_roles(text);
+}
+
+// Credits in a byline element or, when it is a bare label, in its parents
+// (still short).
+Credits byline_credits(const Node* n, const NonPersons& np) {
+  constexpr int kLevels = 3;
+  for (int level = 0; n && level < kLevels && !is_container(n); ++level, n = n->parent) {
+    std::string text = element_text(n, true);
+    if (text.size() > kMaxBylineChars) break;
+    if (text.empty()) text = image_alt(n);
+    Credits credits = text_credits(n, text, np);
+    if (!credits.persons.empty() || !credits.organisations.empty()) return credits;
+    // "Dec 17, 2025 Julian K. Arni": the date first, the name in a piece of its own.
+    if (read_date_in_text(text)) {
+      if (std::string name = name_in_line(n, np); !name.empty()) return Credits{{std::move(name)}, {}};
+    }
+    if (!is_bare_label(text)) break;
+  }
+  return {};
+}
+
+bool is_inside(const Node* n, const Node* ancestor) {
+  for (; n; n = n->parent)
+    if (n == ancestor) return true;
+  return false;
+}
+
+// "Written by", "Posted by": a label no other credit uses, so a byline it
+// opens counts wherever it stands (some templates put it after the
+// article). "Author:" and "By:" count anywhere after the headline: before
+// one, they may sign a teaser card.
+bool opens_with_writer_label(std::string_view text, bool after_headline) {
+  text = trim(text);
+  for (std::string_view label : {"written by", "posted by", "authored by", "article by", "story by", "words by"})
+    if (starts_with_ignore_case(text, label)) return true;
+  // "Article written by:", "This post was written by"
+  constexpr size_t kMaxLabel = 30;
+  if (contains_ignore_case(text.substr(0, kMaxLabel), "written by")) return true;
+  if (!after_headline) return false;
+  for (std::string_view label : {"author:", "authors:", "by:"})
+    if (starts_with_ignore_case(text, label)) return true;
+  return false;
+}
+
+bool has_writer_label(const Node* n, const Node* headline) {
+  bool after_headline = headline && n->index > headline->index;
+  const Node* before = shown_before(n);
+  return (before && opens_with_writer_label(shown_text(before), after_headline)) ||
+         opens_with_writer_label(element_text(n, true), after_headline);
+}
+
+// The innermost byline elements first: "author-box" holds a bio, its
+// "author-name" only the name (and the climb from it reaches the box anyway).
+// The first that names a person wins, or an organisation credited with
+// "By" before it ("By The Verge Staff" before a "Full Bio" link); else the
+// first organisation.
+Credits visible_byline(const PageScan& scan, const NonPersons& np, const Node* headline, bool is_article) {
+  const std::vector<const Node*>& all = scan.bylines;
+  Credits found;
+  for (size_t i = 0; i < all.size(); ++i) {
+    const Node* n = all[i];
+    if (i + 1 < all.size() && is_inside(all[i + 1], n)) continue;
+    // Without a headline to stand beside, on a page that is no article (a
+    // product, a service with testimonials), only an explicit byline counts.
+    bool placed = headline ? near_headline(n, headline) : is_article || is_marked_byline(n);
+    if (!placed && !has_writer_label(n, headline)) continue;
+    Label label = label_before(n);
+    if (label == Label::other_role) continue;
+    Credits credits = byline_credits(n, np);
+    bool labelled = label == Label::writer || opens_with_label(element_text(n, true));
+    if (!credits.persons.empty() || (!credits.organisations.empty() && labelled))
+      return credits;
+    if (found.organisations.empty()) found.organisations = std::move(credits.organisations);
+  }
+  return found;
 }
 
 // The line of facts under a headline, without a label or a byline class:

@@ -155,7 +155,7 @@ size_t separator_length(std::string_view s, size_t i) {
   for (std::string_view symbol : {"·", "•", " – ", " — ", " - "})
     if (s.substr(i).starts_with(symbol)) return symbol.size();
   if (c != ' ') return 0;
-  for (std::string_view word : {"and", "und", "et", "y", "e", "en"}) {
+  for (std::string_view word : {"and", "und", "et", "y", "e", "en", "with"}) {
     if (i + 1 + word.size() < s.size() && s[i + 1 + word.size()] == ' ' &&
         dom::equals_ignore_case(s.substr(i + 1, word.size()), word))
       return word.size() + 2;
@@ -230,6 +230,7 @@ bool starts_with_digit(std::string_view w) {
 // "Sr.", "(Editor)", "Writer," are role words too.
 bool is_role_word(std::string_view w) {
   w = trim_punctuation(w);
+  if (w.size() == 2 && w[1] == '.' && w[0] >= 'A' && w[0] <= 'Z') return false;  // "A. J. Neal": an initial
   if (w.ends_with('.')) w.remove_suffix(1);
   return in_list(kRoleWords, w);
 }
@@ -364,6 +365,10 @@ std::string normalise_case(std::string name) {
 constexpr std::string_view kCollectiveWords[] = {"team", "staff", "editors", "desk", "newsroom",
                                                  "editorial", "contributors", "writers"};
 
+// Posts a publication credits in place of a name: "SFist Contributor".
+constexpr std::string_view kPostWords[] = {"contributor", "editor", "writer", "reporter",
+                                           "columnist", "correspondent", "web"};
+
 // Words of the names of institutions, never of persons.
 constexpr std::string_view kInstitutionWords[] = {
     "center", "centre", "institute", "university", "department", "association", "foundation", "council",
@@ -401,9 +406,23 @@ bool is_organisation_credit(std::string_view credit, const NonPersons& non_perso
   if (in_list(kAgencies, credit) || non_persons.names.overlaps(credit, 1.0)) return true;
   if (ws.size() > 1 && non_persons.hosts.overlaps(credit, 1.0)) return true;
   bool named = !std::all_of(ws.begin(), ws.end(), is_role_word);
-  bool collective = in_list(kCollectiveWords, trim_punctuation(ws.back()));
+  // "SFist Contributor", "Community Editor": one word and a post is no person.
+  bool post = ws.size() == 2 && in_list(kPostWords, trim_punctuation(ws.back()));
+  bool collective = post || in_list(kCollectiveWords, trim_punctuation(ws.back()));
   bool body = ws.size() > 1 && dom::equals_ignore_case(ws.front(), "the");
   return named && (collective || body);
+}
+
+// A segment that opens with a role and names nobody: "Head of Marketing".
+bool is_job_title(std::string_view segment) {
+  std::vector<std::string_view> ws = split_spaces(segment);
+  return !ws.empty() && is_role_word(ws[0]) && clean_name(segment).empty();
+}
+
+// The separator between two segments is a conjunction (" and "), not a comma.
+bool is_and_between(std::string_view gap) {
+  gap = trim(gap);
+  return !gap.empty() && gap.find_first_of(",;|&/") == std::string_view::npos;
 }
 
 }  // namespace
@@ -454,8 +473,15 @@ Credits read_credits(std::string_view raw, const NonPersons& non_persons) {
     credits.organisations.push_back(std::move(whole));
     return credits;
   }
+  const char* job_end = nullptr;  // of the last segment that was a job title
   for (std::string_view segment : split_authors(after_by(text))) {
     if (credits_other_role(segment)) continue;
+    // "Head of Marketing and Community Development": one job, whatever follows its "and".
+    if (job_end && is_and_between(std::string_view(job_end, static_cast<size_t>(segment.data() - job_end)))) {
+      job_end = segment.data() + segment.size();
+      continue;
+    }
+    job_end = is_job_title(segment) ? segment.data() + segment.size() : nullptr;
     // "Jane Roe, MD, PhD": her degrees, no more authors.
     std::vector<std::string_view> ws = split_spaces(segment);
     if (!credits.persons.empty() && std::all_of(ws.begin(), ws.end(), is_credential)) continue;

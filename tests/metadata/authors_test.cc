@@ -351,6 +351,22 @@ TEST(Authors, CreditsAForumThreadToItsOpeningPostersUserName) {
   EXPECT_EQ(metadata_of(blog).authors, Names{});
 }
 
+TEST(Authors, ReadsBylinesThatPutTheDateFirstOrAJobAfterTheName) {
+  std::string date_first = page("<title>Nix builds</title>",
+                                "<h1>Nix builds</h1><div class=dateAndAuthor><span>Dec 17, 2025</span>"
+                                "<span>Julian K. Arni</span></div><p>Text.</p>");
+  EXPECT_EQ(metadata_of(date_first).authors, (Names{"Julian K. Arni"}));
+  EXPECT_EQ(byline("Written by Danielle Padula, Head of Marketing and Community Development"),
+            (Names{"Danielle Padula"}));
+  EXPECT_EQ(byline("By A. J. Neal"), (Names{"A. J. Neal"}));
+  EXPECT_EQ(byline("By Dieter Hogen with Uta Pippig"), (Names{"Dieter Hogen", "Uta Pippig"}));
+}
+
+TEST(Authors, CreditsAPostWithoutANameAsAWhole) {
+  std::string html = page("<title>Big news</title>", "<h1>Big news</h1><p>By SFist Contributor</p><p>Text.</p>");
+  EXPECT_EQ(metadata_of(html).authors, (Names{"SFist Contributor"}));
+}
+
 TEST(Authors, IgnoresCommentAuthors) {
   std::string html = page("<title>Big news</title>",
                           "<h1>Big news</h1><p>Text.</p><div id=comments>"
