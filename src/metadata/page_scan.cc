@@ -225,6 +225,7 @@ class Scanner {
       default: break;
     }
     if (n->is(Tag::article)) ++articles_open_;
+    if (n->is(Tag::p) && !out_.h1s.empty()) paragraph_after_h1_ = true;
     names_ = name_facts(n);
     if (is_chrome(n)) chrome_.push_back(n);
     if (chrome_.empty()) add_visible(n);
@@ -292,8 +293,17 @@ class Scanner {
     if (is_reply_item(n)) return true;
     if (is_container(n)) return false;
     if (n->is(Tag::nav)) return true;
+    if (n->is(Tag::aside) && articles_open_ == 0 && follows_headline(n)) return false;
     if ((n->is(Tag::footer) || n->is(Tag::aside)) && articles_open_ == 0) return true;
     return names_.chrome;
+  }
+
+  // An <aside> that opens right after the first headline, before any
+  // paragraph, is the story's column of facts (date, author, topics), not a
+  // sidebar.
+  bool follows_headline(const Node* aside) const {
+    constexpr uint32_t kMaxNodesBetween = 8;
+    return !out_.h1s.empty() && !paragraph_after_h1_ && aside->index <= out_.h1s.front()->index + kMaxNodesBetween;
   }
 
   // Class lists repeat on every item of a menu or a listing, so each distinct
@@ -315,6 +325,7 @@ class Scanner {
   std::string lowered_;
   std::vector<const Node*> chrome_;  // open chrome ancestors
   int articles_open_ = 0;
+  bool paragraph_after_h1_ = false;
 };
 
 }  // namespace

@@ -367,6 +367,18 @@ TEST(Authors, CreditsAPostWithoutANameAsAWhole) {
   EXPECT_EQ(metadata_of(html).authors, (Names{"SFist Contributor"}));
 }
 
+TEST(Authors, ReadsTheColumnOfFactsBesideTheHeadlineButNotASidebar) {
+  std::string facts = page("<title>Sleep training</title>",
+                           "<div><h1>Sleep training</h1></div><div><aside><p>May 25, 2023</p>"
+                           "<p class=author>Written By <span>Angela Holliday-Bell, MD</span></p></aside>"
+                           "<p>Text.</p></div>");
+  EXPECT_EQ(metadata_of(facts).authors, (Names{"Angela Holliday-Bell"}));
+  std::string sidebar = page("<title>Sleep training</title>",
+                             "<div><h1>Sleep training</h1>" + long_article() + "</div>"
+                             "<aside><p class=author>Written By <span>Jane Roe</span></p></aside>");
+  EXPECT_EQ(metadata_of(sidebar).authors, Names{});
+}
+
 TEST(Authors, IgnoresCommentAuthors) {
   std::string html = page("<title>Big news</title>",
                           "<h1>Big news</h1><p>Text.</p><div id=comments>"
