@@ -2,6 +2,7 @@
 #include "lede/lede.h"
 
 #include "decode/decode.h"
+#include "decode/mojibake.h"
 #include "metadata/metadata.h"
 #include "parse/parse.h"
 #include "render/render.h"
@@ -9,6 +10,23 @@
 #include "select/select.h"
 
 namespace lede {
+namespace {
+
+// Every text field read from the page, back from a mis-decoding that the
+// page itself carries (see decode/mojibake.h).
+void repair_mojibake(Article& article) {
+  auto repair = [](std::optional<std::string>& field) {
+    if (field) decode::repair_mojibake(*field);
+  };
+  for (std::optional<std::string>* field :
+       {&article.title, &article.subtitle, &article.sitename, &article.description, &article.comments})
+    repair(*field);
+  for (std::vector<std::string>* list : {&article.authors, &article.tags, &article.categories})
+    for (std::string& item : *list) decode::repair_mojibake(item);
+  for (std::string* body : {&article.text, &article.markdown, &article.html}) decode::repair_mojibake(*body);
+}
+
+}  // namespace
 
 Article extract(std::string_view bytes, const Options& options) {
   if (decode::looks_binary(bytes)) throw Error("binary content, not an HTML page");
@@ -51,6 +69,7 @@ Article extract(std::string_view bytes, const Options& options) {
     std::string comments = render::text(doc, select::kComments);
     if (!comments.empty()) article.comments = std::move(comments);
   }
+  repair_mojibake(article);
   return article;
 }
 

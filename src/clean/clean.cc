@@ -5,6 +5,7 @@
 #include "clean/classify.h"
 #include "clean/lines.h"
 #include "clean/recognise.h"
+#include "decode/mojibake.h"
 #include "render/json_writer.h"
 
 namespace lede::clean {
@@ -99,6 +100,7 @@ void cut_above_headline(const Opening& opening, std::vector<std::string_view>& r
 Cleaned clean_text(std::string_view input, const CleanOptions& options) {
   Cleaned cleaned;
   std::string text = repair_utf8(input, cleaned.invalid_utf8);
+  decode::repair_mojibake(text);  // "itâ€™s", as corpora made by older tools often hold
   std::vector<Line> lines = split_lines(text);
   std::vector<std::string_view> reasons = classify_lines(lines, options.site, url_host(options.url));
   Opening opening;
