@@ -72,6 +72,7 @@ struct PlacedDateline {
   Dateline line;
   uint32_t rank;       // smaller is closer
   bool near;           // within the window around the headline
+  bool beside_headline;  // in the few lines right after it, not in it
   bool marked;         // a <time> whose markup says what it is
 };
 
@@ -86,6 +87,7 @@ class DateFinder {
 
   PageDates find(bool guess) {
     MaybeFound published = find_published();
+    if (published) published = earlier_shown(*published);
     // A page whose dateline says only "Updated March 3, 2024" is dated by it:
     // readers see no other date. Machine-readable revision dates alone are
     // not: every page of some sites carries one; nor is "Last updated" at the
@@ -178,6 +180,21 @@ class DateFinder {
     return first_dateline(false, [](const PlacedDateline& p) { return p.line.labelled; });
   }
 
+  // A site that moved to a new system often declares the move's date as
+  // every old story's datePublished, while the dateline under the headline
+  // still shows the first publication: an earlier date shown there wins.
+  MaybeFound earlier_shown(const Found& declared) const {
+    constexpr int kMinDaysEarlier = 2;  // not a time zone's difference
+    for (const PlacedDateline& p : lines_) {
+      if (!p.beside_headline) continue;
+      // ("01/12/2025" may be either day: no ground to overrule the declaration.)
+      if (!p.line.published || p.line.original || p.line.published->order_guessed) break;
+      if (declared.date.days_after(*p.line.published) >= kMinDaysEarlier) return Found{*p.line.published, p.line.source};
+      break;
+    }
+    return declared;
+  }
+
   // "Updated March 3, 2024" by the headline, else a labelled revision date
   // anywhere ("Last updated: ..." at the article's end).
   MaybeFound visible_revision(bool near_only) const {
@@ -199,6 +216,15 @@ class DateFinder {
     uint32_t at = text_offset(n), headline = text_offset(headline_);
     if (at >= headline) return at - headline <= kDateAfter;
     return headline - at <= kDateBefore;
+  }
+
+  bool beside_headline(const Node* n) const {
+    constexpr uint32_t kBesideAfter = 800;
+    if (!headline_) return false;
+    for (const Node* a = n; a; a = a->parent)
+      if (a == headline_) return false;  // "2024.4.4 -> 2024.5.0 issue": a version, in the headline
+    uint32_t at = text_offset(n), headline = text_offset(headline_);
+    return at >= headline && at - headline <= kBesideAfter;
   }
 
   uint32_t text_offset(const Node* n) const { return n->index < text_offsets_.size() ? text_offsets_[n->index] : 0; }
@@ -225,7 +251,7 @@ class DateFinder {
     std::optional<Dateline> line = read_dateline(n, order_);
     if (!line) return;
     bool marked = n->is(dom::Tag::time) && line->marked_up && line->published;
-    lines_.push_back({*line, rank(n), near_headline(n), marked});
+    lines_.push_back({*line, rank(n), near_headline(n), beside_headline(n), marked});
   }
 
   // Every candidate dateline, closest to the headline first.

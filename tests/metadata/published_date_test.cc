@@ -98,6 +98,28 @@ TEST(PublishedDate, TakesWordPressPublishedUpdatedTimeAsPublished) {
   EXPECT_EQ(m.date, "2024-05-31");
 }
 
+TEST(PublishedDate, TakesAnEarlierDateShownUnderTheHeadlineOverTheDeclaredOne) {
+  // A site's move to a new system restamped its old stories' datePublished.
+  std::string moved = page("<title>Foundational fitness</title>" +
+                               jsonld(R"({"@type": "Article", "datePublished": "2025-06-12"})"),
+                           "<h1>Foundational fitness</h1><p>November 2, 2022</p><p>Text.</p>");
+  EXPECT_EQ(metadata_of(moved, kPlainUrl).date, "2022-11-02");
+  // A day apart is a time zone; an ambiguous day order and a version number in
+  // the headline prove nothing.
+  std::string zone = page("<title>Zones</title>" +
+                              jsonld(R"({"@type": "Article", "datePublished": "2025-12-19T10:00:00-05:00"})"),
+                          "<h1>Zones</h1><p>Dec 18, 2025</p><p>Text.</p>");
+  EXPECT_EQ(metadata_of(zone, kPlainUrl).date, "2025-12-19T10:00:00-05:00");
+  std::string ambiguous = page("<title>Careers</title>" +
+                                   jsonld(R"({"@type": "Article", "datePublished": "2025-11-28"})"),
+                               "<h1>Careers</h1><p>Last post: 01/12/2025</p><p>Text.</p>");
+  EXPECT_EQ(metadata_of(ambiguous, kPlainUrl).date, "2025-11-28");
+  std::string version = page("<title>2024.4.4 upgrade stuck</title>" +
+                                 jsonld(R"({"@type": "Article", "datePublished": "2024-05-03"})"),
+                             "<h1>2024.4.4 upgrade stuck</h1><p>Text.</p>");
+  EXPECT_EQ(metadata_of(version, kPlainUrl).date, "2024-05-03");
+}
+
 TEST(PublishedDate, IgnoresDatesInCommentsAndSidebars) {
   std::string html = page("<title>Big news</title>",
                           "<article><h1>Big news</h1><p>Text.</p></article>"
