@@ -91,6 +91,7 @@ constexpr Word kWords[] = {
     {"sharebar", kSigShare},
     {"sharing", kSigShare},
     {"sidebar", kSigSidebar},
+    {"signature", kSigMeta},  // a forum member's sign-off under each post
     {"signin", kSigPromo},
     {"signup", kSigPromo},
     {"skip", kSigNav},

@@ -484,6 +484,15 @@ TEST(Chrome, CommentsComeBackSeparatelyWhenAsked) {
   EXPECT_TRUE(lacks(*article.comments, kFirstSentence)) << "the story is not a comment";
 }
 
+TEST(Chrome, ForumSignatureIsCut) {
+  Slots slots;
+  slots.story_end = R"(<div class="signature"><div class="sig_text">Currently playing: Raji, Tales of Hearts R
+    and Trails of Cold Steel. Design should be simple; communication should be honest.</div></div>)";
+  Article article = extract_page(slots);
+  expect_story(article);
+  expect_none(article, {"Currently playing", "Design should be simple"});
+}
+
 TEST(Chrome, HiddenElementsAreCut) {
   Slots slots;
   slots.story_top = R"(
