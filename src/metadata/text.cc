@@ -97,24 +97,29 @@ void append_utf8(std::string& out, uint32_t cp) {
   out.append(bytes, encode_utf8(cp, bytes));
 }
 
-std::string collapse_whitespace(std::string_view s) {
-  std::string out;
-  out.reserve(s.size());
+namespace {
+
+// collapse_whitespace, written to `out`, which may be `s.data()` itself: the
+// text never grows (a space is written only for a run already read), so the
+// collapse can work in place. Returns the length written.
+size_t collapse_whitespace_into(std::string_view s, char* out) {
+  size_t written = 0;
   bool pending_space = false;
   for (size_t i = 0; i < s.size();) {
     size_t run_end = i;
     while (run_end < s.size() && is_plain_byte(s[run_end])) ++run_end;
     if (run_end > i) {
-      if (pending_space) out += ' ';
+      if (pending_space) out[written++] = ' ';
       pending_space = false;
-      out.append(s.data() + i, run_end - i);
+      std::memmove(out + written, s.data() + i, run_end - i);
+      written += run_end - i;
       i = run_end;
       continue;
     }
     bool zero_width = false;
     size_t unicode_space = unicode_space_length(s, i, zero_width);
     if (is_ascii_space(s[i]) || (unicode_space && !zero_width)) {
-      pending_space = !out.empty();
+      pending_space = written > 0;
       i += unicode_space ? unicode_space : 1;
       continue;
     }
@@ -122,10 +127,18 @@ std::string collapse_whitespace(std::string_view s) {
       i += unicode_space;
       continue;
     }
-    if (pending_space) out += ' ';
+    if (pending_space) out[written++] = ' ';
     pending_space = false;
-    out += s[i++];
+    out[written++] = s[i++];
   }
+  return written;
+}
+
+}  // namespace
+
+std::string collapse_whitespace(std::string_view s) {
+  std::string out(s.size(), '\0');
+  out.resize(collapse_whitespace_into(s, out.data()));
   return out;
 }
 
@@ -236,7 +249,8 @@ std::string element_text(const dom::Node* node, bool spaced) {
       [&](dom::Node* n) {
         if (n->is_element() && (spaced || dom::is_block(n->tag))) raw += ' ';
       });
-  return collapse_whitespace(raw);
+  raw.resize(collapse_whitespace_into(raw, raw.data()));
+  return raw;
 }
 
 void NameSet::add(std::string_view name) {

@@ -492,11 +492,16 @@ TEST(Chrome, HiddenElementsAreCut) {
   slots.story_middle = R"(
 <div class="correction" style="display: none"><p>An earlier version of this story misstated the
 cost of the rebuild and the name of the county council grant.</p></div>)";
-  slots.story_end = R"(<p style="DISPLAY:NONE">Tracking pixel placeholder for campaign autumn.</p>)";
+  slots.story_end = R"(<p style="DISPLAY:NONE">Tracking pixel placeholder for campaign autumn.</p>
+<p style="color: red; Visibility :
+  Hidden">Survey invitation text kept for the next campaign.</p>
+<p style="display: block; visibility: visible">Readers can sign the council's petition until May.</p>)";
   Article article = extract_page(slots);
   expect_story(article);
+  EXPECT_NE(article.text.find("Readers can sign the council's petition"), std::string::npos) << article.text;
   expect_none(article, {"Loading the interactive flood map", "Expand gallery icon",
-                        "An earlier version of this story", "Tracking pixel placeholder"});
+                        "An earlier version of this story", "Tracking pixel placeholder",
+                        "Survey invitation text"});
 }
 
 // Shops keep raw product data in a block hidden by class, however much text
