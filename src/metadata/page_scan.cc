@@ -1,9 +1,9 @@
 #include "metadata/page_scan.h"
 
 #include <array>
-#include <unordered_map>
 
 #include "metadata/text.h"
+#include "util/view_memo.h"
 
 namespace lede::metadata {
 namespace {
@@ -316,9 +316,9 @@ class Scanner {
   NameFacts name_facts(const Node* n) {
     NameFacts facts;
     if (std::string_view class_value = n->attr("class"); !class_value.empty()) {
-      auto [at, added] = class_facts_.try_emplace(class_value);
-      if (added) at->second = facts_of_name(class_value, lowered_);
-      facts = at->second;
+      auto [known, added] = class_facts_.try_emplace(class_value);
+      if (added) *known = facts_of_name(class_value, lowered_);
+      facts = *known;
     }
     facts |= facts_of_name(n->attr("id"), lowered_);
     return facts;
@@ -326,7 +326,7 @@ class Scanner {
 
   PageScan& out_;
   NameFacts names_;                  // of the current element's class and id
-  std::unordered_map<std::string_view, NameFacts> class_facts_;  // keys view the document
+  ViewMemo<NameFacts> class_facts_;  // keys view the document
   std::string lowered_;
   std::vector<const Node*> chrome_;  // open chrome ancestors
   int articles_open_ = 0;
