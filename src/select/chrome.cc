@@ -59,14 +59,9 @@ void remove_fallback(dom::Document& doc, Node* slot) {
 
 }  // namespace
 
-void reveal_streamed_parts(dom::Document& doc, Node* body) {
-  std::vector<Node*> slots, parts;
-  for (Node* n : dom::subtree(body)) {
-    if (!n->is_element()) continue;
-    std::string_view id = n->attr("id");
-    if (n->is(Tag::template_) && id.starts_with("B:")) slots.push_back(n);
-    else if (n->is(Tag::div) && id.starts_with("S:") && n->has_attr("hidden")) parts.push_back(n);
-  }
+void reveal_streamed_parts(dom::Document& doc, PageSurvey& survey) {
+  std::vector<Node*>& slots = survey.slots;
+  const std::vector<Node*>& parts = survey.parts;
   for (Node* part : parts) {
     std::string_view key = part->attr("id").substr(2);
     for (Node*& slot : slots) {
@@ -157,26 +152,49 @@ bool names_forum(std::string_view names) {
   return false;
 }
 
+// Forums and Q&A pages: there the replies are the content. Schema.org types
+// (JSON-LD or microdata) say so, or forum software's class names on <body>.
+bool is_discussion_element(const Node* n) {
+  if (n->is(Tag::script) && n->attr("type") == "application/ld+json") {
+    for (Node* c = n->first_child; c; c = c->next)
+      if (c->is_text() && (c->data.find("DiscussionForumPosting") != std::string_view::npos ||
+                           c->data.find("QAPage") != std::string_view::npos))
+        return true;
+  }
+  std::string_view itemtype = n->attr("itemtype");
+  if (itemtype.find("DiscussionForumPosting") != std::string_view::npos ||
+      itemtype.find("QAPage") != std::string_view::npos)
+    return true;
+  return n->is(Tag::body) && (names_forum(n->attr("class")) || names_forum(n->attr("id")));
+}
+
+// A slot or a part of a streamed page, by its id.
+void note_streamed(Node* n, PageSurvey& survey) {
+  std::string_view id = n->attr("id");
+  if (n->is(Tag::template_) && id.starts_with("B:")) survey.slots.push_back(n);
+  else if (n->is(Tag::div) && id.starts_with("S:") && n->has_attr("hidden")) survey.parts.push_back(n);
+}
+
 }  // namespace
 
-// Forums and Q&A pages: there the replies are the content. Schema.org types
-// (JSON-LD or microdata) say so, or forum software's class names.
-bool is_discussion_page(Node* root) {
-  for (Node* n : dom::subtree(root)) {
-    if (!n->is_element()) continue;
-    if (n->is(Tag::script) && n->attr("type") == "application/ld+json") {
-      for (Node* c = n->first_child; c; c = c->next)
-        if (c->is_text() && (c->data.find("DiscussionForumPosting") != std::string_view::npos ||
-                             c->data.find("QAPage") != std::string_view::npos))
-          return true;
+// One walk instead of one per question: each walk over a page's nodes and
+// their attributes costs cache misses.
+PageSurvey survey_page(const dom::Document& doc, Node* body) {
+  PageSurvey survey;
+  for (Node* n = doc.root(); n;) {
+    if (n == body) {  // streamed parts are looked for in the body only
+      for (Node* b : dom::subtree(body)) {
+        if (!b->is_element()) continue;
+        survey.discussion = survey.discussion || is_discussion_element(b);
+        note_streamed(b, survey);
+      }
+      n = dom::next_skipping_children(n, doc.root());
+      continue;
     }
-    std::string_view itemtype = n->attr("itemtype");
-    if (itemtype.find("DiscussionForumPosting") != std::string_view::npos ||
-        itemtype.find("QAPage") != std::string_view::npos)
-      return true;
-    if (n->is(Tag::body) && (names_forum(n->attr("class")) || names_forum(n->attr("id")))) return true;
+    if (n->is_element()) survey.discussion = survey.discussion || is_discussion_element(n);
+    n = dom::next_in_preorder(n, doc.root());
   }
-  return false;
+  return survey;
 }
 
 namespace {

@@ -484,6 +484,25 @@ TEST(Chrome, CommentsComeBackSeparatelyWhenAsked) {
   EXPECT_TRUE(lacks(*article.comments, kFirstSentence)) << "the story is not a comment";
 }
 
+// On a forum or Q&A page the replies are the content. Whether the page says
+// so in its head (JSON-LD) or on an element of its body (microdata), the
+// same comment section is then kept rather than cut.
+TEST(Chrome, CommentSectionIsKeptOnADiscussionPage) {
+  Slots declared_in_head;
+  declared_in_head.head = R"(<script type="application/ld+json">
+{"@context": "https://schema.org", "@type": "DiscussionForumPosting", "headline": "Harbour town library"}
+</script>)";
+  declared_in_head.after_story = kCommentSection;
+  Slots declared_in_body;
+  declared_in_body.before_story = R"(<div itemscope itemtype="https://schema.org/QAPage"></div>)";
+  declared_in_body.after_story = kCommentSection;
+  for (const Slots& slots : {declared_in_head, declared_in_body}) {
+    Article article = extract_page(slots);
+    expect_story(article);
+    EXPECT_TRUE(has(article.text, kCommentSentence)) << article.text;
+  }
+}
+
 TEST(Chrome, HiddenElementsAreCut) {
   Slots slots;
   slots.story_top = R"(
