@@ -124,7 +124,7 @@ void print_dom_memory(const std::vector<Page>& pages, size_t bytes) {
   std::string worst_page;
   for (const Page& page : pages) {
     lede::dom::Document doc = lede::html5::parse_document(page.utf8);
-    size_t allocated = doc.arena().bytes_allocated();
+    size_t allocated = doc.bytes_allocated();
     arena_bytes += allocated;
     nodes += doc.node_count();
     // Tiny pages measure the first block, not the DOM: rank pages of 64 KB up.

@@ -8,7 +8,7 @@ namespace lede::dom {
 Document::Document() { root_ = new_node(NodeType::document); }
 
 Node* Document::new_node(NodeType type) {
-  Node* n = arena_.make<Node>();
+  Node* n = node_arena_.make<Node>();
   n->type = type;
   n->index = node_count_++;
   return n;

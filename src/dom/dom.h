@@ -78,8 +78,11 @@ class Document {
 
   Node* root() const { return root_; }
   size_t node_count() const { return node_count_; }
+  // For strings and attributes; nodes have an arena of their own.
   Arena& arena() { return arena_; }
   const Arena& arena() const { return arena_; }
+  // The heap memory taken by the document, nodes and strings.
+  size_t bytes_allocated() const { return arena_.bytes_allocated() + node_arena_.bytes_allocated(); }
 
   // HTML names must be lower-case; strings are copied into the arena.
   Node* create_element(std::string_view name, std::span<const Attribute> attrs,
@@ -117,6 +120,9 @@ class Document {
   Attribute* copy_attributes(std::span<const Attribute> attrs);
 
   Arena arena_;
+  // Nodes side by side, apart from their strings: every stage walks the
+  // tree many times, and packed nodes take fewer cache lines per walk.
+  Arena node_arena_;
   Node* root_ = nullptr;
   uint32_t node_count_ = 0;
 };

@@ -2,13 +2,14 @@
 #include "util/utf8.h"
 
 #include <algorithm>
+#include <array>
 #include <cstdint>
 #include <cstring>
 
 namespace lede::metadata {
 namespace {
 
-bool is_ascii_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
+constexpr bool is_ascii_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
 char lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c; }
 bool is_alnum(char c) { return (c >= '0' && c <= '9') || (lower(c) >= 'a' && lower(c) <= 'z'); }
 
@@ -83,11 +84,18 @@ size_t decode_reference(std::string_view s, size_t i, std::string& out) {
   return 0;
 }
 
-// Bytes that neither are nor start a space or a zero-width character.
-bool is_plain_byte(char c) {
-  unsigned char byte = static_cast<unsigned char>(c);
-  return byte > ' ' ? byte != 0xC2 && byte != 0xE2 && byte != 0xEF : !is_ascii_space(c);
-}
+// Bytes that neither are nor start a space or a zero-width character, as a
+// table: the collapse below asks of every byte of every text it reads.
+constexpr auto kPlainBytes = [] {
+  std::array<bool, 256> plain{};
+  for (int c = 0; c < 256; ++c) {
+    auto byte = static_cast<unsigned char>(c);
+    plain[c] = byte > ' ' ? byte != 0xC2 && byte != 0xE2 && byte != 0xEF : !is_ascii_space(static_cast<char>(c));
+  }
+  return plain;
+}();
+
+bool is_plain_byte(char c) { return kPlainBytes[static_cast<unsigned char>(c)]; }
 
 }  // namespace
 
@@ -97,24 +105,27 @@ void append_utf8(std::string& out, uint32_t cp) {
   out.append(bytes, encode_utf8(cp, bytes));
 }
 
-std::string collapse_whitespace(std::string_view s) {
-  std::string out;
-  out.reserve(s.size());
+namespace {
+
+// collapse_whitespace, written to `out`, which may be `s.data()` itself: the
+// text never grows (a space is written only for a run already read), so the
+// collapse can work in place. Returns the length written.
+size_t collapse_whitespace_into(std::string_view s, char* out) {
+  size_t written = 0;
   bool pending_space = false;
   for (size_t i = 0; i < s.size();) {
-    size_t run_end = i;
-    while (run_end < s.size() && is_plain_byte(s[run_end])) ++run_end;
-    if (run_end > i) {
-      if (pending_space) out += ' ';
+    if (is_plain_byte(s[i])) {
+      if (pending_space) out[written++] = ' ';
       pending_space = false;
-      out.append(s.data() + i, run_end - i);
-      i = run_end;
+      // Byte by byte: runs are words, too short for a call to memmove.
+      do out[written++] = s[i++];
+      while (i < s.size() && is_plain_byte(s[i]));
       continue;
     }
     bool zero_width = false;
     size_t unicode_space = unicode_space_length(s, i, zero_width);
     if (is_ascii_space(s[i]) || (unicode_space && !zero_width)) {
-      pending_space = !out.empty();
+      pending_space = written > 0;
       i += unicode_space ? unicode_space : 1;
       continue;
     }
@@ -122,10 +133,18 @@ std::string collapse_whitespace(std::string_view s) {
       i += unicode_space;
       continue;
     }
-    if (pending_space) out += ' ';
+    if (pending_space) out[written++] = ' ';
     pending_space = false;
-    out += s[i++];
+    out[written++] = s[i++];
   }
+  return written;
+}
+
+}  // namespace
+
+std::string collapse_whitespace(std::string_view s) {
+  std::string out(s.size(), '\0');
+  out.resize(collapse_whitespace_into(s, out.data()));
   return out;
 }
 
@@ -236,7 +255,8 @@ std::string element_text(const dom::Node* node, bool spaced) {
       [&](dom::Node* n) {
         if (n->is_element() && (spaced || dom::is_block(n->tag))) raw += ' ';
       });
-  return collapse_whitespace(raw);
+  raw.resize(collapse_whitespace_into(raw, raw.data()));
+  return raw;
 }
 
 void NameSet::add(std::string_view name) {

@@ -279,9 +279,9 @@ uint32_t signals_of(const dom::Node& node) { return element_signals(node, value_
 
 uint32_t signals_of(const dom::Node& node, NamesMemo& seen) {
   return element_signals(node, [&seen](std::string_view value) {
-    auto [at, added] = seen.try_emplace(value, 0);
-    if (added) at->second = value_signals(value);
-    return at->second;
+    auto [signals, added] = seen.try_emplace(value);
+    if (added) *signals = value_signals(value);
+    return *signals;
   });
 }
 

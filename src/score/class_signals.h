@@ -6,9 +6,9 @@
 
 #include <cstdint>
 #include <string_view>
-#include <unordered_map>
 
 #include "dom/dom.h"
+#include "util/view_memo.h"
 
 namespace lede::score {
 
@@ -41,7 +41,7 @@ uint32_t signals_of(const dom::Node& node);
 // What signals_of has made of the class and id values seen so far on a page,
 // by value: pages repeat a class list on every item of a menu or a listing.
 // Its keys view the document's attributes.
-using NamesMemo = std::unordered_map<std::string_view, uint32_t>;
+using NamesMemo = ViewMemo<uint32_t>;
 // The same as signals_of(node), each distinct value looked up once.
 uint32_t signals_of(const dom::Node& node, NamesMemo& seen);
 

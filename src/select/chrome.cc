@@ -14,12 +14,27 @@ using score::NodeStats;
 
 namespace {
 
+// Does `style`, lower-cased and without blanks, contain `needle` (lower-case,
+// blank-free)? Matched in place: most elements with a style attribute hide
+// nothing, and a compacted copy of each cost an allocation.
+bool compact_style_contains(std::string_view style, std::string_view needle) {
+  auto is_blank = [](char c) { return c == ' ' || c == '\t' || c == '\n'; };
+  auto lower = [](char c) { return static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c); };
+  for (size_t start = 0; start < style.size(); ++start) {
+    if (lower(style[start]) != needle[0]) continue;
+    size_t matched = 1;
+    for (size_t i = start + 1; i < style.size() && matched < needle.size(); ++i) {
+      if (is_blank(style[i])) continue;
+      if (lower(style[i]) != needle[matched]) break;
+      ++matched;
+    }
+    if (matched == needle.size()) return true;
+  }
+  return false;
+}
+
 bool inline_style_hides(std::string_view style) {
-  std::string compact;
-  for (char c : style)
-    if (c != ' ' && c != '\t' && c != '\n') compact += static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c);
-  return compact.find("display:none") != std::string::npos ||
-         compact.find("visibility:hidden") != std::string::npos;
+  return compact_style_contains(style, "display:none") || compact_style_contains(style, "visibility:hidden");
 }
 
 bool is_hidden(const Node& n) {
@@ -44,14 +59,9 @@ void remove_fallback(dom::Document& doc, Node* slot) {
 
 }  // namespace
 
-void reveal_streamed_parts(dom::Document& doc, Node* body) {
-  std::vector<Node*> slots, parts;
-  for (Node* n : dom::subtree(body)) {
-    if (!n->is_element()) continue;
-    std::string_view id = n->attr("id");
-    if (n->is(Tag::template_) && id.starts_with("B:")) slots.push_back(n);
-    else if (n->is(Tag::div) && id.starts_with("S:") && n->has_attr("hidden")) parts.push_back(n);
-  }
+void reveal_streamed_parts(dom::Document& doc, PageSurvey& survey) {
+  std::vector<Node*>& slots = survey.slots;
+  const std::vector<Node*>& parts = survey.parts;
   for (Node* part : parts) {
     std::string_view key = part->attr("id").substr(2);
     for (Node*& slot : slots) {
@@ -117,6 +127,24 @@ uint32_t chrome_signals(const Node& n, const NodeStats& s) {
   return sig;
 }
 
+// chrome_signals per element, worked out once: the passes of step 1b ask
+// for most elements two or three times, and each answer reads attributes.
+class ChromeSignalsMemo {
+ public:
+  ChromeSignalsMemo(size_t node_count, const std::vector<NodeStats>& stats)
+      : by_index_(node_count, kNotComputed), stats_(stats) {}
+  uint32_t of(const Node& n) {
+    uint32_t& sig = by_index_[n.index];
+    if (sig == kNotComputed) sig = chrome_signals(n, stats_[n.index]);
+    return sig;
+  }
+
+ private:
+  static constexpr uint32_t kNotComputed = ~0u;  // no element has every signal
+  std::vector<uint32_t> by_index_;
+  const std::vector<NodeStats>& stats_;
+};
+
 bool names_forum(std::string_view names) {
   for (std::string_view word : {"forum", "thread", "topic", "bbpress", "phpbb", "xenforo", "discourse",
                                 "vbulletin"})
@@ -124,26 +152,49 @@ bool names_forum(std::string_view names) {
   return false;
 }
 
+// Forums and Q&A pages: there the replies are the content. Schema.org types
+// (JSON-LD or microdata) say so, or forum software's class names on <body>.
+bool is_discussion_element(const Node* n) {
+  if (n->is(Tag::script) && n->attr("type") == "application/ld+json") {
+    for (Node* c = n->first_child; c; c = c->next)
+      if (c->is_text() && (c->data.find("DiscussionForumPosting") != std::string_view::npos ||
+                           c->data.find("QAPage") != std::string_view::npos))
+        return true;
+  }
+  std::string_view itemtype = n->attr("itemtype");
+  if (itemtype.find("DiscussionForumPosting") != std::string_view::npos ||
+      itemtype.find("QAPage") != std::string_view::npos)
+    return true;
+  return n->is(Tag::body) && (names_forum(n->attr("class")) || names_forum(n->attr("id")));
+}
+
+// A slot or a part of a streamed page, by its id.
+void note_streamed(Node* n, PageSurvey& survey) {
+  std::string_view id = n->attr("id");
+  if (n->is(Tag::template_) && id.starts_with("B:")) survey.slots.push_back(n);
+  else if (n->is(Tag::div) && id.starts_with("S:") && n->has_attr("hidden")) survey.parts.push_back(n);
+}
+
 }  // namespace
 
-// Forums and Q&A pages: there the replies are the content. Schema.org types
-// (JSON-LD or microdata) say so, or forum software's class names.
-bool is_discussion_page(Node* root) {
-  for (Node* n : dom::subtree(root)) {
-    if (!n->is_element()) continue;
-    if (n->is(Tag::script) && n->attr("type") == "application/ld+json") {
-      for (Node* c = n->first_child; c; c = c->next)
-        if (c->is_text() && (c->data.find("DiscussionForumPosting") != std::string_view::npos ||
-                             c->data.find("QAPage") != std::string_view::npos))
-          return true;
+// One walk instead of one per question: each walk over a page's nodes and
+// their attributes costs cache misses.
+PageSurvey survey_page(const dom::Document& doc, Node* body) {
+  PageSurvey survey;
+  for (Node* n = doc.root(); n;) {
+    if (n == body) {  // streamed parts are looked for in the body only
+      for (Node* b : dom::subtree(body)) {
+        if (!b->is_element()) continue;
+        survey.discussion = survey.discussion || is_discussion_element(b);
+        note_streamed(b, survey);
+      }
+      n = dom::next_skipping_children(n, doc.root());
+      continue;
     }
-    std::string_view itemtype = n->attr("itemtype");
-    if (itemtype.find("DiscussionForumPosting") != std::string_view::npos ||
-        itemtype.find("QAPage") != std::string_view::npos)
-      return true;
-    if (n->is(Tag::body) && (names_forum(n->attr("class")) || names_forum(n->attr("id")))) return true;
+    if (n->is_element()) survey.discussion = survey.discussion || is_discussion_element(n);
+    n = dom::next_in_preorder(n, doc.root());
   }
-  return false;
+  return survey;
 }
 
 namespace {
@@ -151,7 +202,7 @@ namespace {
 // Signals that name too much of the page's prose to be believed: page
 // builders call every block a "widget", some themes every paragraph a "post".
 // Counted over the outermost node carrying each signal.
-uint32_t distrusted_signals(Node* body, const std::vector<NodeStats>& stats) {
+uint32_t distrusted_signals(Node* body, const std::vector<NodeStats>& stats, ChromeSignalsMemo& signals) {
   constexpr int kBits = 16;
   float prose_under[kBits] = {};
   int open_count[kBits] = {};
@@ -160,14 +211,14 @@ uint32_t distrusted_signals(Node* body, const std::vector<NodeStats>& stats) {
       [&](Node* n) {
         if (!n->is_element() || (n->flags & kDropped)) return false;
         if (n == body) return true;  // the body's names describe the page
-        uint32_t sig = chrome_signals(*n, stats[n->index]);
+        uint32_t sig = signals.of(*n);
         for (int b = 0; b < kBits; ++b)
           if (sig & (1u << b) && open_count[b]++ == 0) prose_under[b] += float(stats[n->index].prose_chars);
         return true;
       },
       [&](Node* n) {
         if (!n->is_element() || (n->flags & kDropped) || n == body) return;
-        uint32_t sig = chrome_signals(*n, stats[n->index]);
+        uint32_t sig = signals.of(*n);
         for (int b = 0; b < kBits; ++b)
           if (sig & (1u << b)) --open_count[b];
       });
@@ -212,17 +263,17 @@ bool is_standalone_time(const Node& n, const std::vector<NodeStats>& stats) {
 // elements they are teaser cards, which a sidebar may well hold; without a
 // known headline, any <h1> stands for it.
 std::vector<bool> mark_main_holders(const dom::Document& doc, Node* body, const Node* headline) {
-  size_t articles = 0;
-  for (Node* n : dom::subtree(body)) articles += n->is(Tag::article);
-  auto is_main = [&](const Node* n) {
-    return n->is(Tag::main) || (n->is(Tag::article) && articles == 1) ||
-           (headline ? n == headline : n->is(Tag::h1));
-  };
-  std::vector<bool> holds(doc.node_count(), false);
+  std::vector<Node*> articles, others;  // others: <main>, the headline or <h1>s
   for (Node* n : dom::subtree(body)) {
-    if (!is_main(n)) continue;
-    for (Node* a = n; a && !holds[a->index]; a = a->parent) holds[a->index] = true;
+    if (n->is(Tag::article)) articles.push_back(n);
+    if (n->is(Tag::main) || (headline ? n == headline : n->is(Tag::h1))) others.push_back(n);
   }
+  std::vector<bool> holds(doc.node_count(), false);
+  auto mark_up_from = [&holds](Node* n) {
+    for (Node* a = n; a && !holds[a->index]; a = a->parent) holds[a->index] = true;
+  };
+  if (articles.size() == 1) mark_up_from(articles.front());
+  for (Node* n : others) mark_up_from(n);
   return holds;
 }
 
@@ -234,11 +285,12 @@ void drop_named_chrome(const dom::Document& doc, Node* body, const Node* headlin
                        const std::vector<NodeStats>& stats, const Thresholds& t,
                        bool keep_comments, bool comments_are_content) {
   const float page_prose = float(stats[body->index].prose_chars);
-  const uint32_t trusted = ~distrusted_signals(body, stats);
+  ChromeSignalsMemo signals(doc.node_count(), stats);
+  const uint32_t trusted = ~distrusted_signals(body, stats, signals);
   const std::vector<bool> holds_main = mark_main_holders(doc, body, headline);
   for (Node* n = body->first_child; n;) {
     const NodeStats& s = stats[n->index];
-    uint32_t sig = n->is_element() ? chrome_signals(*n, s) : 0;
+    uint32_t sig = n->is_element() ? signals.of(*n) : 0;
     const bool strong = is_strong_chrome(*n, sig, s.signals);
     if (!strong) sig &= trusted;
     bool is_comments = sig & score::kSigComments;

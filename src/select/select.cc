@@ -32,8 +32,9 @@ void select_content(dom::Document& doc, const SelectOptions& options) {
   std::vector<score::NodeStats> stats;
   score::StatsCache stats_cache;  // class names and texts do not change between the passes
 
-  const bool discussion = is_discussion_page(doc.root());
-  reveal_streamed_parts(doc, body);
+  PageSurvey survey = survey_page(doc, body);
+  const bool discussion = survey.discussion;
+  reveal_streamed_parts(doc, survey);
   drop_invisible(body);
   score::compute_stats(doc, body, kDropped, stats, stats_cache);
   drop_named_chrome(doc, body, find_headline(doc, body, options.title), stats, t,

@@ -24,13 +24,21 @@ struct Thresholds {
 };
 
 // Step 1: chrome.cc
+// What one walk over the page finds before anything moves or is cut: whether
+// it is a discussion (a forum, Q&A), where the replies are the content, and
+// the streamed parts below.
+struct PageSurvey {
+  bool discussion = false;
+  std::vector<dom::Node*> slots;  // <template id="B:n">
+  std::vector<dom::Node*> parts;  // <div hidden id="S:n">
+};
+PageSurvey survey_page(const dom::Document& doc, dom::Node* body);
 // React's streaming server rendering sends late parts of a page at its end,
 // in <div hidden id="S:n">, with a script that moves each to the place marked
 // <template id="B:n">, replacing the fallback there. Readers see them in that
 // place; this puts them there.
-void reveal_streamed_parts(dom::Document& doc, dom::Node* body);
+void reveal_streamed_parts(dom::Document& doc, PageSurvey& survey);
 void drop_invisible(dom::Node* body);
-bool is_discussion_page(dom::Node* root);
 // `headline` (may be null) is what strong chrome must not hold to be believed.
 void drop_named_chrome(const dom::Document& doc, dom::Node* body, const dom::Node* headline,
                        const std::vector<score::NodeStats>& stats, const Thresholds& t,

@@ -264,7 +264,7 @@ TEST(TreeBuilder, TextReenteredAgainAndAgainIsNotCopiedEachTime) {
   dom::Node* text = doc.body()->first_child;
   ASSERT_TRUE(text && text->is_text());
   EXPECT_EQ(text->data, std::string(50000, 'x'));
-  EXPECT_LT(doc.arena().bytes_allocated(), 40 * html.size());
+  EXPECT_LT(doc.bytes_allocated(), 40 * html.size());
 }
 
 }  // namespace

@@ -3,11 +3,13 @@
 #include <gtest/gtest.h>
 
 #include "metadata/text.h"
+#include "parse/parse.h"
 
 namespace {
 
 using lede::metadata::collapse_whitespace;
 using lede::metadata::contains_ignore_case;
+using lede::metadata::element_text;
 
 TEST(ContainsIgnoreCase, FindsANeedleWhateverTheCaseAndWhereverItStands) {
   EXPECT_TRUE(contains_ignore_case("https://example.org/AUTHOR/jane-roe", "/author/"));
@@ -33,6 +35,19 @@ TEST(CollapseWhitespace, JoinsRunsOfAsciiAndUnicodeSpacesIntoOneSpace) {
   EXPECT_EQ(collapse_whitespace("caf\xC3\xA9 \xE2\x82\xAC 5"), "caf\xC3\xA9 \xE2\x82\xAC 5");  // other UTF-8 stays
   EXPECT_EQ(collapse_whitespace("\xEF\xBB\xBFTitle"), "Title");                // byte-order mark
   EXPECT_EQ(collapse_whitespace(" \xC2\xA0 "), "");
+}
+
+// Element text is collapsed as one string although it comes in pieces: spaces
+// at the edges of text nodes and blocks merge, zero-width characters vanish.
+TEST(ElementText, CollapsesWhitespaceAcrossTextNodesAndBlocks) {
+  auto doc = lede::parse::parse_document(
+      "<div id=x><p>  Jane\xC2\xA0 </p><p>\xE2\x80\x8BRoe <b>and</b>\n\t<i> Ann</i></p>  </div>");
+  const lede::dom::Node* div = nullptr;
+  for (lede::dom::Node* n : lede::dom::subtree(doc.root()))
+    if (n->attr("id") == "x") div = n;
+  ASSERT_NE(div, nullptr);
+  EXPECT_EQ(element_text(div, false), "Jane Roe and Ann");
+  EXPECT_EQ(element_text(div, true), "Jane Roe and Ann");
 }
 
 }  // namespace

@@ -493,6 +493,25 @@ TEST(Chrome, ForumSignatureIsCut) {
   expect_none(article, {"Currently playing", "Design should be simple"});
 }
 
+// On a forum or Q&A page the replies are the content. Whether the page says
+// so in its head (JSON-LD) or on an element of its body (microdata), the
+// same comment section is then kept rather than cut.
+TEST(Chrome, CommentSectionIsKeptOnADiscussionPage) {
+  Slots declared_in_head;
+  declared_in_head.head = R"(<script type="application/ld+json">
+{"@context": "https://schema.org", "@type": "DiscussionForumPosting", "headline": "Harbour town library"}
+</script>)";
+  declared_in_head.after_story = kCommentSection;
+  Slots declared_in_body;
+  declared_in_body.before_story = R"(<div itemscope itemtype="https://schema.org/QAPage"></div>)";
+  declared_in_body.after_story = kCommentSection;
+  for (const Slots& slots : {declared_in_head, declared_in_body}) {
+    Article article = extract_page(slots);
+    expect_story(article);
+    EXPECT_TRUE(has(article.text, kCommentSentence)) << article.text;
+  }
+}
+
 TEST(Chrome, HiddenElementsAreCut) {
   Slots slots;
   slots.story_top = R"(
@@ -501,11 +520,16 @@ TEST(Chrome, HiddenElementsAreCut) {
   slots.story_middle = R"(
 <div class="correction" style="display: none"><p>An earlier version of this story misstated the
 cost of the rebuild and the name of the county council grant.</p></div>)";
-  slots.story_end = R"(<p style="DISPLAY:NONE">Tracking pixel placeholder for campaign autumn.</p>)";
+  slots.story_end = R"(<p style="DISPLAY:NONE">Tracking pixel placeholder for campaign autumn.</p>
+<p style="color: red; Visibility :
+  Hidden">Survey invitation text kept for the next campaign.</p>
+<p style="display: block; visibility: visible">Readers can sign the council's petition until May.</p>)";
   Article article = extract_page(slots);
   expect_story(article);
+  EXPECT_NE(article.text.find("Readers can sign the council's petition"), std::string::npos) << article.text;
   expect_none(article, {"Loading the interactive flood map", "Expand gallery icon",
-                        "An earlier version of this story", "Tracking pixel placeholder"});
+                        "An earlier version of this story", "Tracking pixel placeholder",
+                        "Survey invitation text"});
 }
 
 // Shops keep raw product data in a block hidden by class, however much text
