@@ -42,14 +42,21 @@ bool is_linked_heading(Node* n) {
 // Step 4: inside kept subtrees, cut link lists and residual chrome.
 // A link list stands out from its surroundings: in a listing page, where
 // everything is links, only lists denser than the page around them go.
+// Teaser cards count as links here, whatever prose they hold: a block of
+// them beside more text than they hold is a list of other stories. A block
+// holding more is the listing itself, and its cards are its items.
 void prune(Node* root, const std::vector<NodeStats>& stats, const Thresholds& t) {
-  const float limit = std::max(t.prune_density, stats[root->index].link_density() + 0.25f);
+  const NodeStats& kept = stats[root->index];
+  const float limit = std::max(t.prune_density, kept.linked_share() + 0.25f);
   for (Node* n = root->first_child; n;) {
     const NodeStats& s = stats[n->index];
+    bool of_cards = s.linked_share() > limit;
+    bool listing = of_cards && s.card_chars >= kept.chars - kept.card_chars;
     bool cut = n->is_element() && !(n->flags & kDropped) && is_list_like(*n) && s.chars >= 10 &&
-               s.link_density() > limit && s.prose_chars < 200 && !is_linked_heading(n);
-    if (cut) {
-      n->flags |= kDropped;
+               ((s.link_density() > limit && s.prose_chars < 200) || (of_cards && !listing)) &&
+               !is_linked_heading(n);
+    if (cut) n->flags |= kDropped;
+    if (cut || listing) {
       n = dom::next_skipping_children(n, root);
     } else {
       n = dom::next_in_preorder(n, root);

@@ -1,0 +1,63 @@
+// End to end through lede::extract: pages whose content is a list of items
+// (courses, products, stories) keep the items, and stories keep out lists of
+// other stories.
+#include <gtest/gtest.h>
+
+#include <string>
+#include <string_view>
+
+#include "lede/lede.h"
+
+namespace {
+
+using lede::Article;
+
+::testing::AssertionResult has(std::string_view text, std::string_view needle) {
+  if (text.find(needle) != std::string_view::npos) return ::testing::AssertionSuccess();
+  return ::testing::AssertionFailure() << "missing \"" << needle << "\" in:\n" << text;
+}
+
+const char* const kCourses[] = {"Chief Digital Officer", "Chief Product Officer", "Sustainability Leadership",
+                                "Applied Machine Learning", "Design and Manufacturing"};
+
+// One course card: the whole card is a link, its blurb a paragraph.
+std::string course_card(const char* name) {
+  return std::string("<div class=item><a href=/c/") + name[0] + "><div class=card-body><h3>" + name +
+         "</h3><p>Over twelve months, the " + name +
+         " program teaches you to lead teams through change, weigh new tools against old ones, and bring a "
+         "strategy to your board.</p></div></a></div>";
+}
+
+// A listing whose items are whole-card links keeps them, not only the prose
+// of its banner.
+TEST(Listing, ItemsThatAreWholeCardLinksAreKept) {
+  std::string page =
+      "<html><body><nav><a href=/>Home</a> <a href=/about>About</a></nav><div class=title-area><h1>Certificate "
+      "programs</h1><p>Award-winning faculty. Transformative tools and technologies. A global reputation. Our "
+      "certificate programs give working professionals the knowledge, the network and the credential to "
+      "lead, wherever they are. Classes meet on campus and online, in the evenings and at weekends, so "
+      "that nobody has to leave a job to join one.</p></div><div class=layout><div class=list>";
+  for (const char* course : kCourses) page += course_card(course);
+  page += "</div></div></body></html>";
+  Article article = lede::extract(page);
+  for (const char* course : kCourses) EXPECT_TRUE(has(article.text, course));
+  EXPECT_TRUE(has(article.text, "the Design and Manufacturing program teaches you"));
+}
+
+// Under a story, a block of whole-card links is a list of other stories,
+// however much prose their blurbs hold.
+TEST(Listing, CardLinksAfterAStoryAreNotPartOfIt) {
+  std::string page =
+      "<html><body><main><article><h1>How the harbour library was rebuilt</h1>";
+  for (int i = 0; i < 6; ++i)
+    page += "<p>Volunteers carried the local history collection up the stairs by torchlight, and the town "
+            "council voted, after a long and heated evening, to rebuild on the same site by the water.</p>";
+  page += "</article><section><h2>Read next</h2><div class=grid>";
+  for (const char* course : kCourses) page += course_card(course);
+  page += "</div></section></main></body></html>";
+  Article article = lede::extract(page);
+  EXPECT_TRUE(has(article.text, "rebuild on the same site by the water."));
+  for (const char* course : kCourses) EXPECT_EQ(article.text.find(course), std::string::npos) << article.text;
+}
+
+}  // namespace
