@@ -232,7 +232,7 @@ std::vector<bool> mark_main_holders(const dom::Document& doc, Node* body, const 
 // Comment sections are cut too, unless comments are what the page is about.
 void drop_named_chrome(const dom::Document& doc, Node* body, const Node* headline,
                        const std::vector<NodeStats>& stats, const Thresholds& t,
-                       bool keep_comments, bool comments_are_content) {
+                       bool keep_comments, bool comments_are_content, bool reviews_are_comments) {
   const float page_prose = float(stats[body->index].prose_chars);
   const uint32_t trusted = ~distrusted_signals(body, stats);
   const std::vector<bool> holds_main = mark_main_holders(doc, body, headline);
@@ -240,8 +240,12 @@ void drop_named_chrome(const dom::Document& doc, Node* body, const Node* headlin
     const NodeStats& s = stats[n->index];
     uint32_t sig = n->is_element() ? chrome_signals(*n, s) : 0;
     const bool strong = is_strong_chrome(*n, sig, s.signals);
+    // Customer reviews are a product's comments: they often hold more prose
+    // than its description, which the guard would take for the content. (On
+    // a review site, reviews are the content.)
+    const bool is_reviews = reviews_are_comments && (sig & score::kSigReviews) && !holds_main[n->index];
     if (!strong) sig &= trusted;
-    bool is_comments = sig & score::kSigComments;
+    bool is_comments = (sig & score::kSigComments) || is_reviews;
     // Bylines, datelines, tags and author boxes: metadata, not body text. An
     // inline element so named that holds paragraphs is misused markup.
     const uint32_t meta_limit = dom::is_block(n->tag) ? 600 : 200;
