@@ -37,6 +37,10 @@ bool is_linked_heading(Node* n) {
   return links == 1 && heading;
 }
 
+bool has_digit(std::string_view text) {
+  return std::any_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
 }  // namespace
 
 // Step 4: inside kept subtrees, cut link lists and residual chrome.
@@ -86,8 +90,9 @@ void drop_repeats(Node* body, const std::vector<NodeStats>& stats) {
         std::string text = normalized_text(n);
         int count = ++seen[text];
         if (s.chars < kLabelChars) {
-          // Repeated headings ("Pros", "Cons") structure a review.
-          if (!dom::is_heading(n->tag)) labels.emplace_back(n, std::move(text));
+          // Repeated headings ("Pros", "Cons") structure a review; labels
+          // with numbers ("Screen size: 43 in") are values of listed items.
+          if (!dom::is_heading(n->tag) && !has_digit(text)) labels.emplace_back(n, std::move(text));
         } else if (count > 1) {
           n->flags |= kDropped;
           return false;

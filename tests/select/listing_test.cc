@@ -60,4 +60,25 @@ TEST(Listing, CardLinksAfterAStoryAreNotPartOfIt) {
   for (const char* course : kCourses) EXPECT_EQ(article.text.find(course), std::string::npos) << article.text;
 }
 
+// Items of a shop listing share values ("For monitors: 5-22 lbs"): each is a
+// fact about its item, not furniture said down the page ("Quick view").
+TEST(Listing, RepeatedValuesOfItemsAreKeptAndRepeatedButtonsCut) {
+  const char* arms[] = {"M2 Single Monitor Arm", "M8 Single Monitor Arm", "M2 Dual Monitor Arm",
+                        "M8 Dual Monitor Arm"};
+  std::string page = "<html><body><main><h1>Monitor arms</h1><p>Choose the right arm for your desk, your screens "
+                     "and the way you work: every arm below adjusts in height, depth and tilt.</p><ul>";
+  for (const char* arm : arms)
+    page += std::string("<li><div class=tile><h3>") + arm +
+            "</h3><div>For monitors: 5-22 lbs</div><div>Screen size: up to 43 in</div><div>Quick view</div>"
+            "</div></li>";
+  page += "</ul></main></body></html>";
+  Article article = lede::extract(page);
+  size_t values = 0;
+  for (size_t at = article.text.find("For monitors: 5-22 lbs"); at != std::string::npos;
+       at = article.text.find("For monitors: 5-22 lbs", at + 1))
+    ++values;
+  EXPECT_EQ(values, 4u) << article.text;
+  EXPECT_EQ(article.text.find("Quick view"), std::string::npos) << article.text;
+}
+
 }  // namespace
