@@ -236,9 +236,22 @@ void drop_named_chrome(const dom::Document& doc, Node* body, const Node* headlin
   const float page_prose = float(stats[body->index].prose_chars);
   const uint32_t trusted = ~distrusted_signals(body, stats);
   const std::vector<bool> holds_main = mark_main_holders(doc, body, headline);
+  // On pages of little prose (tables, listings), what holds most of the text
+  // that is not links is the content, though named a header or the target
+  // of a skip link ("page-header", "skip-to-products"): names of places in
+  // the layout, not of kinds of chrome.
+  constexpr uint32_t kLittleProse = 1000;
+  constexpr uint32_t kLayoutNames = score::kSigNav | score::kSigHeader;
+  const NodeStats& page = stats[body->index];
+  auto holds_most_text = [&](const NodeStats& s) {
+    return page.prose_chars < kLittleProse && 2 * (s.chars - s.link_chars) > page.chars - page.link_chars;
+  };
   for (Node* n = body->first_child; n;) {
     const NodeStats& s = stats[n->index];
     uint32_t sig = n->is_element() ? chrome_signals(*n, s) : 0;
+    // A <form> around most of the page's text is how some frameworks build
+    // every page (ASP.NET, rank tables with filters), not a sign-up box.
+    if (n->is(Tag::form) && 2 * s.chars > page.chars) sig &= ~uint32_t{score::kSigPromo};
     const bool strong = is_strong_chrome(*n, sig, s.signals);
     // Customer reviews are a product's comments: they often hold more prose
     // than its description, which the guard would take for the content. (On
@@ -253,7 +266,8 @@ void drop_named_chrome(const dom::Document& doc, Node* body, const Node* headlin
                     s.chars < meta_limit) ||
                    is_standalone_time(*n, stats);
     bool is_chrome = ((sig & (score::kChromeSignals | score::kSigHidden)) || is_meta) &&
-                     (float(s.prose_chars) <= t.chrome_guard * page_prose ||
+                     ((float(s.prose_chars) <= t.chrome_guard * page_prose &&
+                       ((sig & ~kLayoutNames) || !holds_most_text(s))) ||
                       (strong && !holds_main[n->index]));
     if (is_comments && !comments_are_content) {
       n->flags |= keep_comments ? kComments : kDropped;

@@ -81,4 +81,38 @@ TEST(Listing, RepeatedValuesOfItemsAreKeptAndRepeatedButtonsCut) {
   EXPECT_EQ(article.text.find("Quick view"), std::string::npos) << article.text;
 }
 
+// A table of ranked items under a short intro, with a longer legal notice in
+// the footer: a page of little prose. `wrapper` opens the element the
+// page's builder put around the table, `wrapper_end` closes it.
+std::string ranking_page(std::string_view wrapper, std::string_view wrapper_end) {
+  std::string page = "<html><body>" + std::string(wrapper) +
+                     "<h1>Computer science rankings</h1><p>A ranking of departments by their faculty's "
+                     "papers at selective conferences.</p><table>";
+  const char* places[] = {"Carnegie Mellon", "Tsinghua", "Illinois", "Peking", "Shanghai Jiao Tong",
+                          "Berkeley", "Stanford", "Michigan", "Cornell", "Washington"};
+  for (int rank = 1; const char* place : places) {
+    page += "<tr><td>" + std::to_string(rank) + "</td><td>" + place + " University</td><td>" +
+            std::to_string(40 - rank) + ".5</td><td>" + std::to_string(180 - 7 * rank) + "</td></tr>";
+    ++rank;
+  }
+  page += "</table>" + std::string(wrapper_end) +
+          "<footer><p>This ranking is offered as is, without any warranty of fitness for a purpose. The counts come from public bibliographies, which are incomplete; corrections are "
+          "welcome by mail, and each is checked by hand before the next update of the data, which happens "
+          "every few months.</p></footer></body></html>";
+  return page;
+}
+
+// Some frameworks wrap every page in one <form>: it is no sign-up box.
+TEST(Listing, APageWrappedInAFormKeepsItsTable) {
+  Article article = lede::extract(ranking_page("<form id=rankform method=get><div>", "</div></form>"));
+  EXPECT_TRUE(has(article.text, "Shanghai Jiao Tong University"));
+}
+
+// Where prose is scarce, the block holding most of the text is the content,
+// though its name says where it sits ("page-header").
+TEST(Listing, ATablePageKeepsItsTableInABlockNamedHeader) {
+  Article article = lede::extract(ranking_page("<div class=page-header>", "</div>"));
+  EXPECT_TRUE(has(article.text, "Shanghai Jiao Tong University"));
+}
+
 }  // namespace
