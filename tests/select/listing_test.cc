@@ -96,9 +96,10 @@ std::string ranking_page(std::string_view wrapper, std::string_view wrapper_end)
     ++rank;
   }
   page += "</table>" + std::string(wrapper_end) +
-          "<footer><p>This ranking is offered as is, without any warranty of fitness for a purpose. The counts come from public bibliographies, which are incomplete; corrections are "
-          "welcome by mail, and each is checked by hand before the next update of the data, which happens "
-          "every few months.</p></footer></body></html>";
+          "<footer><p>This ranking is offered as is, without any warranty of fitness for a purpose. The "
+          "counts come from public bibliographies, which are incomplete; corrections are welcome by mail, "
+          "and each is checked by hand before the next update of the data, which happens every few "
+          "months.</p></footer></body></html>";
   return page;
 }
 
