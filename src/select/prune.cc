@@ -37,6 +37,25 @@ bool is_linked_heading(Node* n) {
   return links == 1 && heading;
 }
 
+// Items that each have a linked name ("<li><a><h2>Name</h2></a> $79</li>"):
+// a grid of products or stories, the listing itself, not a list of links.
+bool is_grid_of_named_items(Node* n, const std::vector<NodeStats>& stats) {
+  constexpr int kMinItems = 3;
+  int items = 0, named = 0;
+  for (Node* c = n->first_child; c; c = c->next) {
+    if (!c->is_element() || (c->flags & kDropped)) continue;
+    ++items;
+    for (Node* d : dom::subtree(c)) {
+      const NodeStats& s = stats[d->index];
+      if (dom::is_heading(d->tag) && !(d->flags & kDropped) && s.chars > 0 && s.link_chars == s.chars) {
+        ++named;
+        break;
+      }
+    }
+  }
+  return items >= kMinItems && 2 * named >= items;
+}
+
 bool has_digit(std::string_view text) {
   return std::any_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
@@ -58,7 +77,7 @@ void prune(Node* root, const std::vector<NodeStats>& stats, const Thresholds& t)
     bool listing = of_cards && s.card_chars >= kept.chars - kept.card_chars;
     bool cut = n->is_element() && !(n->flags & kDropped) && is_list_like(*n) && s.chars >= 10 &&
                ((s.link_density() > limit && s.prose_chars < 200) || (of_cards && !listing)) &&
-               !is_linked_heading(n);
+               !is_linked_heading(n) && !is_grid_of_named_items(n, stats);
     if (cut) n->flags |= kDropped;
     if (cut || listing) {
       n = dom::next_skipping_children(n, root);

@@ -116,4 +116,20 @@ TEST(Listing, ATablePageKeepsItsTableInABlockNamedHeader) {
   EXPECT_TRUE(has(article.text, "Shanghai Jiao Tong University"));
 }
 
+// A shop's category page: a description above a grid of products, each named
+// by a linked heading. The grid is the listing, not a list of links.
+TEST(Listing, AGridOfProductsUnderADescriptionIsKept) {
+  const char* dresses[] = {"Blue and White Striped Crochet Lace Midi Dress", "Washed Hot Pink Ribbed Midi Dress",
+                           "Green and Cream Striped Cutout Midi Dress", "White and Blue Midi Dress With Pockets",
+                           "Black Tiered Smocked Maxi Dress", "Sage Linen Button-Front Shirt Dress"};
+  std::string page = "<html><body><main><h1>Casual dresses</h1><p>If you can wear a dress, why wouldn't you? "
+                     "Our casual dresses go from a morning coffee to an evening out: drawstring waists, smocked "
+                     "bodices and soft knits, in every length and in colours for every season of the year.</p><ul>";
+  for (int i = 0; const char* dress : dresses)
+    page += "<li><a href=/p" + std::to_string(++i) + "><h2>" + dress + "</h2></a><span>$79</span></li>";
+  page += "</ul></main></body></html>";
+  Article article = lede::extract(page);
+  for (const char* dress : dresses) EXPECT_TRUE(has(article.text, dress));
+}
+
 }  // namespace
