@@ -56,6 +56,33 @@ bool is_grid_of_named_items(Node* n, const std::vector<NodeStats>& stats) {
   return items >= kMinItems && 2 * named >= items;
 }
 
+bool is_hex(char c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'); }
+
+// Does a UUID ("f2f260c3-bf1f-466a-b856-6f031758a086", lower-case) start at `at`?
+bool uuid_at(std::string_view text, size_t at) {
+  constexpr std::string_view kShape = "xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx";
+  if (text.size() - at < kShape.size()) return false;
+  for (size_t i = 0; i < kShape.size(); ++i)
+    if (kShape[i] == '-' ? text[at + i] != '-' : !is_hex(text[at + i])) return false;
+  return true;
+}
+
+// Text that is mostly UUIDs: identifiers that shops print in hidden-looking
+// spans to obfuscate sponsored labels; no reader reads them.
+bool is_mostly_uuids(std::string_view text) {
+  constexpr size_t kUuidChars = 36;
+  size_t uuid_chars = 0;
+  for (size_t at = 0; at + kUuidChars <= text.size();) {
+    if (uuid_at(text, at)) {
+      uuid_chars += kUuidChars;
+      at += kUuidChars;
+    } else {
+      ++at;
+    }
+  }
+  return 2 * uuid_chars > text.size();
+}
+
 bool has_digit(std::string_view text) {
   return std::any_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
@@ -91,7 +118,8 @@ void prune(Node* root, const std::vector<NodeStats>& stats, const Thresholds& t)
 // Text blocks said twice. Short labels repeated down the page
 // ("Advertisement", "Read more") are furniture: all go. A longer block seen
 // before is a copy (a mobile and a desktop version, a pull quote): the first
-// stays. Table cells are exempt: repeated values are data.
+// stays. Table cells are exempt: repeated values are data. Blocks of UUIDs go
+// too, in the same pass over the blocks' texts.
 void drop_repeats(Node* body, const std::vector<NodeStats>& stats) {
   constexpr uint32_t kLabelChars = 40;
   std::unordered_map<std::string, int> seen;
@@ -107,6 +135,10 @@ void drop_repeats(Node* body, const std::vector<NodeStats>& stats) {
                           s.chars == s.own_chars && !n->is(Tag::td) && !n->is(Tag::th);
         if (!inside || !leaf_block) return true;
         std::string text = normalized_text(n);
+        if (is_mostly_uuids(text)) {
+          n->flags |= kDropped;
+          return false;
+        }
         int count = ++seen[text];
         if (s.chars < kLabelChars) {
           // Repeated headings ("Pros", "Cons") structure a review; labels

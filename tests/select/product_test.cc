@@ -58,4 +58,18 @@ TEST(Product, ReviewsOnAPageThatSellsNothingAreKept) {
   EXPECT_NE(article.text.find(kReviewSentence), std::string::npos) << article.text;
 }
 
+// Shops obfuscate "Sponsored" labels behind runs of UUIDs: no reader reads
+// them. A block with one identifier among words stays.
+TEST(Product, BlocksOfUuidsAreLeftOut) {
+  std::string page = shop_page(kProductJsonLd);
+  const std::string ids =
+      "<div>Sf2f260c3-bf1f-466a-b856-6f031758a086p16207f0d-5442-4472-ad51-162a45a841c3U58304ab9-e401-4091-"
+      "b773-e7e337a260ad</div><p>Order reference 0d48abc0-6602-4407-a05b-e5f87e8f229c is printed on the box, "
+      "beside the care instructions and the warranty card.</p>";
+  page.insert(page.find("<div class=description>"), ids);
+  Article article = lede::extract(page);
+  EXPECT_EQ(article.text.find("f2f260c3"), std::string::npos) << article.text;
+  EXPECT_NE(article.text.find("Order reference 0d48abc0"), std::string::npos) << article.text;
+}
+
 }  // namespace
