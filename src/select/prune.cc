@@ -37,6 +37,18 @@ bool is_linked_heading(Node* n) {
   return links == 1 && heading;
 }
 
+// Does the item hold a heading that is all link? Items are small: only the
+// first nodes are looked at, so that nested lists cost no more than flat ones.
+bool has_linked_name(Node* item, const std::vector<NodeStats>& stats) {
+  constexpr int kItemNodes = 200;
+  int seen = 0;
+  for (Node* d = item; d && seen < kItemNodes; d = dom::next_in_preorder(d, item), ++seen) {
+    const NodeStats& s = stats[d->index];
+    if (dom::is_heading(d->tag) && !(d->flags & kDropped) && s.chars > 0 && s.link_chars == s.chars) return true;
+  }
+  return false;
+}
+
 // Items that each have a linked name ("<li><a><h2>Name</h2></a> $79</li>"):
 // a grid of products or stories, the listing itself, not a list of links.
 bool is_grid_of_named_items(Node* n, const std::vector<NodeStats>& stats) {
@@ -45,13 +57,7 @@ bool is_grid_of_named_items(Node* n, const std::vector<NodeStats>& stats) {
   for (Node* c = n->first_child; c; c = c->next) {
     if (!c->is_element() || (c->flags & kDropped)) continue;
     ++items;
-    for (Node* d : dom::subtree(c)) {
-      const NodeStats& s = stats[d->index];
-      if (dom::is_heading(d->tag) && !(d->flags & kDropped) && s.chars > 0 && s.link_chars == s.chars) {
-        ++named;
-        break;
-      }
-    }
+    named += has_linked_name(c, stats);
   }
   return items >= kMinItems && 2 * named >= items;
 }
