@@ -39,6 +39,7 @@ Article extract(std::string_view bytes, const Options& options) {
   select_options.focus = options.focus;
   select_options.comments = options.include_comments;
   if (meta.title) select_options.title = *meta.title;
+  select_options.product_page = meta.page_type == "product";
   select::select_content(doc, select_options);
 
   Article article;

@@ -223,6 +223,16 @@ uint32_t signals_of_names(std::string_view names) {
 
 namespace {
 
+// Text for screen readers only, as utility classes name it in each framework
+// ("sr-only", "u-text-sr-only", "visually-hidden", "screen-reader-text",
+// "a-offscreen"): it repeats what the page shows ("Price: $79").
+bool is_screen_reader_only(std::string_view name) {
+  for (std::string_view marker : {"sr-only", "visually-hidden", "visuallyhidden", "screen-reader-text",
+                                  "screen-reader-only", "offscreen", "sr-clipped"})
+    if (name.ends_with(marker)) return true;
+  return false;
+}
+
 // Whole class names that hide an element on every screen. Words alone are not
 // enough: "hidden-xs" hides only on phones.
 bool has_hiding_class(std::string_view classes) {
@@ -230,8 +240,7 @@ bool has_hiding_class(std::string_view classes) {
   while (i < classes.size()) {
     size_t end = name_end(classes, i);
     std::string_view name = classes.substr(i, end - i);
-    if (name == "hidden" || name == "d-none" || name == "sr-only" || name == "visually-hidden" ||
-        name == "screen-reader-text" || name == "hide" || name == "is-hidden")
+    if (name == "hidden" || name == "d-none" || name == "hide" || name == "is-hidden" || is_screen_reader_only(name))
       return true;
     i = end + 1;
   }

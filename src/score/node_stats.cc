@@ -78,12 +78,54 @@ TextCounts StatsCache::counts_of(const dom::Node& text) {
 
 namespace {
 
+bool is_link(const dom::Node& n) { return n.is(dom::Tag::a) && n.has_attr("href"); }
+
+// Card links (see compute_stats): <a><h3>Name</h3><p>A blurb.</p></a>.
+// Listings are made of them.
+template <typename Counts>
+std::vector<bool> find_card_links(const dom::Document& doc, dom::Node* scope, uint32_t skip_flags,
+                                  Counts&& counts_of_text) {
+  constexpr uint32_t kCardChars = 100, kCardPunct = 2;
+  std::vector<bool> cards(doc.node_count(), false);
+  const dom::Node* link = nullptr;
+  TextCounts text;
+  bool holds_block = false;
+  dom::walk(
+      scope,
+      [&](dom::Node* n) {
+        if (n->flags & skip_flags) return false;
+        if (n->is_text() && link) {
+          TextCounts t = counts_of_text(*n);
+          text.chars += t.chars;
+          text.punct += t.punct;
+        }
+        if (!n->is_element() || dom::is_invisible(n->tag)) return false;
+        if (!link && is_link(*n)) {
+          link = n;
+          text = {};
+          holds_block = false;
+        } else if (link && dom::is_block(n->tag)) {
+          holds_block = true;
+        }
+        return true;
+      },
+      [&](dom::Node* n) {
+        if (n != link) return;
+        cards[n->index] = holds_block && text.chars >= kCardChars && text.punct >= kCardPunct;
+        link = nullptr;
+      });
+  return cards;
+}
+
 // `signals_of_element(node)` gives an element's class and id signals,
 // `counts_of_text(node)` a text node's counts.
 template <typename Signals, typename Counts>
 void compute(const dom::Document& doc, dom::Node* scope, uint32_t skip_flags,
              std::vector<NodeStats>& stats, Signals&& signals_of_element, Counts&& counts_of_text) {
   stats.assign(doc.node_count(), NodeStats{});
+  const std::vector<bool> cards = find_card_links(doc, scope, skip_flags, counts_of_text);
+  auto counts_as_link = [&](const dom::Node& n) { return is_link(n) && !cards[n.index]; };
+  int card_depth = 0;
   std::vector<dom::Node*> blocks;  // nearest block ancestor of the current node
   int link_depth = 0;
   blocks.push_back(scope);
@@ -98,6 +140,7 @@ void compute(const dom::Document& doc, dom::Node* scope, uint32_t skip_flags,
           if (n->parent) {
             stats[n->parent->index].chars += t.chars;
             if (link_depth > 0) stats[n->parent->index].link_chars += t.chars;
+            if (card_depth > 0) stats[n->parent->index].card_chars += t.chars;
           }
           NodeStats& owner = stats[blocks.back()->index];
           owner.own_chars += t.chars;
@@ -109,13 +152,15 @@ void compute(const dom::Document& doc, dom::Node* scope, uint32_t skip_flags,
         if (dom::is_invisible(n->tag)) return false;
         stats[n->index].signals = signals_of_element(*n);
         if (n != scope && dom::is_block(n->tag)) blocks.push_back(n);
-        if (n->is(dom::Tag::a) && n->has_attr("href")) ++link_depth;
+        if (counts_as_link(*n)) ++link_depth;
+        if (cards[n->index]) ++card_depth;
         return true;
       },
       [&](dom::Node* n) {
         if (!n->is_element() || (n->flags & skip_flags) || dom::is_invisible(n->tag)) return;
         NodeStats& s = stats[n->index];
-        if (n->is(dom::Tag::a) && n->has_attr("href")) --link_depth;
+        if (counts_as_link(*n)) --link_depth;
+        if (cards[n->index]) --card_depth;
         if (n != scope && blocks.back() == n) blocks.pop_back();
         if (s.own_chars) {
           bool prose = false;
@@ -126,6 +171,7 @@ void compute(const dom::Document& doc, dom::Node* scope, uint32_t skip_flags,
         NodeStats& p = stats[n->parent->index];
         p.chars += s.chars;
         p.link_chars += s.link_chars;
+        p.card_chars += s.card_chars;
         p.prose_chars += s.prose_chars;
         p.value += s.value;
       });

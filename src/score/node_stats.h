@@ -20,7 +20,8 @@ TextCounts count_text(std::string_view utf8);
 
 struct NodeStats {
   uint32_t chars = 0;       // visible text in the subtree
-  uint32_t link_chars = 0;  // of which inside <a href>
+  uint32_t link_chars = 0;  // of which inside <a href>, but for card links
+  uint32_t card_chars = 0;  // of which inside card links (see compute_stats)
   uint32_t prose_chars = 0; // of which in prose-like blocks (see block_value)
   uint32_t signals = 0;     // class/id signals of the node itself
   float value = 0;          // sum of block values: > 0 reads as content
@@ -28,6 +29,8 @@ struct NodeStats {
   uint32_t own_chars = 0, own_link_chars = 0, own_punct = 0;
 
   float link_density() const { return chars ? float(link_chars) / float(chars) : 0.f; }
+  // The same, counting card links as links: how much of it is made of links.
+  float linked_share() const { return chars ? float(link_chars + card_chars) / float(chars) : 0.f; }
 };
 
 // How much a block of text looks like article prose (positive) or like
@@ -54,6 +57,9 @@ class StatsCache {
 
 // Stats for every node under `scope`, indexed by Node::index. Subtrees whose
 // root has any flag in `skip_flags` count as empty, as do invisible elements.
+// A card link, one that makes a whole teaser card clickable (a heading and a
+// blurb of a few sentences), holds the card's text, not a link label: it
+// counts as text, as card_chars.
 void compute_stats(const dom::Document& doc, dom::Node* scope, uint32_t skip_flags,
                    std::vector<NodeStats>& stats, StatsCache& cache);
 // The same for a single computation.

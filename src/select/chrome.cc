@@ -283,17 +283,34 @@ std::vector<bool> mark_main_holders(const dom::Document& doc, Node* body, const 
 // Comment sections are cut too, unless comments are what the page is about.
 void drop_named_chrome(const dom::Document& doc, Node* body, const Node* headline,
                        const std::vector<NodeStats>& stats, const Thresholds& t,
-                       bool keep_comments, bool comments_are_content) {
+                       bool keep_comments, bool comments_are_content, bool reviews_are_comments) {
   const float page_prose = float(stats[body->index].prose_chars);
   ChromeSignalsMemo signals(doc.node_count(), stats);
   const uint32_t trusted = ~distrusted_signals(body, stats, signals);
   const std::vector<bool> holds_main = mark_main_holders(doc, body, headline);
+  // On pages of little prose (tables, listings), what holds most of the text
+  // that is not links is the content, though named a header or the target
+  // of a skip link ("page-header", "skip-to-products"): names of places in
+  // the layout, not of kinds of chrome.
+  constexpr uint32_t kLittleProse = 1000;
+  constexpr uint32_t kLayoutNames = score::kSigNav | score::kSigHeader;
+  const NodeStats& page = stats[body->index];
+  auto holds_most_text = [&](const NodeStats& s) {
+    return page.prose_chars < kLittleProse && 2 * (s.chars - s.link_chars) > page.chars - page.link_chars;
+  };
   for (Node* n = body->first_child; n;) {
     const NodeStats& s = stats[n->index];
     uint32_t sig = n->is_element() ? signals.of(*n) : 0;
+    // A <form> around most of the page's text is how some frameworks build
+    // every page (ASP.NET, rank tables with filters), not a sign-up box.
+    if (n->is(Tag::form) && 2 * s.chars > page.chars) sig &= ~uint32_t{score::kSigPromo};
     const bool strong = is_strong_chrome(*n, sig, s.signals);
+    // Customer reviews are a product's comments: they often hold more prose
+    // than its description, which the guard would take for the content. (On
+    // a review site, reviews are the content.)
+    const bool is_reviews = reviews_are_comments && (sig & score::kSigReviews) && !holds_main[n->index];
     if (!strong) sig &= trusted;
-    bool is_comments = sig & score::kSigComments;
+    bool is_comments = (sig & score::kSigComments) || is_reviews;
     // Bylines, datelines, tags and author boxes: metadata, not body text. An
     // inline element so named that holds paragraphs is misused markup.
     const uint32_t meta_limit = dom::is_block(n->tag) ? 600 : 200;
@@ -301,7 +318,8 @@ void drop_named_chrome(const dom::Document& doc, Node* body, const Node* headlin
                     s.chars < meta_limit) ||
                    is_standalone_time(*n, stats);
     bool is_chrome = ((sig & (score::kChromeSignals | score::kSigHidden)) || is_meta) &&
-                     (float(s.prose_chars) <= t.chrome_guard * page_prose ||
+                     ((float(s.prose_chars) <= t.chrome_guard * page_prose &&
+                       ((sig & ~kLayoutNames) || !holds_most_text(s))) ||
                       (strong && !holds_main[n->index]));
     if (is_comments && !comments_are_content) {
       n->flags |= keep_comments ? kComments : kDropped;

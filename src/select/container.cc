@@ -177,9 +177,10 @@ Node* narrow_to_headline(Node* container, Node* headline, const std::vector<Node
   }
 }
 
-// Teasers of other stories: a heading that is all link, followed by a summary.
-// A story continued in a sibling block has no such headings.
+// Teasers of other stories: a heading that is all link, followed by a summary,
+// or a card link. A story continued in a sibling block has no such headings.
 bool holds_teasers(Node* n, const std::vector<NodeStats>& stats) {
+  if (stats[n->index].card_chars > 0) return true;
   for (Node* d : dom::subtree(n)) {
     if (!dom::is_heading(d->tag) || (d->flags & kDropped)) continue;
     const NodeStats& s = stats[d->index];

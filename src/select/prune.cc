@@ -37,19 +37,82 @@ bool is_linked_heading(Node* n) {
   return links == 1 && heading;
 }
 
+// Does the item hold a heading that is all link? Items are small: only the
+// first nodes are looked at, so that nested lists cost no more than flat ones.
+bool has_linked_name(Node* item, const std::vector<NodeStats>& stats) {
+  constexpr int kItemNodes = 200;
+  int seen = 0;
+  for (Node* d = item; d && seen < kItemNodes; d = dom::next_in_preorder(d, item), ++seen) {
+    const NodeStats& s = stats[d->index];
+    if (dom::is_heading(d->tag) && !(d->flags & kDropped) && s.chars > 0 && s.link_chars == s.chars) return true;
+  }
+  return false;
+}
+
+// Items that each have a linked name ("<li><a><h2>Name</h2></a> $79</li>"):
+// a grid of products or stories, the listing itself, not a list of links.
+bool is_grid_of_named_items(Node* n, const std::vector<NodeStats>& stats) {
+  constexpr int kMinItems = 3;
+  int items = 0, named = 0;
+  for (Node* c = n->first_child; c; c = c->next) {
+    if (!c->is_element() || (c->flags & kDropped)) continue;
+    ++items;
+    named += has_linked_name(c, stats);
+  }
+  return items >= kMinItems && 2 * named >= items;
+}
+
+bool is_hex(char c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'); }
+
+// Does a UUID ("f2f260c3-bf1f-466a-b856-6f031758a086", lower-case) start at `at`?
+bool uuid_at(std::string_view text, size_t at) {
+  constexpr std::string_view kShape = "xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx";
+  if (text.size() - at < kShape.size()) return false;
+  for (size_t i = 0; i < kShape.size(); ++i)
+    if (kShape[i] == '-' ? text[at + i] != '-' : !is_hex(text[at + i])) return false;
+  return true;
+}
+
+// Text that is mostly UUIDs: identifiers that shops print in hidden-looking
+// spans to obfuscate sponsored labels; no reader reads them.
+bool is_mostly_uuids(std::string_view text) {
+  constexpr size_t kUuidChars = 36;
+  size_t uuid_chars = 0;
+  for (size_t at = 0; at + kUuidChars <= text.size();) {
+    if (uuid_at(text, at)) {
+      uuid_chars += kUuidChars;
+      at += kUuidChars;
+    } else {
+      ++at;
+    }
+  }
+  return 2 * uuid_chars > text.size();
+}
+
+bool has_digit(std::string_view text) {
+  return std::any_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
 }  // namespace
 
 // Step 4: inside kept subtrees, cut link lists and residual chrome.
 // A link list stands out from its surroundings: in a listing page, where
 // everything is links, only lists denser than the page around them go.
+// Teaser cards count as links here, whatever prose they hold: a block of
+// them beside more text than they hold is a list of other stories. A block
+// holding more is the listing itself, and its cards are its items.
 void prune(Node* root, const std::vector<NodeStats>& stats, const Thresholds& t) {
-  const float limit = std::max(t.prune_density, stats[root->index].link_density() + 0.25f);
+  const NodeStats& kept = stats[root->index];
+  const float limit = std::max(t.prune_density, kept.linked_share() + 0.25f);
   for (Node* n = root->first_child; n;) {
     const NodeStats& s = stats[n->index];
+    bool of_cards = s.linked_share() > limit;
+    bool listing = of_cards && s.card_chars >= kept.chars - kept.card_chars;
     bool cut = n->is_element() && !(n->flags & kDropped) && is_list_like(*n) && s.chars >= 10 &&
-               s.link_density() > limit && s.prose_chars < 200 && !is_linked_heading(n);
-    if (cut) {
-      n->flags |= kDropped;
+               ((s.link_density() > limit && s.prose_chars < 200) || (of_cards && !listing)) &&
+               !is_linked_heading(n) && !is_grid_of_named_items(n, stats);
+    if (cut) n->flags |= kDropped;
+    if (cut || listing) {
       n = dom::next_skipping_children(n, root);
     } else {
       n = dom::next_in_preorder(n, root);
@@ -61,7 +124,8 @@ void prune(Node* root, const std::vector<NodeStats>& stats, const Thresholds& t)
 // Text blocks said twice. Short labels repeated down the page
 // ("Advertisement", "Read more") are furniture: all go. A longer block seen
 // before is a copy (a mobile and a desktop version, a pull quote): the first
-// stays. Table cells are exempt: repeated values are data.
+// stays. Table cells are exempt: repeated values are data. Blocks of UUIDs go
+// too, in the same pass over the blocks' texts.
 void drop_repeats(Node* body, const std::vector<NodeStats>& stats) {
   constexpr uint32_t kLabelChars = 40;
   std::unordered_map<std::string, int> seen;
@@ -77,10 +141,15 @@ void drop_repeats(Node* body, const std::vector<NodeStats>& stats) {
                           s.chars == s.own_chars && !n->is(Tag::td) && !n->is(Tag::th);
         if (!inside || !leaf_block) return true;
         std::string text = normalized_text(n);
+        if (is_mostly_uuids(text)) {
+          n->flags |= kDropped;
+          return false;
+        }
         int count = ++seen[text];
         if (s.chars < kLabelChars) {
-          // Repeated headings ("Pros", "Cons") structure a review.
-          if (!dom::is_heading(n->tag)) labels.emplace_back(n, std::move(text));
+          // Repeated headings ("Pros", "Cons") structure a review; labels
+          // with numbers ("Screen size: 43 in") are values of listed items.
+          if (!dom::is_heading(n->tag) && !has_digit(text)) labels.emplace_back(n, std::move(text));
         } else if (count > 1) {
           n->flags |= kDropped;
           return false;

@@ -38,7 +38,7 @@ void select_content(dom::Document& doc, const SelectOptions& options) {
   drop_invisible(body);
   score::compute_stats(doc, body, kDropped, stats, stats_cache);
   drop_named_chrome(doc, body, find_headline(doc, body, options.title), stats, t,
-                    options.comments, discussion);
+                    options.comments, discussion, options.product_page);
   if (!discussion) drop_flat_comments(body, stats, options.comments);
   score::compute_stats(doc, body, kDropped | kComments, stats, stats_cache);
 

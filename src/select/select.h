@@ -13,6 +13,7 @@ struct SelectOptions {
   Focus focus = Focus::balanced;
   bool comments = false;       // also mark the comment section (kComments)
   std::string_view title;      // the headline from metadata, if known
+  bool product_page = false;   // the page declares a product (metadata's page type)
 };
 
 void select_content(dom::Document& doc, const SelectOptions& options);

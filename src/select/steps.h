@@ -42,7 +42,7 @@ void drop_invisible(dom::Node* body);
 // `headline` (may be null) is what strong chrome must not hold to be believed.
 void drop_named_chrome(const dom::Document& doc, dom::Node* body, const dom::Node* headline,
                        const std::vector<score::NodeStats>& stats, const Thresholds& t,
-                       bool keep_comments, bool comments_are_content);
+                       bool keep_comments, bool comments_are_content, bool reviews_are_comments);
 void drop_flat_comments(dom::Node* body, const std::vector<score::NodeStats>& stats,
                         bool keep_comments);
 

@@ -68,3 +68,17 @@ TEST(ClassSignals, MemoizedLookupsGiveWhatFreshOnesGive) {
   EXPECT_TRUE(signals_of(*class_element, seen) & kSigHidden);
   EXPECT_EQ(signals_of(*sidebar_element, seen), uint32_t{kSigSidebar | kSigContent});
 }
+
+// Each framework names its screen-reader-only utility its own way; all hide
+// text that repeats what the page shows. A class that merely mentions a
+// screen ("screen-wide") hides nothing.
+TEST(ClassSignals, ScreenReaderOnlyClassesHide) {
+  lede::dom::Document doc;
+  for (const char* names : {"sr-only", "u-text-sr-only", "visually-hidden", "price visuallyhidden",
+                            "screen-reader-text", "a-offscreen", "sr-clipped"}) {
+    const lede::dom::Attribute attrs[] = {{"class", names}};
+    EXPECT_TRUE(signals_of(*doc.create_element("span", attrs)) & kSigHidden) << names;
+  }
+  const lede::dom::Attribute shown[] = {{"class", "screen-wide offscreen-menu-toggle"}};
+  EXPECT_EQ(signals_of(*doc.create_element("span", shown)) & kSigHidden, 0u);
+}

@@ -1,0 +1,135 @@
+// End to end through lede::extract: pages whose content is a list of items
+// (courses, products, stories) keep the items, and stories keep out lists of
+// other stories.
+#include <gtest/gtest.h>
+
+#include <string>
+#include <string_view>
+
+#include "lede/lede.h"
+
+namespace {
+
+using lede::Article;
+
+::testing::AssertionResult has(std::string_view text, std::string_view needle) {
+  if (text.find(needle) != std::string_view::npos) return ::testing::AssertionSuccess();
+  return ::testing::AssertionFailure() << "missing \"" << needle << "\" in:\n" << text;
+}
+
+const char* const kCourses[] = {"Chief Digital Officer", "Chief Product Officer", "Sustainability Leadership",
+                                "Applied Machine Learning", "Design and Manufacturing"};
+
+// One course card: the whole card is a link, its blurb a paragraph.
+std::string course_card(const char* name) {
+  return std::string("<div class=item><a href=/c/") + name[0] + "><div class=card-body><h3>" + name +
+         "</h3><p>Over twelve months, the " + name +
+         " program teaches you to lead teams through change, weigh new tools against old ones, and bring a "
+         "strategy to your board.</p></div></a></div>";
+}
+
+// A listing whose items are whole-card links keeps them, not only the prose
+// of its banner.
+TEST(Listing, ItemsThatAreWholeCardLinksAreKept) {
+  std::string page =
+      "<html><body><nav><a href=/>Home</a> <a href=/about>About</a></nav><div class=title-area><h1>Certificate "
+      "programs</h1><p>Award-winning faculty. Transformative tools and technologies. A global reputation. Our "
+      "certificate programs give working professionals the knowledge, the network and the credential to "
+      "lead, wherever they are. Classes meet on campus and online, in the evenings and at weekends, so "
+      "that nobody has to leave a job to join one.</p></div><div class=layout><div class=list>";
+  for (const char* course : kCourses) page += course_card(course);
+  page += "</div></div></body></html>";
+  Article article = lede::extract(page);
+  for (const char* course : kCourses) EXPECT_TRUE(has(article.text, course));
+  EXPECT_TRUE(has(article.text, "the Design and Manufacturing program teaches you"));
+}
+
+// Under a story, a block of whole-card links is a list of other stories,
+// however much prose their blurbs hold.
+TEST(Listing, CardLinksAfterAStoryAreNotPartOfIt) {
+  std::string page =
+      "<html><body><main><article><h1>How the harbour library was rebuilt</h1>";
+  for (int i = 0; i < 6; ++i)
+    page += "<p>Volunteers carried the local history collection up the stairs by torchlight, and the town "
+            "council voted, after a long and heated evening, to rebuild on the same site by the water.</p>";
+  page += "</article><section><h2>Read next</h2><div class=grid>";
+  for (const char* course : kCourses) page += course_card(course);
+  page += "</div></section></main></body></html>";
+  Article article = lede::extract(page);
+  EXPECT_TRUE(has(article.text, "rebuild on the same site by the water."));
+  for (const char* course : kCourses) EXPECT_EQ(article.text.find(course), std::string::npos) << article.text;
+}
+
+// Items of a shop listing share values ("For monitors: 5-22 lbs"): each is a
+// fact about its item, not furniture said down the page ("Quick view").
+TEST(Listing, RepeatedValuesOfItemsAreKeptAndRepeatedButtonsCut) {
+  const char* arms[] = {"M2 Single Monitor Arm", "M8 Single Monitor Arm", "M2 Dual Monitor Arm",
+                        "M8 Dual Monitor Arm"};
+  std::string page = "<html><body><main><h1>Monitor arms</h1><p>Choose the right arm for your desk, your screens "
+                     "and the way you work: every arm below adjusts in height, depth and tilt.</p><ul>";
+  for (const char* arm : arms)
+    page += std::string("<li><div class=tile><h3>") + arm +
+            "</h3><div>For monitors: 5-22 lbs</div><div>Screen size: up to 43 in</div><div>Quick view</div>"
+            "</div></li>";
+  page += "</ul></main></body></html>";
+  Article article = lede::extract(page);
+  size_t values = 0;
+  for (size_t at = article.text.find("For monitors: 5-22 lbs"); at != std::string::npos;
+       at = article.text.find("For monitors: 5-22 lbs", at + 1))
+    ++values;
+  EXPECT_EQ(values, 4u) << article.text;
+  EXPECT_EQ(article.text.find("Quick view"), std::string::npos) << article.text;
+}
+
+// A table of ranked items under a short intro, with a longer legal notice in
+// the footer: a page of little prose. `wrapper` opens the element the
+// page's builder put around the table, `wrapper_end` closes it.
+std::string ranking_page(std::string_view wrapper, std::string_view wrapper_end) {
+  std::string page = "<html><body>" + std::string(wrapper) +
+                     "<h1>Computer science rankings</h1><p>A ranking of departments by their faculty's "
+                     "papers at selective conferences.</p><table>";
+  const char* places[] = {"Carnegie Mellon", "Tsinghua", "Illinois", "Peking", "Shanghai Jiao Tong",
+                          "Berkeley", "Stanford", "Michigan", "Cornell", "Washington"};
+  for (int rank = 1; const char* place : places) {
+    page += "<tr><td>" + std::to_string(rank) + "</td><td>" + place + " University</td><td>" +
+            std::to_string(40 - rank) + ".5</td><td>" + std::to_string(180 - 7 * rank) + "</td></tr>";
+    ++rank;
+  }
+  page += "</table>" + std::string(wrapper_end) +
+          "<footer><p>This ranking is offered as is, without any warranty of fitness for a purpose. The "
+          "counts come from public bibliographies, which are incomplete; corrections are welcome by mail, "
+          "and each is checked by hand before the next update of the data, which happens every few "
+          "months.</p></footer></body></html>";
+  return page;
+}
+
+// Some frameworks wrap every page in one <form>: it is no sign-up box.
+TEST(Listing, APageWrappedInAFormKeepsItsTable) {
+  Article article = lede::extract(ranking_page("<form id=rankform method=get><div>", "</div></form>"));
+  EXPECT_TRUE(has(article.text, "Shanghai Jiao Tong University"));
+}
+
+// Where prose is scarce, the block holding most of the text is the content,
+// though its name says where it sits ("page-header").
+TEST(Listing, ATablePageKeepsItsTableInABlockNamedHeader) {
+  Article article = lede::extract(ranking_page("<div class=page-header>", "</div>"));
+  EXPECT_TRUE(has(article.text, "Shanghai Jiao Tong University"));
+}
+
+// A shop's category page: a description above a grid of products, each named
+// by a linked heading. The grid is the listing, not a list of links.
+TEST(Listing, AGridOfProductsUnderADescriptionIsKept) {
+  const char* dresses[] = {"Blue and White Striped Crochet Lace Midi Dress", "Washed Hot Pink Ribbed Midi Dress",
+                           "Green and Cream Striped Cutout Midi Dress", "White and Blue Midi Dress With Pockets",
+                           "Black Tiered Smocked Maxi Dress", "Sage Linen Button-Front Shirt Dress"};
+  std::string page = "<html><body><main><h1>Casual dresses</h1><p>If you can wear a dress, why wouldn't you? "
+                     "Our casual dresses go from a morning coffee to an evening out: drawstring waists, smocked "
+                     "bodices and soft knits, in every length and in colours for every season of the year.</p><ul>";
+  for (int i = 0; const char* dress : dresses)
+    page += "<li><a href=/p" + std::to_string(++i) + "><h2>" + dress + "</h2></a><span>$79</span></li>";
+  page += "</ul></main></body></html>";
+  Article article = lede::extract(page);
+  for (const char* dress : dresses) EXPECT_TRUE(has(article.text, dress));
+}
+
+}  // namespace

@@ -1,0 +1,75 @@
+// End to end through lede::extract: product pages keep the product's
+// description, not what shoppers wrote about it.
+#include <gtest/gtest.h>
+
+#include <string>
+#include <string_view>
+
+#include "lede/lede.h"
+
+namespace {
+
+using lede::Article;
+
+constexpr std::string_view kDescription =
+    "Our everyday daypack carries a laptop, a lunch and a rain shell, with a padded back panel that stays "
+    "cool on long climbs.";
+constexpr std::string_view kReviewSentence = "I took this pack across three national parks this summer";
+
+// A shop page: a short description and a much longer customer review section.
+// `head` declares (or not) what the page is about.
+std::string shop_page(std::string_view head) {
+  std::string page = "<html><head>" + std::string(head) +
+                     "</head><body><main><h1>Trail 25 Pack</h1><div class=price>$99.95</div>"
+                     "<div class=description><p>" + std::string(kDescription) +
+                     "</p></div><div class=product-reviews><h2>Reviews</h2>";
+  for (int i = 0; i < 6; ++i)
+    page += "<div class=review-card><p>" + std::string(kReviewSentence) +
+            ", and it held up well, although the hip belt pockets are small, the zips are stiff when cold, and "
+            "I wish the bottle pockets were deeper.</p></div>";
+  page += "</div></main></body></html>";
+  return page;
+}
+
+constexpr std::string_view kProductJsonLd =
+    R"(<script type="application/ld+json">{"@context":"https://schema.org","@type":"Product",)"
+    R"("name":"Trail 25 Pack"}</script>)";
+
+// Reviews hold more prose than the description: still, they are the
+// product's comments, not its content.
+TEST(Product, CustomerReviewsOfADeclaredProductAreLeftOut) {
+  Article article = lede::extract(shop_page(kProductJsonLd));
+  EXPECT_NE(article.text.find(kDescription), std::string::npos) << article.text;
+  EXPECT_EQ(article.text.find(kReviewSentence), std::string::npos) << article.text;
+}
+
+// With comments asked for, the reviews come as comments.
+TEST(Product, CustomerReviewsOfADeclaredProductAreItsComments) {
+  lede::Options options;
+  options.include_comments = true;
+  Article article = lede::extract(shop_page(kProductJsonLd), options);
+  ASSERT_TRUE(article.comments.has_value());
+  EXPECT_NE(article.comments->find(kReviewSentence), std::string::npos) << *article.comments;
+}
+
+// A page of reviews that declares no product (a review site) keeps them.
+TEST(Product, ReviewsOnAPageThatSellsNothingAreKept) {
+  Article article = lede::extract(shop_page(""));
+  EXPECT_NE(article.text.find(kReviewSentence), std::string::npos) << article.text;
+}
+
+// Shops obfuscate "Sponsored" labels behind runs of UUIDs: no reader reads
+// them. A block with one identifier among words stays.
+TEST(Product, BlocksOfUuidsAreLeftOut) {
+  std::string page = shop_page(kProductJsonLd);
+  const std::string ids =
+      "<div>Sf2f260c3-bf1f-466a-b856-6f031758a086p16207f0d-5442-4472-ad51-162a45a841c3U58304ab9-e401-4091-"
+      "b773-e7e337a260ad</div><p>Order reference 0d48abc0-6602-4407-a05b-e5f87e8f229c is printed on the box, "
+      "beside the care instructions and the warranty card.</p>";
+  page.insert(page.find("<div class=description>"), ids);
+  Article article = lede::extract(page);
+  EXPECT_EQ(article.text.find("f2f260c3"), std::string::npos) << article.text;
+  EXPECT_NE(article.text.find("Order reference 0d48abc0"), std::string::npos) << article.text;
+}
+
+}  // namespace
