@@ -1,5 +1,7 @@
 #include "score/node_stats.h"
 
+#include <type_traits>
+
 #include "score/class_signals.h"
 
 namespace lede::score {
@@ -80,101 +82,152 @@ namespace {
 
 bool is_link(const dom::Node& n) { return n.is(dom::Tag::a) && n.has_attr("href"); }
 
-// Card links (see compute_stats): <a><h3>Name</h3><p>A blurb.</p></a>.
-// Listings are made of them.
-template <typename Counts>
-std::vector<bool> find_card_links(const dom::Document& doc, dom::Node* scope, uint32_t skip_flags,
-                                  Counts&& counts_of_text) {
-  constexpr uint32_t kCardChars = 100, kCardPunct = 2;
-  std::vector<bool> cards(doc.node_count(), false);
-  const dom::Node* link = nullptr;
-  TextCounts text;
-  bool holds_block = false;
-  dom::walk(
-      scope,
-      [&](dom::Node* n) {
-        if (n->flags & skip_flags) return false;
-        if (n->is_text() && link) {
-          TextCounts t = counts_of_text(*n);
-          text.chars += t.chars;
-          text.punct += t.punct;
-        }
-        if (!n->is_element() || dom::is_invisible(n->tag)) return false;
-        if (!link && is_link(*n)) {
-          link = n;
-          text = {};
-          holds_block = false;
-        } else if (link && dom::is_block(n->tag)) {
-          holds_block = true;
-        }
-        return true;
-      },
-      [&](dom::Node* n) {
-        if (n != link) return;
-        cards[n->index] = holds_block && text.chars >= kCardChars && text.punct >= kCardPunct;
-        link = nullptr;
-      });
-  return cards;
-}
-
+// One bottom-up pass computing NodeStats. Card links (see compute_stats) are
+// told apart only once their text has been counted, so every outermost link
+// is first counted as a link; the rare one that turns out to be a card is
+// counted again, as a card. A separate pass to find the cards first would
+// cost one more walk over the whole page for every page.
 // `signals_of_element(node)` gives an element's class and id signals,
 // `counts_of_text(node)` a text node's counts.
+template <typename Signals, typename Counts>
+class StatsWalk {
+ public:
+  StatsWalk(dom::Node* scope, uint32_t skip_flags, std::vector<NodeStats>& stats, Signals& signals_of_element,
+            Counts& counts_of_text)
+      : scope_(scope), skip_flags_(skip_flags), stats_(stats), signals_of_element_(signals_of_element),
+        counts_of_text_(counts_of_text) {
+    blocks_.push_back(scope);
+  }
+
+  void run(dom::Node* from) {
+    dom::walk(from, [this](dom::Node* n) { return enter(n); }, [this](dom::Node* n) { leave(n); });
+  }
+
+ private:
+  // Where the outermost open link started: the running totals then.
+  struct OpenLink {
+    const dom::Node* link = nullptr;
+    uint32_t chars = 0, punct = 0, blocks = 0;
+    const dom::Node* owner = nullptr;  // the block owning the link's loose text
+    NodeStats owner_before;            // and its stats then
+  };
+
+  bool counts_as_link(const dom::Node& n) const { return &n != card_ && is_link(n); }
+
+  bool enter(dom::Node* n) {
+    if (n->flags & skip_flags_) return false;
+    if (n->is_text()) {
+      count(*n);
+      return false;
+    }
+    if (!n->is_element() || dom::is_invisible(n->tag)) return false;
+    stats_[n->index].signals = signals_of_element_(*n);
+    if (dom::is_block(n->tag)) {
+      ++blocks_seen_;
+      if (n != scope_) blocks_.push_back(n);
+    }
+    if (counts_as_link(*n)) {
+      ++link_depth_;
+      if (!open_.link && !card_) {
+        const dom::Node* owner = blocks_.back();
+        open_ = {n, chars_seen_, punct_seen_, blocks_seen_, owner, stats_[owner->index]};
+      }
+    }
+    if (n == card_) ++card_depth_;
+    return true;
+  }
+
+  // Counted where it stands (so inline elements have their text too) and,
+  // for the block value, in the block that owns it.
+  void count(const dom::Node& text) {
+    TextCounts t = counts_of_text_(text);
+    chars_seen_ += t.chars;
+    punct_seen_ += t.punct;
+    if (text.parent) {
+      NodeStats& parent = stats_[text.parent->index];
+      parent.chars += t.chars;
+      if (link_depth_ > 0) parent.link_chars += t.chars;
+      if (card_depth_ > 0) parent.card_chars += t.chars;
+    }
+    NodeStats& owner = stats_[blocks_.back()->index];
+    owner.own_chars += t.chars;
+    owner.own_punct += t.punct;
+    if (link_depth_ > 0) owner.own_link_chars += t.chars;
+  }
+
+  bool is_card(const OpenLink& open) const {
+    constexpr uint32_t kCardChars = 100, kCardPunct = 2;
+    return blocks_seen_ > open.blocks && chars_seen_ - open.chars >= kCardChars &&
+           punct_seen_ - open.punct >= kCardPunct;
+  }
+
+  void leave(dom::Node* n) {
+    if (!n->is_element() || (n->flags & skip_flags_) || dom::is_invisible(n->tag)) return;
+    if (n == open_.link) {
+      OpenLink open = open_;
+      open_ = {};
+      if (is_card(open)) {
+        recount_as_card(n, open);
+        return;
+      }
+    }
+    if (counts_as_link(*n)) --link_depth_;
+    if (n == card_) --card_depth_;
+    if (n != scope_ && blocks_.back() == n) blocks_.pop_back();
+    add_up(n);
+  }
+
+  // Undoes what the link's subtree added, then walks it again as a card.
+  void recount_as_card(dom::Node* link, const OpenLink& open) {
+    --link_depth_;
+    if (link != scope_ && blocks_.back() == link) blocks_.pop_back();
+    for (dom::Node* d : dom::subtree(link)) stats_[d->index] = NodeStats{};
+    if (open.owner != link) {
+      NodeStats& owner = stats_[open.owner->index];
+      owner.own_chars = open.owner_before.own_chars;
+      owner.own_punct = open.owner_before.own_punct;
+      owner.own_link_chars = open.owner_before.own_link_chars;
+    }
+    card_ = link;
+    run(link);
+    card_ = nullptr;
+  }
+
+  void add_up(dom::Node* n) {
+    NodeStats& s = stats_[n->index];
+    if (s.own_chars) {
+      bool prose = false;
+      s.value += block_value(s.own_chars, s.own_link_chars, s.own_punct, &prose);
+      if (prose) s.prose_chars += s.own_chars - s.own_link_chars;
+    }
+    if (n == scope_ || !n->parent) return;
+    NodeStats& p = stats_[n->parent->index];
+    p.chars += s.chars;
+    p.link_chars += s.link_chars;
+    p.card_chars += s.card_chars;
+    p.prose_chars += s.prose_chars;
+    p.value += s.value;
+  }
+
+  dom::Node* const scope_;
+  const uint32_t skip_flags_;
+  std::vector<NodeStats>& stats_;
+  Signals& signals_of_element_;
+  Counts& counts_of_text_;
+  std::vector<dom::Node*> blocks_;  // nearest block ancestor of the current node
+  int link_depth_ = 0, card_depth_ = 0;
+  uint32_t chars_seen_ = 0, punct_seen_ = 0, blocks_seen_ = 0;  // running totals
+  OpenLink open_;
+  const dom::Node* card_ = nullptr;  // the card link being counted again
+};
+
 template <typename Signals, typename Counts>
 void compute(const dom::Document& doc, dom::Node* scope, uint32_t skip_flags,
              std::vector<NodeStats>& stats, Signals&& signals_of_element, Counts&& counts_of_text) {
   stats.assign(doc.node_count(), NodeStats{});
-  const std::vector<bool> cards = find_card_links(doc, scope, skip_flags, counts_of_text);
-  auto counts_as_link = [&](const dom::Node& n) { return is_link(n) && !cards[n.index]; };
-  int card_depth = 0;
-  std::vector<dom::Node*> blocks;  // nearest block ancestor of the current node
-  int link_depth = 0;
-  blocks.push_back(scope);
-  dom::walk(
-      scope,
-      [&](dom::Node* n) {
-        if (n->flags & skip_flags) return false;
-        if (n->is_text()) {
-          TextCounts t = counts_of_text(*n);
-          // Counted where it stands (so inline elements have their text too)
-          // and, for the block value, in the block that owns it.
-          if (n->parent) {
-            stats[n->parent->index].chars += t.chars;
-            if (link_depth > 0) stats[n->parent->index].link_chars += t.chars;
-            if (card_depth > 0) stats[n->parent->index].card_chars += t.chars;
-          }
-          NodeStats& owner = stats[blocks.back()->index];
-          owner.own_chars += t.chars;
-          owner.own_punct += t.punct;
-          if (link_depth > 0) owner.own_link_chars += t.chars;
-          return false;
-        }
-        if (!n->is_element()) return false;
-        if (dom::is_invisible(n->tag)) return false;
-        stats[n->index].signals = signals_of_element(*n);
-        if (n != scope && dom::is_block(n->tag)) blocks.push_back(n);
-        if (counts_as_link(*n)) ++link_depth;
-        if (cards[n->index]) ++card_depth;
-        return true;
-      },
-      [&](dom::Node* n) {
-        if (!n->is_element() || (n->flags & skip_flags) || dom::is_invisible(n->tag)) return;
-        NodeStats& s = stats[n->index];
-        if (counts_as_link(*n)) --link_depth;
-        if (cards[n->index]) --card_depth;
-        if (n != scope && blocks.back() == n) blocks.pop_back();
-        if (s.own_chars) {
-          bool prose = false;
-          s.value += block_value(s.own_chars, s.own_link_chars, s.own_punct, &prose);
-          if (prose) s.prose_chars += s.own_chars - s.own_link_chars;
-        }
-        if (n == scope || !n->parent) return;
-        NodeStats& p = stats[n->parent->index];
-        p.chars += s.chars;
-        p.link_chars += s.link_chars;
-        p.card_chars += s.card_chars;
-        p.prose_chars += s.prose_chars;
-        p.value += s.value;
-      });
+  StatsWalk<std::remove_reference_t<Signals>, std::remove_reference_t<Counts>> walk(
+      scope, skip_flags, stats, signals_of_element, counts_of_text);
+  walk.run(scope);
 }
 
 }  // namespace

@@ -80,4 +80,41 @@ TEST(NodeStats, ASecondComputationDoesNotCountTextsAgain) {
   EXPECT_EQ(stats[footer->index].chars, 17u);
 }
 
+// A card link holds a teaser's text, not a link label: its text is card
+// text, not link text, in the link, in the blocks inside it and in the block
+// that owns its loose text; a plain link beside it stays link text.
+TEST(NodeStats, CardLinksCountAsCardTextNotLinkText) {
+  dom::Document doc = html5::parse_document(
+      "<section><a href=/story>Teaser: <h3>A headline of the story</h3>"
+      "<p>A blurb of a few sentences, long enough to be read. It says what the story is about,"
+      " and why one would read it.</p></a>"
+      "<a href=/more>More stories</a></section>");
+  dom::Node* section = doc.body()->first_child;
+  dom::Node* card = section->first_child;
+  dom::Node* plain = section->last_child;
+  dom::Node* blurb = card->last_child;
+  std::vector<NodeStats> stats;
+  score::compute_stats(doc, doc.body(), 0, stats);
+
+  EXPECT_EQ(stats[card->index].link_chars, 0u);
+  EXPECT_EQ(stats[card->index].card_chars, stats[card->index].chars);
+  EXPECT_EQ(stats[blurb->index].own_link_chars, 0u);
+  EXPECT_GT(stats[blurb->index].prose_chars, 0u);
+  EXPECT_EQ(stats[plain->index].link_chars, 11u);
+  EXPECT_EQ(stats[section->index].link_chars, 11u);
+  EXPECT_EQ(stats[section->index].own_link_chars, 11u);  // "Teaser:" is card text
+  EXPECT_EQ(stats[section->index].card_chars, stats[card->index].chars);
+}
+
+// A link too short to be a card, though it holds a block, is link text.
+TEST(NodeStats, ShortLinksHoldingBlocksAreLinks) {
+  dom::Document doc = html5::parse_document("<div><a href=/x><h3>Short name</h3></a></div>");
+  dom::Node* div = doc.body()->first_child;
+  std::vector<NodeStats> stats;
+  score::compute_stats(doc, doc.body(), 0, stats);
+  EXPECT_EQ(stats[div->index].link_chars, 9u);
+  EXPECT_EQ(stats[div->index].card_chars, 0u);
+  EXPECT_EQ(stats[div->first_child->first_child->index].own_link_chars, 9u);
+}
+
 }  // namespace
