@@ -27,6 +27,17 @@ bool title_matches(std::string_view heading, std::string_view title) {
   return heading.size() >= 10 && title.find(heading) != std::string_view::npos;
 }
 
+// 0 for <h1>, 1 for <h2>, 2 for <h3>, -1 for anything else.
+int heading_level(const Node& n) {
+  if (!n.is_element()) return -1;
+  switch (n.tag) {
+    case Tag::h1: return 0;
+    case Tag::h2: return 1;
+    case Tag::h3: return 2;
+    default: return -1;
+  }
+}
+
 }  // namespace
 
 // The page's headline: the first visible h1 to h3 whose text is the title
@@ -39,17 +50,23 @@ Node* find_headline(const dom::Document& doc, Node* body, std::string_view title
       if (n->is(Tag::title)) want = normalized_text(n);
   }
   if (want.empty()) return nullptr;
-  for (Tag level : {Tag::h1, Tag::h2, Tag::h3}) {
-    for (Node* n = body; n;) {
-      if (n->flags & kDropped) {
-        n = dom::next_skipping_children(n, body);
-        continue;
-      }
-      if (n->is(level) && title_matches(normalized_text(n), want)) return n;
-      n = dom::next_in_preorder(n, body);
+  // One walk for the three levels: the first match of each, where no higher
+  // level has matched yet.
+  Node* first_match[3] = {};
+  for (Node* n = body; n;) {
+    if (n->flags & kDropped) {
+      n = dom::next_skipping_children(n, body);
+      continue;
     }
+    int level = heading_level(*n);
+    bool moot = (level >= 1 && first_match[1]) || (level == 2 && first_match[2]);
+    if (level >= 0 && !moot && title_matches(normalized_text(n), want)) {
+      if (level == 0) return n;
+      first_match[level] = n;
+    }
+    n = dom::next_in_preorder(n, body);
   }
-  return nullptr;
+  return first_match[1] ? first_match[1] : first_match[2];
 }
 
 }  // namespace lede::select

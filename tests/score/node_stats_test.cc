@@ -97,6 +97,7 @@ TEST(NodeStats, CardLinksCountAsCardTextNotLinkText) {
   score::compute_stats(doc, doc.body(), 0, stats);
 
   EXPECT_EQ(stats[card->index].link_chars, 0u);
+  EXPECT_GE(stats[card->index].card_chars, 100u);
   EXPECT_EQ(stats[card->index].card_chars, stats[card->index].chars);
   EXPECT_EQ(stats[blurb->index].own_link_chars, 0u);
   EXPECT_GT(stats[blurb->index].prose_chars, 0u);

@@ -150,6 +150,20 @@ TEST(Structure, TheLeadParagraphAboveAReadMoreBlockIsKept) {
   EXPECT_TRUE(article.text.starts_with("With summer finally upon us")) << article.text;
 }
 
+// The headline is the first <h1> matching the title, before any <h2> that
+// matches too: the <h1> goes to the title, the <h2> (a section of the same
+// name) stays in the body, where it stands.
+TEST(Structure, TheHeadlineIsAnH1BeforeAnyH2OfTheSameText) {
+  std::string paragraph = "<p>The gauge at the harbour mouth reports the water level every minute again, after a "
+                          "winter of repairs to its sensor, its solar panel and the cable to the shore.</p>";
+  std::string page = "<html><head><title>Tide gauge back online</title></head><body><article>"
+                     "<h2>Tide gauge back online</h2>" + paragraph + "<h1>Tide gauge back online</h1>" +
+                     paragraph + paragraph + "</article></body></html>";
+  Article article = lede::extract(page);
+  EXPECT_TRUE(article.text.starts_with("Tide gauge back online")) << article.text;
+  EXPECT_EQ(article.text.find("Tide gauge back online", 1), std::string::npos) << article.text;
+}
+
 // A chart or shop listing names each item in a linked heading; those names
 // are the listing, not a list of links to cut.
 TEST(Structure, ListingKeepsItsItemsLinkedTitles) {
