@@ -198,8 +198,9 @@ Node* choose_container(Node* body, Node* headline, const std::vector<NodeStats>&
 }
 
 // Step 3: prose-bearing siblings of the container and of its near ancestors.
-void add_siblings(Node* container, Node* body, const std::vector<NodeStats>& stats,
-                  const Thresholds& t) {
+std::vector<Node*> add_siblings(Node* container, Node* body, const std::vector<NodeStats>& stats,
+                                const Thresholds& t) {
+  std::vector<Node*> added;
   const float base = stats[container->index].value;
   Node* child = container;
   for (int level = 0; level < 3 && child != body && child->parent; ++level) {
@@ -215,11 +216,14 @@ void add_siblings(Node* container, Node* body, const std::vector<NodeStats>& sta
       bool story_part = s->tag == child->tag && !child->attr("class").empty() &&
                         s->attr("class") == child->attr("class");
       if ((story_paragraph || story_part || st.value >= t.sibling_share * base) && st.prose_chars >= 100 &&
-          st.link_density() < 0.3f && !holds_teasers(s, stats))
+          st.link_density() < 0.3f && !holds_teasers(s, stats)) {
         s->flags |= kContent;
+        added.push_back(s);
+      }
     }
     child = child->parent;
   }
+  return added;
 }
 
 }  // namespace lede::select

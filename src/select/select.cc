@@ -23,6 +23,15 @@ Thresholds thresholds_for(Focus focus) {
   return {0.5f, 0.6f, 0.2f};
 }
 
+// Neither `n` nor an ancestor up to `body` is dropped.
+bool shown(const dom::Node* n, const dom::Node* body) {
+  for (; n; n = n->parent) {
+    if (n->flags & kDropped) return false;
+    if (n == body) return true;
+  }
+  return true;
+}
+
 }  // namespace
 
 void select_content(dom::Document& doc, const SelectOptions& options) {
@@ -37,17 +46,19 @@ void select_content(dom::Document& doc, const SelectOptions& options) {
   reveal_streamed_parts(doc, survey);
   drop_invisible(body);
   score::compute_stats(doc, body, kDropped, stats, stats_cache);
-  drop_named_chrome(doc, body, find_headline(doc, body, options.title), stats, t,
-                    options.comments, discussion, options.product_page);
+  dom::Node* headline = find_headline(doc, body, options.title);
+  drop_named_chrome(doc, body, headline, stats, t, options.comments, discussion, options.product_page);
   if (!discussion) drop_flat_comments(body, stats, options.comments);
   score::compute_stats(doc, body, kDropped | kComments, stats, stats_cache);
 
-  dom::Node* headline = find_headline(doc, body, options.title);
+  // Dropping only takes candidates away: a headline still shown stays the
+  // first match, and saves a walk over the page.
+  if (headline && !shown(headline, body)) headline = find_headline(doc, body, options.title);
   dom::Node* container = choose_container(body, headline, stats);
   container->flags |= kContent;
-  add_siblings(container, body, stats, t);
-  for (dom::Node* n : dom::subtree(body))
-    if (n->flags & kContent) prune(n, stats, t);
+  std::vector<dom::Node*> kept = add_siblings(container, body, stats, t);
+  kept.push_back(container);
+  for (dom::Node* n : kept) prune(n, stats, t);  // disjoint: the order does not matter
   drop_repeats(body, stats);
   if (headline && !options.title.empty()) headline->flags |= kTitle;
 }

@@ -49,8 +49,9 @@ void drop_flat_comments(dom::Node* body, const std::vector<score::NodeStats>& st
 // Steps 2 and 3: container.cc
 dom::Node* choose_container(dom::Node* body, dom::Node* headline,
                             const std::vector<score::NodeStats>& stats);
-void add_siblings(dom::Node* container, dom::Node* body,
-                  const std::vector<score::NodeStats>& stats, const Thresholds& t);
+// Marks them kContent and returns them; no two overlap, nor overlap the container.
+std::vector<dom::Node*> add_siblings(dom::Node* container, dom::Node* body,
+                                     const std::vector<score::NodeStats>& stats, const Thresholds& t);
 
 // Step 4: prune.cc
 void prune(dom::Node* root, const std::vector<score::NodeStats>& stats, const Thresholds& t);
