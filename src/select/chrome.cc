@@ -59,7 +59,8 @@ void remove_fallback(dom::Document& doc, Node* slot) {
 
 }  // namespace
 
-void reveal_streamed_parts(dom::Document& doc, PageSurvey& survey) {
+bool reveal_streamed_parts(dom::Document& doc, PageSurvey& survey) {
+  bool moved = false;
   std::vector<Node*>& slots = survey.slots;
   const std::vector<Node*>& parts = survey.parts;
   for (Node* part : parts) {
@@ -74,9 +75,11 @@ void reveal_streamed_parts(dom::Document& doc, PageSurvey& survey) {
       doc.remove(slot);
       doc.remove(part);
       slot = nullptr;
+      moved = true;
       break;
     }
   }
+  return moved;
 }
 
 // Step 1a: what no reader sees, by tag. Hidden elements are handled with the
@@ -175,6 +178,30 @@ void note_streamed(Node* n, PageSurvey& survey) {
   else if (n->is(Tag::div) && id.starts_with("S:") && n->has_attr("hidden")) survey.parts.push_back(n);
 }
 
+void note_landmark(Node* n, Landmarks& landmarks) {
+  if (n->is(Tag::article)) landmarks.articles.push_back(n);
+  else if (n->is(Tag::main)) landmarks.mains.push_back(n);
+  else if (n->is(Tag::h1)) landmarks.h1s.push_back(n);
+}
+
+// The body's part of the survey.
+void survey_body(Node* body, PageSurvey& survey) {
+  const Node* invisible_end = nullptr;  // where the open invisible subtree ends
+  bool in_invisible = false;
+  for (Node* b : dom::subtree(body)) {
+    if (in_invisible && b == invisible_end) in_invisible = false;
+    if (!b->is_element()) continue;
+    survey.discussion = survey.discussion || is_discussion_element(b);
+    note_streamed(b, survey);
+    note_landmark(b, survey.landmarks);
+    if (!in_invisible && dom::is_invisible(b->tag)) {
+      survey.invisible.push_back(b);
+      in_invisible = true;
+      invisible_end = dom::next_skipping_children(b, body);
+    }
+  }
+}
+
 }  // namespace
 
 // One walk instead of one per question: each walk over a page's nodes and
@@ -183,11 +210,7 @@ PageSurvey survey_page(const dom::Document& doc, Node* body) {
   PageSurvey survey;
   for (Node* n = doc.root(); n;) {
     if (n == body) {  // streamed parts are looked for in the body only
-      for (Node* b : dom::subtree(body)) {
-        if (!b->is_element()) continue;
-        survey.discussion = survey.discussion || is_discussion_element(b);
-        note_streamed(b, survey);
-      }
+      survey_body(body, survey);
       n = dom::next_skipping_children(n, doc.root());
       continue;
     }
@@ -195,6 +218,16 @@ PageSurvey survey_page(const dom::Document& doc, Node* body) {
     n = dom::next_in_preorder(n, doc.root());
   }
   return survey;
+}
+
+void drop_invisible(const std::vector<Node*>& invisible) {
+  for (Node* n : invisible) n->flags |= kDropped;
+}
+
+Landmarks find_landmarks(Node* body) {
+  Landmarks landmarks;
+  for (Node* n : dom::subtree(body)) note_landmark(n, landmarks);
+  return landmarks;
 }
 
 namespace {
@@ -262,18 +295,18 @@ bool is_standalone_time(const Node& n, const std::vector<NodeStats>& stats) {
 // headline, or the page's <article>? Where a page has several <article>
 // elements they are teaser cards, which a sidebar may well hold; without a
 // known headline, any <h1> stands for it.
-std::vector<bool> mark_main_holders(const dom::Document& doc, Node* body, const Node* headline) {
-  std::vector<Node*> articles, others;  // others: <main>, the headline or <h1>s
-  for (Node* n : dom::subtree(body)) {
-    if (n->is(Tag::article)) articles.push_back(n);
-    if (n->is(Tag::main) || (headline ? n == headline : n->is(Tag::h1))) others.push_back(n);
-  }
+std::vector<bool> mark_main_holders(const dom::Document& doc, const Landmarks& landmarks, const Node* headline) {
   std::vector<bool> holds(doc.node_count(), false);
-  auto mark_up_from = [&holds](Node* n) {
-    for (Node* a = n; a && !holds[a->index]; a = a->parent) holds[a->index] = true;
+  auto mark_up_from = [&holds](const Node* n) {
+    for (const Node* a = n; a && !holds[a->index]; a = a->parent) holds[a->index] = true;
   };
-  if (articles.size() == 1) mark_up_from(articles.front());
-  for (Node* n : others) mark_up_from(n);
+  if (landmarks.articles.size() == 1) mark_up_from(landmarks.articles.front());
+  for (const Node* n : landmarks.mains) mark_up_from(n);
+  if (headline) {
+    mark_up_from(headline);
+  } else {
+    for (const Node* n : landmarks.h1s) mark_up_from(n);
+  }
   return holds;
 }
 
@@ -281,13 +314,13 @@ std::vector<bool> mark_main_holders(const dom::Document& doc, Node* body, const 
 
 // Step 1b: chrome named by markup, with the guard described in steps.h.
 // Comment sections are cut too, unless comments are what the page is about.
-void drop_named_chrome(const dom::Document& doc, Node* body, const Node* headline,
+void drop_named_chrome(const dom::Document& doc, Node* body, const Node* headline, const Landmarks& landmarks,
                        const std::vector<NodeStats>& stats, const Thresholds& t,
                        bool keep_comments, bool comments_are_content, bool reviews_are_comments) {
   const float page_prose = float(stats[body->index].prose_chars);
   ChromeSignalsMemo signals(doc.node_count(), stats);
   const uint32_t trusted = ~distrusted_signals(body, stats, signals);
-  const std::vector<bool> holds_main = mark_main_holders(doc, body, headline);
+  const std::vector<bool> holds_main = mark_main_holders(doc, landmarks, headline);
   // On pages of little prose (tables, listings), what holds most of the text
   // that is not links is the content, though named a header or the target
   // of a skip link ("page-header", "skip-to-products"): names of places in

@@ -108,23 +108,17 @@ bool is_semantic_container(const Node& n) {
          n.attr("itemprop") == "articleBody";
 }
 
-size_t count_tag(Node* root, Tag tag) {
-  size_t count = 0;
-  for (Node* n : dom::subtree(root)) count += n->is(tag);
-  return count;
-}
-
 // Step 2b: where the page names its main content (a single <main> or
 // <article>) around the densest prose, the whole named container is the
 // content: listings, products and link-rich posts hold their items there,
 // beside the prose that won step 2.
-Node* widen_to_named_container(Node* container, Node* body) {
+Node* widen_to_named_container(Node* container, Node* body, const Landmarks& landmarks) {
   Node* named = nullptr;
   for (Node* n = container; n && n != body; n = n->parent)
     if (is_semantic_container(*n) && !(n->flags & kDropped)) named = n;
   if (!named) return container;
-  if (named->is(Tag::article) && count_tag(body, Tag::article) > 1) return container;
-  if (named->is(Tag::main) && count_tag(body, Tag::main) > 1) return container;
+  if (named->is(Tag::article) && landmarks.articles.size() > 1) return container;
+  if (named->is(Tag::main) && landmarks.mains.size() > 1) return container;
   return named;
 }
 
@@ -191,10 +185,10 @@ bool holds_teasers(Node* n, const std::vector<NodeStats>& stats) {
 
 }  // namespace
 
-Node* choose_container(Node* body, Node* headline, const std::vector<NodeStats>& stats) {
+Node* choose_container(Node* body, Node* headline, const Landmarks& landmarks, const std::vector<NodeStats>& stats) {
   Node* container = anchor_to_headline(pick_container(body, stats), headline, body, stats);
   container = narrow_to_headline(container, headline, stats);
-  return widen_to_named_container(prefer_listing(container, body, stats), body);
+  return widen_to_named_container(prefer_listing(container, body, stats), body, landmarks);
 }
 
 // Step 3: prose-bearing siblings of the container and of its near ancestors.

@@ -43,18 +43,22 @@ void select_content(dom::Document& doc, const SelectOptions& options) {
 
   PageSurvey survey = survey_page(doc, body);
   const bool discussion = survey.discussion;
-  reveal_streamed_parts(doc, survey);
-  drop_invisible(body);
+  if (reveal_streamed_parts(doc, survey)) {
+    drop_invisible(body);
+    survey.landmarks = find_landmarks(body);
+  } else {
+    drop_invisible(survey.invisible);
+  }
   score::compute_stats(doc, body, kDropped, stats, stats_cache);
   dom::Node* headline = find_headline(doc, body, options.title);
-  drop_named_chrome(doc, body, headline, stats, t, options.comments, discussion, options.product_page);
+  drop_named_chrome(doc, body, headline, survey.landmarks, stats, t, options.comments, discussion, options.product_page);
   if (!discussion) drop_flat_comments(body, stats, options.comments);
   score::compute_stats(doc, body, kDropped | kComments, stats, stats_cache);
 
   // Dropping only takes candidates away: a headline still shown stays the
   // first match, and saves a walk over the page.
   if (headline && !shown(headline, body)) headline = find_headline(doc, body, options.title);
-  dom::Node* container = choose_container(body, headline, stats);
+  dom::Node* container = choose_container(body, headline, survey.landmarks, stats);
   container->flags |= kContent;
   std::vector<dom::Node*> kept = add_siblings(container, body, stats, t);
   kept.push_back(container);

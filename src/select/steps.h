@@ -23,31 +23,45 @@ struct Thresholds {
   float sibling_share;  // a sibling joins if its value is this share of the container's
 };
 
+// The body's <article>, <main> and <h1> elements, in document order.
+struct Landmarks {
+  std::vector<dom::Node*> articles, mains, h1s;
+};
+
 // Step 1: chrome.cc
 // What one walk over the page finds before anything moves or is cut: whether
-// it is a discussion (a forum, Q&A), where the replies are the content, and
-// the streamed parts below.
+// it is a discussion (a forum, Q&A), where the replies are the content, the
+// streamed parts below, and, in the body, what later steps would otherwise
+// walk the page again for.
 struct PageSurvey {
   bool discussion = false;
-  std::vector<dom::Node*> slots;  // <template id="B:n">
-  std::vector<dom::Node*> parts;  // <div hidden id="S:n">
+  std::vector<dom::Node*> slots;      // <template id="B:n">
+  std::vector<dom::Node*> parts;      // <div hidden id="S:n">
+  std::vector<dom::Node*> invisible;  // outermost invisible elements (see drop_invisible)
+  Landmarks landmarks;
 };
 PageSurvey survey_page(const dom::Document& doc, dom::Node* body);
 // React's streaming server rendering sends late parts of a page at its end,
 // in <div hidden id="S:n">, with a script that moves each to the place marked
 // <template id="B:n">, replacing the fallback there. Readers see them in that
 // place; this puts them there.
-void reveal_streamed_parts(dom::Document& doc, PageSurvey& survey);
+// Returns whether it moved any; the survey's lists of invisible elements and
+// landmarks are then out of date.
+bool reveal_streamed_parts(dom::Document& doc, PageSurvey& survey);
 void drop_invisible(dom::Node* body);
+// What drop_invisible does, for elements a survey found.
+void drop_invisible(const std::vector<dom::Node*>& invisible);
+Landmarks find_landmarks(dom::Node* body);
 // `headline` (may be null) is what strong chrome must not hold to be believed.
 void drop_named_chrome(const dom::Document& doc, dom::Node* body, const dom::Node* headline,
+                       const Landmarks& landmarks,
                        const std::vector<score::NodeStats>& stats, const Thresholds& t,
                        bool keep_comments, bool comments_are_content, bool reviews_are_comments);
 void drop_flat_comments(dom::Node* body, const std::vector<score::NodeStats>& stats,
                         bool keep_comments);
 
 // Steps 2 and 3: container.cc
-dom::Node* choose_container(dom::Node* body, dom::Node* headline,
+dom::Node* choose_container(dom::Node* body, dom::Node* headline, const Landmarks& landmarks,
                             const std::vector<score::NodeStats>& stats);
 // Marks them kContent and returns them; no two overlap, nor overlap the container.
 std::vector<dom::Node*> add_siblings(dom::Node* container, dom::Node* body,

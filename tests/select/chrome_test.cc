@@ -898,4 +898,20 @@ second shelf of the town library within an hour, and more than eight thousand bo
       << "the streamed part belongs before the paragraph that follows its place";
 }
 
+// What no reader sees stays unread in a streamed part moved into place, and
+// so does the fallback it replaces.
+TEST(Chrome, InvisibleElementsOfAStreamedPartStayUnread) {
+  std::string page = R"(<!DOCTYPE html><html><head><title>Harbour town rebuilds its flooded library</title></head>
+<body><main><h1>Harbour town rebuilds its flooded library</h1>
+<div class="story"><!--$?--><template id="B:0"></template><article><p>Loading the story...</p></article><!--/$--></div>
+<p>Head librarian Ruth Amadi said the hardest part was not the money but deciding what to replace first.</p></main>
+<div hidden id="S:0"><style>.drop-cap{float:left;font-size:3em}</style><p>When the storm surge reached Port
+Wenlock last October, the water rose to the second shelf of the town library within an hour.</p></div>
+<script>$RC("B:0","S:0")</script></body></html>)";
+  Article article = lede::extract(page);
+  EXPECT_TRUE(has(article.text, "the water rose to the second shelf"));
+  EXPECT_TRUE(lacks(article.text, "drop-cap"));
+  EXPECT_TRUE(lacks(article.text, "Loading the story"));
+}
+
 }  // namespace
