@@ -14,17 +14,22 @@ namespace {
 
 // Step 2: the element with the highest summed block value. Among an element
 // and its child holding nearly all of that value, the child: it is tighter.
+// `stats` are those computed without the kDropped and kComments subtrees.
 constexpr float kTightShare = 0.8f;
 
 Node* pick_container(Node* root, const std::vector<NodeStats>& stats) {
+  constexpr uint32_t kLeftOut = kDropped | kComments;
   Node* best = root;
   float best_value = stats[root->index].value;
-  for (Node* n : dom::subtree(root)) {
-    if (!n->is_element() || (n->flags & (kDropped | kComments))) continue;
-    if (stats[n->index].value > best_value) {
+  for (Node* n = root; n;) {
+    if (n->is_element() && !(n->flags & kLeftOut) && stats[n->index].value > best_value) {
       best = n;
       best_value = stats[n->index].value;
     }
+    // The stats left these subtrees out: every value there is 0, which cannot
+    // beat a best of 0 or more. (Below a negative best, a 0 still can.)
+    bool skip = (n->flags & kLeftOut) && best_value >= 0;
+    n = skip ? dom::next_skipping_children(n, root) : dom::next_in_preorder(n, root);
   }
   for (bool moved = true; moved;) {
     moved = false;
