@@ -218,22 +218,12 @@ std::string whole_name(std::string_view piece, const NonPersons& np) {
 
 // The separators of a line of facts: "Jane Roe | May 3, 2024 · 4 min read".
 std::vector<std::string_view> line_pieces(std::string_view text) {
-  std::vector<std::string_view> pieces;
-  size_t start = 0;
-  for (size_t i = 0; i < text.size();) {
-    size_t sep = text[i] == '|' ? 1 : 0;
+  return split_at_separators(text, [](std::string_view s, size_t i) -> size_t {
+    if (s[i] == '|') return 1;
     for (std::string_view symbol : {"·", "•", "∙", "—", "–"})
-      if (text.substr(i).starts_with(symbol)) sep = symbol.size();
-    if (!sep) {
-      ++i;
-      continue;
-    }
-    pieces.push_back(text.substr(start, i - start));
-    i += sep;
-    start = i;
-  }
-  pieces.push_back(text.substr(start));
-  return pieces;
+      if (s.substr(i).starts_with(symbol)) return symbol.size();
+    return 0;
+  });
 }
 
 // The first name standing alone in a piece of a short block, away from

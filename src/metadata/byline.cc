@@ -163,22 +163,7 @@ size_t separator_length(std::string_view s, size_t i) {
   return 0;
 }
 
-std::vector<std::string_view> split_authors(std::string_view s) {
-  std::vector<std::string_view> parts;
-  size_t start = 0;
-  for (size_t i = 0; i < s.size();) {
-    size_t sep = separator_length(s, i);
-    if (!sep) {
-      ++i;
-      continue;
-    }
-    parts.push_back(s.substr(start, i - start));
-    i += sep;
-    start = i;
-  }
-  parts.push_back(s.substr(start));
-  return parts;
-}
+std::vector<std::string_view> split_authors(std::string_view s) { return split_at_separators(s, separator_length); }
 
 bool is_ascii_letter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 

@@ -28,6 +28,26 @@ std::string comparison_key(std::string_view s);
 // lower-cased.
 std::vector<std::string> words(std::string_view s);
 
+// The parts of `s` between separators; `separator_length(s, i)` is the byte
+// length of a separator starting at s[i], or 0.
+template <class SeparatorLength>
+std::vector<std::string_view> split_at_separators(std::string_view s, SeparatorLength separator_length) {
+  std::vector<std::string_view> parts;
+  size_t start = 0;
+  for (size_t i = 0; i < s.size();) {
+    size_t length = separator_length(s, i);
+    if (!length) {
+      ++i;
+      continue;
+    }
+    parts.push_back(s.substr(start, i - start));
+    i += length;
+    start = i;
+  }
+  parts.push_back(s.substr(start));
+  return parts;
+}
+
 // Decodes character references (&amp; &#8217; &eacute; ...) as found in
 // JSON-LD, whose script text the HTML parser leaves encoded.
 std::string decode_entities(std::string_view s);
