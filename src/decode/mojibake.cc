@@ -93,6 +93,23 @@ size_t read_run(std::string_view s, size_t i, unsigned char lead, char (&bytes)[
   return at - i;
 }
 
+// "Â" left of a no-break space whose own bytes were then collapsed into
+// plain whitespace ("cats.Â", "Updated:Â Tuesday"): a lone "Â" before
+// whitespace or the end, after anything but a capital letter, spells nothing
+// in any language.
+bool is_nbsp_residue(std::string_view s, size_t at) {
+  if (static_cast<unsigned char>(s[at + 1]) != 0x82) return false;
+  size_t next = at + 2;
+  if (next < s.size() && s[next] != ' ' && s[next] != '\n' && s[next] != '\t') return false;
+  if (at == 0) return true;
+  auto before = static_cast<unsigned char>(s[at - 1]);
+  if (before >= 'A' && before <= 'Z') return false;
+  bool latin_letter_before = at >= 2 && before >= 0x80 && before <= 0xBF &&
+                             static_cast<unsigned char>(s[at - 2]) >= 0xC3 &&
+                             static_cast<unsigned char>(s[at - 2]) <= 0xC9;
+  return !latin_letter_before;
+}
+
 }  // namespace
 
 size_t repair_mojibake(std::string& utf8) {
@@ -107,11 +124,12 @@ size_t repair_mojibake(std::string& utf8) {
     if (second < 0x82 || second > 0xB4) continue;
     char bytes[4];
     size_t run = read_run(s, at, static_cast<unsigned char>(second + 0x40), bytes);
+    size_t written = second + 0x40 < 0xE0 ? 2 : second + 0x40 < 0xF0 ? 3 : 4;
+    if (run == 0 && is_nbsp_residue(s, at)) run = 2, written = 0;  // the "Â" goes, the space stays
     if (run == 0) continue;
     if (out.empty()) out.reserve(s.size());
     out.append(s.substr(copied, at - copied));
-    size_t continuations = second + 0x40 < 0xE0 ? 1 : second + 0x40 < 0xF0 ? 2 : 3;
-    out.append(bytes, continuations + 1);
+    out.append(bytes, written);
     copied = at + run;
     at = copied - 1;
     ++repaired;

@@ -25,9 +25,17 @@ TEST(Mojibake, RepairsUtf8ReadAsLatin1) {
   EXPECT_EQ(repaired("\xC3\xA2\xC2\x82\xC2\xAC" "25"), "\xE2\x82\xAC" "25");  // "€25"
 }
 
+TEST(Mojibake, DropsTheResidueOfACollapsedNoBreakSpace) {
+  EXPECT_EQ(repaired("for cats.\xC3\x82"), "for cats.");                      // "cats.Â" at a paragraph's end
+  EXPECT_EQ(repaired("Updated:\xC3\x82 Tuesday"), "Updated: Tuesday");
+  EXPECT_EQ(repaired("one \xC3\x82 two"), "one  two");
+  EXPECT_EQ(repaired("fix \xC3\x82\xC2\xA0it"), "fix \xC2\xA0it");           // an intact "Â" + NBSP
+}
+
 TEST(Mojibake, LeavesRealTextAlone) {
   for (std::string text : {"café crème, S\xC3\x83O PAULO, na\xC3\xAFve", "\xC3\x83 la carte", "plain ASCII",
-                           "\xC3\xA2 bient\xC3\xB4t", "\xC3\x82\xC2\x85 control"}) {
+                           "\xC3\xA2 bient\xC3\xB4t", "\xC3\x82\xC2\x85 control",
+                           "\xC3\x8EN\xC3\x82 ROM\xC3\x82N\xC3\x82", "C\xC3\x82 text"}) {
     std::string before = text;
     EXPECT_EQ(repair_mojibake(text), 0u) << before;
     EXPECT_EQ(text, before);
