@@ -116,18 +116,18 @@ bool is_semantic_container(const Node& n) {
 // Step 2b: where the page names its main content (a single <main> or
 // <article>) around the densest prose, the whole named container is the
 // content: listings, products and link-rich posts hold their items there,
-// beside the prose that won step 2.
+// beside the prose that won step 2. The innermost such name is the
+// tightest: a <main> around a sole <article> also holds what follows the
+// story (related reads, sign-up boxes).
 Node* widen_to_named_container(Node* container, Node* body, const Landmarks& landmarks) {
-  Node* named = nullptr;
-  for (Node* n = container; n && n != body; n = n->parent)
-    if (is_semantic_container(*n) && !(n->flags & kDropped)) named = n;
-  if (!named) return container;
-  if (named->is(Tag::article) && landmarks.articles.size() > 1) return container;
-  if (named->is(Tag::main) && landmarks.mains.size() > 1) return container;
-  return named;
+  for (Node* n = container; n && n != body; n = n->parent) {
+    if (!is_semantic_container(*n) || (n->flags & kDropped)) continue;
+    if (n->is(Tag::article) && landmarks.articles.size() > 1) continue;
+    if (n->is(Tag::main) && landmarks.mains.size() > 1) continue;
+    return n;
+  }
+  return container;
 }
-
-
 
 bool contains(const Node* ancestor, const Node* n) {
   for (; n; n = n->parent)

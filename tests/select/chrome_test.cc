@@ -308,6 +308,24 @@ TEST(Chrome, ShareAndFollowButtonsAreCut) {
   expect_none(article, {"Share this article", "Facebook", "Twitter", "Follow the Courier", "Instagram"});
 }
 
+// Utility classes name nothing: what follows the sole <article> inside <main>
+// is not the story, however much text it holds.
+TEST(Chrome, BlocksAfterTheSoleArticleInMainAreCut) {
+  Slots slots;
+  slots.after_story = R"(
+<div class="px-6 py-10 md:py-12 bg-gray-50"><div class="max-w-screen-xl mx-auto">
+  <p class="text-2xl font-bold mb-8">From our archive</p>
+  <div class="grid gap-6"><div class="p-4">
+    <p class="font-bold">Coastal towns raise their public buildings</p>
+    <p>Across the county, councils have begun to lift schools and surgeries above the flood line,
+    and planners now ask for a barrier on every new building along the seafront, whatever it costs.</p>
+  </div></div>
+</div></div>)";
+  Article article = extract_page(slots);
+  expect_story(article);
+  expect_none(article, {"From our archive", "Coastal towns raise", "planners now ask"});
+}
+
 TEST(Chrome, CookieConsentBannerIsCut) {
   Slots slots;
   slots.bottom = R"(
