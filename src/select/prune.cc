@@ -120,7 +120,6 @@ void prune(Node* root, const std::vector<NodeStats>& stats, const Thresholds& t)
   }
 }
 
-
 // Text blocks said twice. Short labels repeated down the page
 // ("Advertisement", "Read more") are furniture: all go. A longer block seen
 // before is a copy (a mobile and a desktop version, a pull quote): the first
