@@ -66,5 +66,15 @@ TEST(LanguageMetadata, IgnoresMenusScriptsAndQuotedComments) {
             "en");
 }
 
+TEST(LanguageMetadata, ReadsPagesLongerThanTheSample) {
+  // Over 4 KB of German text: libcld2 reads a part of it, which is enough.
+  std::string long_german;
+  for (int i = 0; i < 12; ++i) long_german += kGerman;
+  Metadata m = metadata_of(html(" lang=\"en-US\"", long_german));
+  EXPECT_EQ(m.language, "de");
+  EXPECT_EQ(language_source(m), "text");
+  EXPECT_EQ(metadata_of(html(" lang=\"de\"", long_german)).language, "de");
+}
+
 }  // namespace
 }  // namespace lede::metadata
