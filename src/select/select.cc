@@ -54,6 +54,8 @@ void select_content(dom::Document& doc, const SelectOptions& options) {
   drop_named_chrome(doc, body, headline, survey.landmarks, stats, t, options.comments, discussion, options.product_page);
   if (!discussion) drop_flat_comments(body, stats, options.comments);
   score::compute_stats(doc, body, kDropped | kComments, stats, stats_cache);
+  if (options.product_page && drop_other_offers(doc, body, headline, options.title, stats))
+    score::compute_stats(doc, body, kDropped | kComments, stats, stats_cache);
 
   // Dropping only takes candidates away: a headline still shown stays the
   // first match, and saves a walk over the page.

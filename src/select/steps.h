@@ -60,6 +60,13 @@ void drop_named_chrome(const dom::Document& doc, dom::Node* body, const dom::Nod
 void drop_flat_comments(dom::Node* body, const std::vector<score::NodeStats>& stats,
                         bool keep_comments);
 
+// Step 1c: product.cc
+// On a product page: grids of other products' offers (a linked name and a
+// price each), with their title. `headline` (may be null) is the product's,
+// `title` its name from metadata. Returns whether it dropped any.
+bool drop_other_offers(const dom::Document& doc, dom::Node* body, const dom::Node* headline, std::string_view title,
+                       const std::vector<score::NodeStats>& stats);
+
 // Steps 2 and 3: container.cc
 dom::Node* choose_container(dom::Node* body, dom::Node* headline, const Landmarks& landmarks,
                             const std::vector<score::NodeStats>& stats);

@@ -72,4 +72,67 @@ TEST(Product, BlocksOfUuidsAreLeftOut) {
   EXPECT_NE(article.text.find("Order reference 0d48abc0"), std::string::npos) << article.text;
 }
 
+// Other products offered beside the product ("customers also viewed"): a
+// grid of cards, each a linked name and a price, under a title. `cards` is
+// the markup of each card's purchase link (a link away, or a cart button).
+constexpr const char* kOtherPacks[] = {"Summit 30 Rucksack in Slate", "Ridge 18 Hip Pack in Moss",
+                                       "Canyon 40 Travel Duffel in Sand", "Harbor 22 Roll-Top Bag in Navy"};
+
+std::string grid_of_offers(bool cards_lead_away) {
+  std::string grid = "<section><h2>Customers also viewed</h2><ul>";
+  for (int i = 0; const char* name : kOtherPacks) {
+    std::string href = cards_lead_away ? "/p/" + std::to_string(++i) : "javascript:addToCart(" + std::to_string(++i) + ")";
+    grid += "<li><a href=\"" + href + "\"><h3>" + name + "</h3></a><span class=price>$" + std::to_string(40 + i) +
+            ".00</span><span>+ $9.50 delivery</span></li>";
+  }
+  return grid + "</ul><a href=/similar>See all</a></section>";
+}
+
+std::string with_grid(std::string page, const std::string& grid) {
+  page.insert(page.find("<div class=product-reviews>"), grid);
+  return page;
+}
+
+TEST(Product, GridsOfOtherProductsOffersAreLeftOut) {
+  Article article = lede::extract(with_grid(shop_page(kProductJsonLd), grid_of_offers(true)));
+  EXPECT_NE(article.text.find(kDescription), std::string::npos) << article.text;
+  EXPECT_NE(article.text.find("$99.95"), std::string::npos) << article.text;
+  for (const char* name : kOtherPacks) EXPECT_EQ(article.text.find(name), std::string::npos) << article.text;
+  EXPECT_EQ(article.text.find("Customers also viewed"), std::string::npos) << article.text;
+}
+
+// Editions of the product itself, each with a cart button, are what the
+// page sells: they stay.
+TEST(Product, OffersWithCartButtonsAreThePagesOwn) {
+  Article article = lede::extract(with_grid(shop_page(kProductJsonLd), grid_of_offers(false)));
+  for (const char* name : kOtherPacks) EXPECT_NE(article.text.find(name), std::string::npos) << article.text;
+}
+
+// Cards that name the product offer its own editions and bundles.
+TEST(Product, OffersNamingTheProductAreItsEditions) {
+  std::string grid = "<div>";
+  for (const char* edition : {"Standard", "Deluxe", "Collector's"})
+    grid += std::string("<div><a href=/bundle><h3>Trail 25 Pack ") + edition +
+            " Edition</h3></a><div>$129.00</div></div>";
+  grid += "</div>";
+  Article article = lede::extract(with_grid(shop_page(kProductJsonLd), grid));
+  EXPECT_NE(article.text.find("Trail 25 Pack Deluxe Edition"), std::string::npos) << article.text;
+}
+
+// A page that sells nothing of its own (a gift guide) keeps its picks.
+TEST(Product, OffersOnAPageThatDeclaresNoProductAreKept) {
+  Article article = lede::extract(with_grid(shop_page(""), grid_of_offers(true)));
+  for (const char* name : kOtherPacks) EXPECT_NE(article.text.find(name), std::string::npos) << article.text;
+}
+
+// A category page that declares its items as products: the grid holding
+// most of the page's text is the page.
+TEST(Product, AGridHoldingMostOfTheTextIsTheListing) {
+  std::string page = std::string("<html><head>") + std::string(kProductJsonLd) +
+                     "</head><body><main><h1>Packs</h1><p>Daypacks and duffels for every trip.</p>" +
+                     grid_of_offers(true) + "</main></body></html>";
+  Article article = lede::extract(page);
+  for (const char* name : kOtherPacks) EXPECT_NE(article.text.find(name), std::string::npos) << article.text;
+}
+
 }  // namespace

@@ -1,0 +1,162 @@
+// Step 1c, on product pages: other products offered beside the product.
+#include "select/steps.h"
+
+#include <array>
+#include <string>
+#include <vector>
+
+#include "metadata/text.h"
+#include "select/marks.h"
+
+namespace lede::select {
+
+using dom::Node;
+using dom::Tag;
+using score::NodeStats;
+
+namespace {
+
+bool is_digit(char c) { return c >= '0' && c <= '9'; }
+bool is_upper(char c) { return c >= 'A' && c <= 'Z'; }
+
+// Currency signs, as UTF-8, that stand beside an amount ("$8.03", "15,49 €").
+constexpr std::array<std::string_view, 10> kCurrencySigns = {"$", "€", "£", "¥", "₹", "₩", "₽", "₺", "₪", "₫"};
+
+// Does a currency sign or a three-letter code ("EUR 163.12", "12 USD") stand
+// right before or after `at`, where a run of digits starts or ends? One space
+// may part them.
+bool currency_beside(std::string_view text, size_t start, size_t end) {
+  auto sign_ends_at = [&](size_t at) {
+    for (std::string_view sign : kCurrencySigns)
+      if (at >= sign.size() && text.substr(at - sign.size(), sign.size()) == sign) return true;
+    return at >= 3 && is_upper(text[at - 1]) && is_upper(text[at - 2]) && is_upper(text[at - 3]) &&
+           (at == 3 || !is_upper(text[at - 4]));
+  };
+  auto sign_starts_at = [&](size_t at) {
+    for (std::string_view sign : kCurrencySigns)
+      if (text.substr(at, sign.size()) == sign) return true;
+    return at + 3 <= text.size() && is_upper(text[at]) && is_upper(text[at + 1]) && is_upper(text[at + 2]) &&
+           (at + 3 == text.size() || !is_upper(text[at + 3]));
+  };
+  size_t before = start > 0 && text[start - 1] == ' ' ? start - 1 : start;
+  size_t after = end < text.size() && text[end] == ' ' ? end + 1 : end;
+  return sign_ends_at(before) || (after < text.size() && sign_starts_at(after));
+}
+
+// Does the text name a price: an amount with its currency?
+bool has_price(std::string_view text) {
+  for (size_t i = 0; i < text.size();) {
+    if (!is_digit(text[i])) {
+      ++i;
+      continue;
+    }
+    size_t end = i;
+    while (end < text.size() && (is_digit(text[end]) || text[end] == '.' || text[end] == ',')) ++end;
+    if (currency_beside(text, i, end)) return true;
+    i = end;
+  }
+  return false;
+}
+
+// A link to another page. Buttons that put the product in the cart are
+// written as links too ("javascript:addToCart(42)", "#").
+bool leads_away(const Node& n) {
+  if (!n.is(Tag::a) || n.attr("role") == "button") return false;
+  std::string_view href = n.attr("href");
+  return !href.empty() && !href.starts_with('#') && !metadata::starts_with_ignore_case(href, "javascript:");
+}
+
+// An offer of another product: a short block with a link (its name, or a
+// link over the whole card) and a price. Cards are small: only their first
+// nodes are read, so that nested grids cost no more than flat ones. A card
+// that names the product (`product_name`, lower-case) offers one of its own
+// editions or bundles ("Buy Forza Horizon 5 - Deluxe Edition").
+bool is_offer_card(Node* item, std::string_view product_name, const std::vector<NodeStats>& stats) {
+  constexpr uint32_t kCardChars = 500;
+  constexpr int kCardNodes = 300;
+  const NodeStats& s = stats[item->index];
+  if (!item->is_element() || (item->flags & kDropped) || s.chars == 0 || s.chars > kCardChars) return false;
+  bool linked = false, priced = false;
+  int seen = 0;
+  for (Node* d = item; d && seen < kCardNodes && !(linked && priced); ++seen) {
+    if (d->flags & kDropped) {
+      d = dom::next_skipping_children(d, item);
+      continue;
+    }
+    linked = linked || leads_away(*d);
+    priced = priced || (d->is_text() && has_price(d->data));
+    d = dom::next_in_preorder(d, item);
+  }
+  if (!linked || !priced) return false;
+  return product_name.empty() || normalized_text(item).find(product_name) == std::string::npos;
+}
+
+// A grid of at least three offer cards, most of its items.
+// Items are counted first: most elements have too few to be a grid, and
+// reading their cards would cost a walk each.
+bool is_grid_of_offers(Node* n, std::string_view product_name, const std::vector<NodeStats>& stats) {
+  constexpr int kMinCards = 3;
+  auto is_item = [&](const Node* c) { return c->is_element() && !(c->flags & kDropped) && stats[c->index].chars > 0; };
+  int items = 0;
+  for (Node* c = n->first_child; c; c = c->next) items += is_item(c);
+  if (items < kMinCards) return false;
+  int cards = 0;
+  for (Node* c = n->first_child; c; c = c->next) cards += is_item(c) && is_offer_card(c, product_name, stats);
+  return cards >= kMinCards && 2 * cards >= items;
+}
+
+// Per node: does its subtree hold the headline?
+std::vector<bool> headline_holders(const dom::Document& doc, const Node* headline) {
+  std::vector<bool> holds(doc.node_count(), false);
+  for (const Node* a = headline; a; a = a->parent) holds[a->index] = true;
+  return holds;
+}
+
+// The grid with the title and links around it ("Customers also viewed",
+// "See all"): its ancestors that add little text to it.
+Node* with_its_title(Node* grid, Node* body, const std::vector<bool>& holds_headline,
+                     const std::vector<NodeStats>& stats) {
+  constexpr uint32_t kTitleChars = 120;
+  const uint32_t grid_chars = stats[grid->index].chars;
+  while (grid->parent && grid->parent != body && !holds_headline[grid->parent->index] &&
+         stats[grid->parent->index].chars <= grid_chars + kTitleChars)
+    grid = grid->parent;
+  return grid;
+}
+
+}  // namespace
+
+// A product page offers other products too: "customers also viewed", "you
+// may also like", "complete the look", each a grid of cards with a linked
+// name and a price. The product itself is one offer, not a grid of them.
+bool drop_other_offers(const dom::Document& doc, Node* body, const Node* headline, std::string_view title,
+                       const std::vector<NodeStats>& stats) {
+  // Names shorter than this are words that any card may hold.
+  constexpr size_t kMinName = 4;
+  std::string product_name = headline ? normalized_text(headline)
+                                      : metadata::to_lower_ascii(metadata::collapse_whitespace(title));
+  if (product_name.size() < kMinName) product_name.clear();
+  // A grid that holds most of the page's text is the page: a listing that
+  // declares its items as products.
+  auto text = [&](const Node* n) { return stats[n->index].chars - stats[n->index].link_chars; };
+  const uint32_t page_text = text(body);
+  const std::vector<bool> holds_headline = headline_holders(doc, headline);
+  bool dropped = false;
+  for (Node* n = body; n;) {
+    bool grid = n->is_element() && !(n->flags & (kDropped | kComments)) && n != body &&
+                !holds_headline[n->index] && 2 * text(n) < page_text && is_grid_of_offers(n, product_name, stats);
+    if (grid) {
+      Node* section = with_its_title(n, body, holds_headline, stats);
+      section->flags |= kDropped;
+      dropped = true;
+      n = dom::next_skipping_children(section, body);
+    } else if (n->flags & (kDropped | kComments)) {
+      n = dom::next_skipping_children(n, body);
+    } else {
+      n = dom::next_in_preorder(n, body);
+    }
+  }
+  return dropped;
+}
+
+}  // namespace lede::select
