@@ -132,4 +132,76 @@ TEST(Listing, AGridOfProductsUnderADescriptionIsKept) {
   for (const char* dress : dresses) EXPECT_TRUE(has(article.text, dress));
 }
 
+const char* const kChairs[] = {"Wit High Back Mesh Task Chair", "Novo High Back Mesh Task Chair",
+                               "Zone Too Tasker Chair", "Ionic Ergonomic Mesh Chair", "Ergohuman Plus Elite Chair",
+                               "Eclipse Executive Mesh Chair"};
+
+// A shop's category page under a short description and a table of sizes,
+// whose products are named by plain links (no headings); the filters beside
+// the grid hold another list of links. `item` gives one product's markup.
+template <typename Item>
+std::string chair_page(Item item) {
+  std::string page = "<html><body><main><h1>Mesh office chairs</h1><p>Mesh backs breathe, padded seats "
+                     "cushion: choose by how long you sit.</p><table>";
+  for (int height = 170; height <= 190; height += 10)
+    page += "<tr><td>Your height " + std::to_string(height) + " cm</td><td>Seat height " +
+            std::to_string(height / 4) + " cm</td><td>Back height " + std::to_string(height / 3) + " cm</td></tr>";
+  page += "</table><div class=toolbar><ul>";
+  for (const char* maker : {"SitOnIt", "Friant", "Eurotech", "Raynor"})
+    page += std::string("<li><a href=/m/") + maker + ">" + maker + "</a></li>";
+  page += "</ul></div><div class=grid>";
+  for (int i = 0; const char* chair : kChairs) page += item(chair, ++i);
+  page += "</div></main></body></html>";
+  return page;
+}
+
+// The grid holds most of the page: its items' links are their names, not a
+// list of links to cut.
+TEST(Listing, ProductsNamedByPlainLinksAreKept) {
+  Article article = lede::extract(chair_page([](const char* chair, int i) {
+    return "<div class=product><div class=image><a href=/p" + std::to_string(i) +
+           "><img src=a.jpg></a></div><div class=name><a href=/p" + std::to_string(i) + ">" + chair +
+           "</a></div><div class=price>$655.00 $403.00</div><div class=brand>SitOnIt</div></div>";
+  }));
+  for (const char* chair : kChairs) EXPECT_TRUE(has(article.text, chair));
+  EXPECT_TRUE(has(article.text, "$403.00"));
+}
+
+// Items made wholly clickable, the name and the price in one link: a tile,
+// not a link label.
+TEST(Listing, ProductsThatAreWholeTileLinksAreKept) {
+  Article article = lede::extract(chair_page([](const char* chair, int i) {
+    return "<div class=tile><a href=/p" + std::to_string(i) + "><div class=name>" + chair +
+           "</div><div class=material>Recycled mesh</div><div class=price>$520.00</div></a></div>";
+  }));
+  for (const char* chair : kChairs) EXPECT_TRUE(has(article.text, chair));
+}
+
+// Inside an item, a list of several links (topics, colours) is still a list
+// of links; the item's name is kept.
+TEST(Listing, ListsOfLinksInsideTheItemsOfAGridAreCut) {
+  Article article = lede::extract(chair_page([](const char* chair, int i) {
+    return "<div class=product><div class=name><a href=/p" + std::to_string(i) + ">" + chair +
+           "</a></div><div class=price>$655.00</div><div class=topics><a href=/t/1>ergonomic</a> <a "
+           "href=/t/2>breathable</a> <a href=/t/3>adjustable</a> <a href=/t/4>lumbar</a></div></div>";
+  }));
+  for (const char* chair : kChairs) EXPECT_TRUE(has(article.text, chair));
+  EXPECT_EQ(article.text.find("breathable"), std::string::npos) << article.text;
+}
+
+// A column of boxes of links, each under a title, made from one template
+// and holding most of a page: no grid of items, so its menus go.
+TEST(Listing, AColumnOfLinkBoxesIsNoGrid) {
+  std::string page = "<html><body><main><h1>Sitemap</h1><p>Everything on this site.</p><div class=boxes>";
+  for (const char* box : {"Products", "Company", "Support", "Legal"}) {
+    page += std::string("<div class=box><h3>") + box + "</h3><ul>";
+    for (const char* link : {"Overview of all items", "What is new this month", "Archive of old things"})
+      page += std::string("<li><a href=/") + box + ">" + link + "</a></li>";
+    page += "</ul></div>";
+  }
+  page += "</div></main></body></html>";
+  Article article = lede::extract(page);
+  EXPECT_EQ(article.text.find("What is new this month"), std::string::npos) << article.text;
+}
+
 }  // namespace
