@@ -71,6 +71,12 @@ std::vector<dom::Node*> add_siblings(dom::Node* container, dom::Node* body,
 void prune(dom::Node* root, const std::vector<score::NodeStats>& stats, const Thresholds& t);
 void drop_repeats(dom::Node* body, const std::vector<score::NodeStats>& stats);
 
+// grid.cc
+// Items that each have a linked name ("<li><a><h2>Name</h2></a> $79</li>"):
+// a grid of products or stories, the listing itself, not a list of links.
+// `plain_names` lets a plain link name an item (see has_linked_name).
+bool is_grid_of_named_items(dom::Node* n, const std::vector<score::NodeStats>& stats, bool plain_names);
+
 // headline.cc
 dom::Node* find_headline(const dom::Document& doc, dom::Node* body, std::string_view title);
 // The visible text under `n`, lower-case ASCII, whitespace collapsed.

@@ -204,4 +204,45 @@ TEST(Listing, AColumnOfLinkBoxesIsNoGrid) {
   EXPECT_EQ(article.text.find("What is new this month"), std::string::npos) << article.text;
 }
 
+// Products named by a plain link, each beside its price: eighteen, with
+// several times the text of a paragraph.
+std::string product_grid() {
+  std::string grid = "<div class=products>";
+  for (int i = 0; const char* chair : kChairs)
+    for (const char* colour : {"black", "grey", "white"})
+      grid += "<div class=product><a href=/p" + std::to_string(++i) + ">" + chair + " in " + colour +
+              "</a><div class=price>$655.00</div></div>";
+  return grid + "</div>";
+}
+
+// A paragraph of prose of about 300 characters.
+const char* const kParagraph =
+    "<p>Mesh backs breathe and padded seats cushion, so choose by how long you sit. Every chair here adjusts "
+    "in height, depth and tilt, carries a twelve-year warranty, and can be tried for thirty days at home before "
+    "you decide to keep it. Our fitters visit offices of ten people or more for free.</p>";
+
+// A category page under its headline, whose description sits in one block and
+// the grid of products in another: the grid, several times the description's
+// text, is the listing, kept with it.
+TEST(Listing, AGridBesideACategorysDescriptionIsKeptWithIt) {
+  std::string page = "<html><body><div class=layout><h1>Mesh office chairs</h1><div class=intro>" +
+                     std::string(kParagraph) + "</div><div class=listing>" + product_grid() +
+                     "</div></div></body></html>";
+  Article article = lede::extract(page);
+  EXPECT_TRUE(has(article.text, "before you decide to keep it."));
+  for (const char* chair : kChairs) EXPECT_TRUE(has(article.text, chair));
+  EXPECT_TRUE(has(article.text, "$655.00"));
+}
+
+// A short post under its headline, with a grid of products in another
+// column: the grid lies outside the block holding the post and its headline.
+TEST(Listing, AGridBesideAShortPostIsNotPartOfIt) {
+  std::string page = "<html><body><div class=layout><div class=post><h1>Our chairs, tried at home</h1><div "
+                     "class=entry>" + std::string(kParagraph) + "</div></div><div class=column>" + product_grid() +
+                     "</div></div></body></html>";
+  Article article = lede::extract(page);
+  EXPECT_TRUE(has(article.text, "before you decide to keep it."));
+  for (const char* chair : kChairs) EXPECT_EQ(article.text.find(chair), std::string::npos) << article.text;
+}
+
 }  // namespace
