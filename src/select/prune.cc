@@ -103,6 +103,30 @@ bool has_digit(std::string_view text) {
   return std::any_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
 
+// Where a label sits in an item of a grid: its tag and classes, and its
+// parent's classes.
+std::string slot_of(const Node& label) {
+  std::string slot(label.name);
+  slot += '.';
+  slot += label.attr("class");
+  slot += '/';
+  if (label.parent) slot += label.parent->attr("class");
+  return slot;
+}
+
+// The texts a slot of a grid's items holds: values if they change from item
+// to item.
+struct SlotTexts {
+  std::string first;
+  bool seen = false, varies = false;
+
+  void note(const std::string& text) {
+    if (!seen) first = text;
+    else if (text != first) varies = true;
+    seen = true;
+  }
+};
+
 }  // namespace
 
 // Step 4: inside kept subtrees, cut link lists and residual chrome.
@@ -111,7 +135,7 @@ bool has_digit(std::string_view text) {
 // Teaser cards count as links here, whatever prose they hold: a block of
 // them beside more text than they hold is a list of other stories. A block
 // holding more is the listing itself, and its cards are its items.
-void prune(Node* root, const std::vector<NodeStats>& stats, const Thresholds& t) {
+const Node* prune(Node* root, const std::vector<NodeStats>& stats, const Thresholds& t) {
   const NodeStats& kept = stats[root->index];
   const float limit = std::max(t.prune_density, kept.linked_share() + 0.25f);
   const Node* grid = find_main_grid(root, stats);
@@ -132,24 +156,40 @@ void prune(Node* root, const std::vector<NodeStats>& stats, const Thresholds& t)
       n = dom::next_in_preorder(n, root);
     }
   }
+  return grid;
 }
 
 
 // Text blocks said twice. Short labels repeated down the page
 // ("Advertisement", "Read more") are furniture: all go. A longer block seen
 // before is a copy (a mobile and a desktop version, a pull quote): the first
-// stays. Table cells are exempt: repeated values are data. Blocks of UUIDs go
-// too, in the same pass over the blocks' texts.
-void drop_repeats(Node* body, const std::vector<NodeStats>& stats) {
+// stays. Table cells are exempt: repeated values are data. So are labels in
+// the items of a listing's grid whose slot (tag and classes) holds different
+// values from item to item ("Full-Time", "Contract"): a slot that always
+// says the same ("Quick view") is a button. Blocks of UUIDs go too, in the
+// same pass over the blocks' texts.
+void drop_repeats(Node* body, const std::vector<NodeStats>& stats, const std::vector<const Node*>& grids) {
   constexpr uint32_t kLabelChars = 40;
+  struct Label {
+    Node* node;
+    std::string text;
+    bool in_grid;
+  };
   std::unordered_map<std::string, int> seen;
-  std::vector<std::pair<Node*, std::string>> labels;
+  std::unordered_map<std::string, SlotTexts> slots;
+  std::vector<Label> labels;
   int inside = 0;
+  const Node* grid = nullptr;
+  auto is_grid = [&grids](const Node* n) { return std::find(grids.begin(), grids.end(), n) != grids.end(); };
   dom::walk(
       body,
       [&](Node* n) {
         if (n->flags & (kDropped | kComments)) return false;
         if (n->flags & kContent) ++inside;
+        if (is_grid(n)) {  // a grid is no label, and stays
+          grid = n;
+          return true;
+        }
         const NodeStats& s = stats[n->index];
         bool leaf_block = n->is_element() && dom::is_block(n->tag) && s.own_chars > 0 &&
                           s.chars == s.own_chars && !n->is(Tag::td) && !n->is(Tag::th);
@@ -163,7 +203,9 @@ void drop_repeats(Node* body, const std::vector<NodeStats>& stats) {
         if (s.chars < kLabelChars) {
           // Repeated headings ("Pros", "Cons") structure a review; labels
           // with numbers ("Screen size: 43 in") are values of listed items.
-          if (!dom::is_heading(n->tag) && !has_digit(text)) labels.emplace_back(n, std::move(text));
+          if (dom::is_heading(n->tag) || has_digit(text)) return true;
+          if (grid) slots[slot_of(*n)].note(text);
+          labels.push_back({n, std::move(text), grid != nullptr});
         } else if (count > 1) {
           n->flags |= kDropped;
           return false;
@@ -171,10 +213,13 @@ void drop_repeats(Node* body, const std::vector<NodeStats>& stats) {
         return true;
       },
       [&](Node* n) {
-        if (!(n->flags & (kDropped | kComments)) && (n->flags & kContent)) --inside;
+        if (n->flags & (kDropped | kComments)) return;
+        if (n->flags & kContent) --inside;
+        if (n == grid) grid = nullptr;
       });
-  for (auto& [node, text] : labels)
-    if (seen[text] >= 3) node->flags |= kDropped;
+  for (Label& label : labels)
+    if (seen[label.text] >= 3 && !(label.in_grid && slots[slot_of(*label.node)].varies))
+      label.node->flags |= kDropped;
 }
 
 }  // namespace lede::select

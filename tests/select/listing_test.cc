@@ -245,4 +245,26 @@ TEST(Listing, AGridBesideAShortPostIsNotPartOfIt) {
   for (const char* chair : kChairs) EXPECT_EQ(article.text.find(chair), std::string::npos) << article.text;
 }
 
+// In the items of a listing, a slot whose text changes from item to item
+// holds values, however often each repeats; one that always says the same
+// is a button.
+TEST(Listing, RepeatedValuesInTheSlotsOfAGridAreKeptAndButtonsCut) {
+  const char* jobs[] = {"Senior Ruby Developer", "Full Stack Engineer", "Software Engineer in Test",
+                        "Frontend Developer", "Site Reliability Engineer", "Data Engineer"};
+  std::string page = "<html><body><main><h1>Remote programming jobs</h1><p>New jobs every day.</p><ul>";
+  for (int i = 0; const char* job : jobs) {
+    const char* kind = i % 3 == 2 ? "Contract" : "Full-Time";
+    page += "<li class=job><a href=/j" + std::to_string(++i) + ">" + job + "</a><div class=company>Acme " + job +
+            " Team</div><div class=kind>" + kind + "</div><div class=button>Quick view</div></li>";
+  }
+  page += "</ul></main></body></html>";
+  Article article = lede::extract(page);
+  size_t full_time = 0;
+  for (size_t at = article.text.find("Full-Time"); at != std::string::npos; at = article.text.find("Full-Time", at + 1))
+    ++full_time;
+  EXPECT_EQ(full_time, 4u) << article.text;
+  EXPECT_TRUE(has(article.text, "Contract"));
+  EXPECT_EQ(article.text.find("Quick view"), std::string::npos) << article.text;
+}
+
 }  // namespace
