@@ -154,9 +154,10 @@ Node* common_ancestor(Node* a, Node* b) {
 Node* widen_to_grid(Node* container, Node* headline, Node* body, const std::vector<NodeStats>& stats) {
   constexpr uint32_t kShortText = 1500;
   constexpr uint32_t kGridWeight = 2;
+  constexpr uint32_t kMinGridChars = 500;  // a dozen items, named and priced
   const NodeStats& s = stats[container->index];
   if (s.prose_chars >= kShortText) return container;
-  Node* grid = largest_grid_outside(container, body, stats, kGridWeight * std::max(s.chars, 1u));
+  Node* grid = largest_grid_outside(container, body, stats, std::max(kGridWeight * s.chars, kMinGridChars));
   if (!grid) return container;
   if (headline && !contains(common_ancestor(container, headline), grid)) return container;
   if (s.prose_chars > 0 && in_sole_article(container, body)) return container;
