@@ -1,6 +1,8 @@
 // Step 2 and 3: the container of the content, and the siblings that join it.
 #include "select/steps.h"
 
+#include <algorithm>
+
 #include "score/class_signals.h"
 #include "select/marks.h"
 
@@ -59,6 +61,12 @@ bool in_named_sidebar(const Node* n, const Node* body, const std::vector<NodeSta
   return false;
 }
 
+bool contains(const Node* ancestor, const Node* n) {
+  for (; n; n = n->parent)
+    if (n == ancestor) return true;
+  return false;
+}
+
 // Step 2c: pages without prose (listings, link collections, tables of
 // items) have no winner in step 2. Their content is the block holding most
 // of the remaining text: descend from the body while one child holds 80%.
@@ -108,6 +116,54 @@ Node* prefer_listing(Node* container, Node* body, const std::vector<NodeStats>& 
   return stats[listing->index].chars > 3 * stats[container->index].chars ? listing : container;
 }
 
+// The largest grid of named items on the page outside `container`, or null.
+// Only blocks that could outweigh the container are looked at: big, mostly
+// links, with several children.
+Node* largest_grid_outside(Node* container, Node* body, const std::vector<NodeStats>& stats,
+                           uint32_t min_chars) {
+  Node* grid = nullptr;
+  for (Node* n = body; n;) {
+    const NodeStats& s = stats[n->index];
+    if (n == container || (n->flags & (kDropped | kComments)) || s.chars < min_chars) {
+      n = dom::next_skipping_children(n, body);
+      continue;
+    }
+    bool grid_tag = n->is(Tag::ul) || n->is(Tag::ol) || n->is(Tag::div) || n->is(Tag::section);
+    if (grid_tag && s.linked_share() >= 0.5f && (!grid || s.chars > stats[grid->index].chars) &&
+        is_grid_of_named_items(n, stats, true) && !in_named_sidebar(n, body, stats))
+      grid = n;
+    n = dom::next_in_preorder(n, body);
+  }
+  return grid;
+}
+
+Node* common_ancestor(Node* a, Node* b) {
+  for (Node* n = a; n; n = n->parent)
+    for (Node* m = b; m; m = m->parent)
+      if (m == n) return n;
+  return nullptr;
+}
+
+// Step 2d: a category page's short text (an intro, a note on shipping) wins
+// step 2 over the grid of products beside it, which has no prose. A grid of
+// named items holding several times the container's text is the listing:
+// the content is the block holding both. Not so for a grid outside the
+// block that holds the container and the headline, or beside the page's one
+// <article>: that is a short post's sidebar, or the rail of other videos
+// beside a video's summary.
+Node* widen_to_grid(Node* container, Node* headline, Node* body, const std::vector<NodeStats>& stats) {
+  constexpr uint32_t kShortText = 1500;
+  constexpr uint32_t kGridWeight = 2;
+  constexpr uint32_t kMinGridChars = 500;  // a dozen items, named and priced
+  const NodeStats& s = stats[container->index];
+  if (s.prose_chars >= kShortText) return container;
+  Node* grid = largest_grid_outside(container, body, stats, std::max(kGridWeight * s.chars, kMinGridChars));
+  if (!grid) return container;
+  if (headline && !contains(common_ancestor(container, headline), grid)) return container;
+  if (s.prose_chars > 0 && in_sole_article(container, body)) return container;
+  return common_ancestor(container, grid);
+}
+
 bool is_semantic_container(const Node& n) {
   return n.is(Tag::main) || n.is(Tag::article) || n.attr("role") == "main" ||
          n.attr("itemprop") == "articleBody";
@@ -127,12 +183,6 @@ Node* widen_to_named_container(Node* container, Node* body, const Landmarks& lan
     return n;
   }
   return container;
-}
-
-bool contains(const Node* ancestor, const Node* n) {
-  for (; n; n = n->parent)
-    if (n == ancestor) return true;
-  return false;
 }
 
 int depth_of(const Node* n) {
@@ -193,7 +243,8 @@ bool holds_teasers(Node* n, const std::vector<NodeStats>& stats) {
 Node* choose_container(Node* body, Node* headline, const Landmarks& landmarks, const std::vector<NodeStats>& stats) {
   Node* container = anchor_to_headline(pick_container(body, stats), headline, body, stats);
   container = narrow_to_headline(container, headline, stats);
-  return widen_to_named_container(prefer_listing(container, body, stats), body, landmarks);
+  container = widen_to_grid(prefer_listing(container, body, stats), headline, body, stats);
+  return widen_to_named_container(container, body, landmarks);
 }
 
 // Step 3: prose-bearing siblings of the container and of its near ancestors.

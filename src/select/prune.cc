@@ -37,29 +37,39 @@ bool is_linked_heading(Node* n) {
   return links == 1 && heading;
 }
 
-// Does the item hold a heading that is all link? Items are small: only the
-// first nodes are looked at, so that nested lists cost no more than flat ones.
-bool has_linked_name(Node* item, const std::vector<NodeStats>& stats) {
-  constexpr int kItemNodes = 200;
-  int seen = 0;
-  for (Node* d = item; d && seen < kItemNodes; d = dom::next_in_preorder(d, item), ++seen) {
-    const NodeStats& s = stats[d->index];
-    if (dom::is_heading(d->tag) && !(d->flags & kDropped) && s.chars > 0 && s.link_chars == s.chars) return true;
+// The grid of items holding most of what was kept, on a page where prose is
+// not most of it: the listing, whose items' links are their names, kept with
+// the rest of each item. Null if none.
+// Only the one child holding half the text is looked into at each level.
+// Tables are left out: old pages lay out whole columns of menus as rows.
+const Node* find_main_grid(Node* root, const std::vector<NodeStats>& stats) {
+  const NodeStats& kept = stats[root->index];
+  if (2 * kept.prose_chars >= kept.chars) return nullptr;
+  for (Node* n = root; n;) {
+    bool grid_tag = n->is(Tag::ul) || n->is(Tag::ol) || n->is(Tag::div) || n->is(Tag::section);
+    if (grid_tag && is_grid_of_named_items(n, stats, true)) return n;
+    Node* major = nullptr;
+    for (Node* c = n->first_child; c && !major; c = c->next)
+      if (c->is_element() && !(c->flags & kDropped) && 2 * stats[c->index].chars >= kept.chars) major = c;
+    n = major;
   }
+  return nullptr;
+}
+
+bool holds(const Node* n, const Node* inner) {
+  for (; inner; inner = inner->parent)
+    if (inner == n) return true;
   return false;
 }
 
-// Items that each have a linked name ("<li><a><h2>Name</h2></a> $79</li>"):
-// a grid of products or stories, the listing itself, not a list of links.
-bool is_grid_of_named_items(Node* n, const std::vector<NodeStats>& stats) {
-  constexpr int kMinItems = 3;
-  int items = 0, named = 0;
-  for (Node* c = n->first_child; c; c = c->next) {
-    if (!c->is_element() || (c->flags & kDropped)) continue;
-    ++items;
-    named += has_linked_name(c, stats);
-  }
-  return items >= kMinItems && 2 * named >= items;
+// Does `n` hold `count` or more links? The items of a grid stay; in an item,
+// a block of one link is its name or a button, while a list of them (tags,
+// colours) is still a list of links.
+constexpr int kListLinks = 3;
+bool has_links(Node* n, int count) {
+  for (Node* d : dom::subtree(n))
+    if (d->is(Tag::a) && d->has_attr("href") && --count == 0) return true;
+  return false;
 }
 
 bool is_hex(char c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'); }
@@ -93,6 +103,30 @@ bool has_digit(std::string_view text) {
   return std::any_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
 
+// Where a label sits in an item of a grid: its tag and classes, and its
+// parent's classes.
+std::string slot_of(const Node& label) {
+  std::string slot(label.name);
+  slot += '.';
+  slot += label.attr("class");
+  slot += '/';
+  if (label.parent) slot += label.parent->attr("class");
+  return slot;
+}
+
+// The texts a slot of a grid's items holds: values if they change from item
+// to item.
+struct SlotTexts {
+  std::string first;
+  bool seen = false, varies = false;
+
+  void note(const std::string& text) {
+    if (!seen) first = text;
+    else if (text != first) varies = true;
+    seen = true;
+  }
+};
+
 }  // namespace
 
 // Step 4: inside kept subtrees, cut link lists and residual chrome.
@@ -101,16 +135,20 @@ bool has_digit(std::string_view text) {
 // Teaser cards count as links here, whatever prose they hold: a block of
 // them beside more text than they hold is a list of other stories. A block
 // holding more is the listing itself, and its cards are its items.
-void prune(Node* root, const std::vector<NodeStats>& stats, const Thresholds& t) {
+const Node* prune(Node* root, const std::vector<NodeStats>& stats, const Thresholds& t) {
   const NodeStats& kept = stats[root->index];
   const float limit = std::max(t.prune_density, kept.linked_share() + 0.25f);
+  const Node* grid = find_main_grid(root, stats);
+  auto spared_by_grid = [grid](Node* n) {
+    return grid && (holds(n, grid) || n->parent == grid || (holds(grid, n) && !has_links(n, kListLinks)));
+  };
   for (Node* n = root->first_child; n;) {
     const NodeStats& s = stats[n->index];
     bool of_cards = s.linked_share() > limit;
     bool listing = of_cards && s.card_chars >= kept.chars - kept.card_chars;
     bool cut = n->is_element() && !(n->flags & kDropped) && is_list_like(*n) && s.chars >= 10 &&
                ((s.link_density() > limit && s.prose_chars < 200) || (of_cards && !listing)) &&
-               !is_linked_heading(n) && !is_grid_of_named_items(n, stats);
+               !is_linked_heading(n) && !is_grid_of_named_items(n, stats, false) && !spared_by_grid(n);
     if (cut) n->flags |= kDropped;
     if (cut || listing) {
       n = dom::next_skipping_children(n, root);
@@ -118,23 +156,39 @@ void prune(Node* root, const std::vector<NodeStats>& stats, const Thresholds& t)
       n = dom::next_in_preorder(n, root);
     }
   }
+  return grid;
 }
 
 // Text blocks said twice. Short labels repeated down the page
 // ("Advertisement", "Read more") are furniture: all go. A longer block seen
 // before is a copy (a mobile and a desktop version, a pull quote): the first
-// stays. Table cells are exempt: repeated values are data. Blocks of UUIDs go
-// too, in the same pass over the blocks' texts.
-void drop_repeats(Node* body, const std::vector<NodeStats>& stats) {
+// stays. Table cells are exempt: repeated values are data. So are labels in
+// the items of a listing's grid whose slot (tag and classes) holds different
+// values from item to item ("Full-Time", "Contract"): a slot that always
+// says the same ("Quick view") is a button. Blocks of UUIDs go too, in the
+// same pass over the blocks' texts.
+void drop_repeats(Node* body, const std::vector<NodeStats>& stats, const std::vector<const Node*>& grids) {
   constexpr uint32_t kLabelChars = 40;
+  struct Label {
+    Node* node;
+    std::string text;
+    bool in_grid;
+  };
   std::unordered_map<std::string, int> seen;
-  std::vector<std::pair<Node*, std::string>> labels;
+  std::unordered_map<std::string, SlotTexts> slots;
+  std::vector<Label> labels;
   int inside = 0;
+  const Node* grid = nullptr;
+  auto is_grid = [&grids](const Node* n) { return std::find(grids.begin(), grids.end(), n) != grids.end(); };
   dom::walk(
       body,
       [&](Node* n) {
         if (n->flags & (kDropped | kComments)) return false;
         if (n->flags & kContent) ++inside;
+        if (is_grid(n)) {  // a grid is no label, and stays
+          grid = n;
+          return true;
+        }
         const NodeStats& s = stats[n->index];
         bool leaf_block = n->is_element() && dom::is_block(n->tag) && s.own_chars > 0 &&
                           s.chars == s.own_chars && !n->is(Tag::td) && !n->is(Tag::th);
@@ -148,7 +202,9 @@ void drop_repeats(Node* body, const std::vector<NodeStats>& stats) {
         if (s.chars < kLabelChars) {
           // Repeated headings ("Pros", "Cons") structure a review; labels
           // with numbers ("Screen size: 43 in") are values of listed items.
-          if (!dom::is_heading(n->tag) && !has_digit(text)) labels.emplace_back(n, std::move(text));
+          if (dom::is_heading(n->tag) || has_digit(text)) return true;
+          if (grid) slots[slot_of(*n)].note(text);
+          labels.push_back({n, std::move(text), grid != nullptr});
         } else if (count > 1) {
           n->flags |= kDropped;
           return false;
@@ -156,10 +212,13 @@ void drop_repeats(Node* body, const std::vector<NodeStats>& stats) {
         return true;
       },
       [&](Node* n) {
-        if (!(n->flags & (kDropped | kComments)) && (n->flags & kContent)) --inside;
+        if (n->flags & (kDropped | kComments)) return;
+        if (n->flags & kContent) --inside;
+        if (n == grid) grid = nullptr;
       });
-  for (auto& [node, text] : labels)
-    if (seen[text] >= 3) node->flags |= kDropped;
+  for (Label& label : labels)
+    if (seen[label.text] >= 3 && !(label.in_grid && slots[slot_of(*label.node)].varies))
+      label.node->flags |= kDropped;
 }
 
 }  // namespace lede::select

@@ -64,8 +64,10 @@ void select_content(dom::Document& doc, const SelectOptions& options) {
   container->flags |= kContent;
   std::vector<dom::Node*> kept = add_siblings(container, body, stats, t);
   kept.push_back(container);
-  for (dom::Node* n : kept) prune(n, stats, t);  // disjoint: the order does not matter
-  drop_repeats(body, stats);
+  std::vector<const dom::Node*> grids;
+  for (dom::Node* n : kept)  // disjoint: the order does not matter
+    if (const dom::Node* grid = prune(n, stats, t)) grids.push_back(grid);
+  drop_repeats(body, stats, grids);
   if (headline && !options.title.empty()) headline->flags |= kTitle;
 }
 

@@ -75,8 +75,17 @@ std::vector<dom::Node*> add_siblings(dom::Node* container, dom::Node* body,
                                      const std::vector<score::NodeStats>& stats, const Thresholds& t);
 
 // Step 4: prune.cc
-void prune(dom::Node* root, const std::vector<score::NodeStats>& stats, const Thresholds& t);
-void drop_repeats(dom::Node* body, const std::vector<score::NodeStats>& stats);
+// Returns the grid of items it found to be the listing, or null.
+const dom::Node* prune(dom::Node* root, const std::vector<score::NodeStats>& stats, const Thresholds& t);
+// `grids` are those prune returned.
+void drop_repeats(dom::Node* body, const std::vector<score::NodeStats>& stats,
+                  const std::vector<const dom::Node*>& grids);
+
+// grid.cc
+// Items that each have a linked name ("<li><a><h2>Name</h2></a> $79</li>"):
+// a grid of products or stories, the listing itself, not a list of links.
+// `plain_names` lets a plain link name an item (see has_linked_name).
+bool is_grid_of_named_items(dom::Node* n, const std::vector<score::NodeStats>& stats, bool plain_names);
 
 // headline.cc
 dom::Node* find_headline(const dom::Document& doc, dom::Node* body, std::string_view title);

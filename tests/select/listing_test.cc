@@ -132,4 +132,139 @@ TEST(Listing, AGridOfProductsUnderADescriptionIsKept) {
   for (const char* dress : dresses) EXPECT_TRUE(has(article.text, dress));
 }
 
+const char* const kChairs[] = {"Wit High Back Mesh Task Chair", "Novo High Back Mesh Task Chair",
+                               "Zone Too Tasker Chair", "Ionic Ergonomic Mesh Chair", "Ergohuman Plus Elite Chair",
+                               "Eclipse Executive Mesh Chair"};
+
+// A shop's category page under a short description and a table of sizes,
+// whose products are named by plain links (no headings); the filters beside
+// the grid hold another list of links. `item` gives one product's markup.
+template <typename Item>
+std::string chair_page(Item item) {
+  std::string page = "<html><body><main><h1>Mesh office chairs</h1><p>Mesh backs breathe, padded seats "
+                     "cushion: choose by how long you sit.</p><table>";
+  for (int height = 170; height <= 190; height += 10)
+    page += "<tr><td>Your height " + std::to_string(height) + " cm</td><td>Seat height " +
+            std::to_string(height / 4) + " cm</td><td>Back height " + std::to_string(height / 3) + " cm</td></tr>";
+  page += "</table><div class=toolbar><ul>";
+  for (const char* maker : {"SitOnIt", "Friant", "Eurotech", "Raynor"})
+    page += std::string("<li><a href=/m/") + maker + ">" + maker + "</a></li>";
+  page += "</ul></div><div class=grid>";
+  for (int i = 0; const char* chair : kChairs) page += item(chair, ++i);
+  page += "</div></main></body></html>";
+  return page;
+}
+
+// The grid holds most of the page: its items' links are their names, not a
+// list of links to cut.
+TEST(Listing, ProductsNamedByPlainLinksAreKept) {
+  Article article = lede::extract(chair_page([](const char* chair, int i) {
+    return "<div class=product><div class=image><a href=/p" + std::to_string(i) +
+           "><img src=a.jpg></a></div><div class=name><a href=/p" + std::to_string(i) + ">" + chair +
+           "</a></div><div class=price>$655.00 $403.00</div><div class=brand>SitOnIt</div></div>";
+  }));
+  for (const char* chair : kChairs) EXPECT_TRUE(has(article.text, chair));
+  EXPECT_TRUE(has(article.text, "$403.00"));
+}
+
+// Items made wholly clickable, the name and the price in one link: a tile,
+// not a link label.
+TEST(Listing, ProductsThatAreWholeTileLinksAreKept) {
+  Article article = lede::extract(chair_page([](const char* chair, int i) {
+    return "<div class=tile><a href=/p" + std::to_string(i) + "><div class=name>" + chair +
+           "</div><div class=material>Recycled mesh</div><div class=price>$520.00</div></a></div>";
+  }));
+  for (const char* chair : kChairs) EXPECT_TRUE(has(article.text, chair));
+}
+
+// Inside an item, a list of several links (topics, colours) is still a list
+// of links; the item's name is kept.
+TEST(Listing, ListsOfLinksInsideTheItemsOfAGridAreCut) {
+  Article article = lede::extract(chair_page([](const char* chair, int i) {
+    return "<div class=product><div class=name><a href=/p" + std::to_string(i) + ">" + chair +
+           "</a></div><div class=price>$655.00</div><div class=topics><a href=/t/1>ergonomic</a> <a "
+           "href=/t/2>breathable</a> <a href=/t/3>adjustable</a> <a href=/t/4>lumbar</a></div></div>";
+  }));
+  for (const char* chair : kChairs) EXPECT_TRUE(has(article.text, chair));
+  EXPECT_EQ(article.text.find("breathable"), std::string::npos) << article.text;
+}
+
+// A column of boxes of links, each under a title, made from one template
+// and holding most of a page: no grid of items, so its menus go.
+TEST(Listing, AColumnOfLinkBoxesIsNoGrid) {
+  std::string page = "<html><body><main><h1>Sitemap</h1><p>Everything on this site.</p><div class=boxes>";
+  for (const char* box : {"Products", "Company", "Support", "Legal"}) {
+    page += std::string("<div class=box><h3>") + box + "</h3><ul>";
+    for (const char* link : {"Overview of all items", "What is new this month", "Archive of old things"})
+      page += std::string("<li><a href=/") + box + ">" + link + "</a></li>";
+    page += "</ul></div>";
+  }
+  page += "</div></main></body></html>";
+  Article article = lede::extract(page);
+  EXPECT_EQ(article.text.find("What is new this month"), std::string::npos) << article.text;
+}
+
+// Products named by a plain link, each beside its price: eighteen, with
+// several times the text of a paragraph.
+std::string product_grid() {
+  std::string grid = "<div class=products>";
+  for (int i = 0; const char* chair : kChairs)
+    for (const char* colour : {"black", "grey", "white"})
+      grid += "<div class=product><a href=/p" + std::to_string(++i) + ">" + chair + " in " + colour +
+              "</a><div class=price>$655.00</div></div>";
+  return grid + "</div>";
+}
+
+// A paragraph of prose of about 300 characters.
+const char* const kParagraph =
+    "<p>Mesh backs breathe and padded seats cushion, so choose by how long you sit. Every chair here adjusts "
+    "in height, depth and tilt, carries a twelve-year warranty, and can be tried for thirty days at home before "
+    "you decide to keep it. Our fitters visit offices of ten people or more for free.</p>";
+
+// A category page under its headline, whose description sits in one block and
+// the grid of products in another: the grid, several times the description's
+// text, is the listing, kept with it.
+TEST(Listing, AGridBesideACategorysDescriptionIsKeptWithIt) {
+  std::string page = "<html><body><div class=layout><h1>Mesh office chairs</h1><div class=intro>" +
+                     std::string(kParagraph) + "</div><div class=listing>" + product_grid() +
+                     "</div></div></body></html>";
+  Article article = lede::extract(page);
+  EXPECT_TRUE(has(article.text, "before you decide to keep it."));
+  for (const char* chair : kChairs) EXPECT_TRUE(has(article.text, chair));
+  EXPECT_TRUE(has(article.text, "$655.00"));
+}
+
+// A short post under its headline, with a grid of products in another
+// column: the grid lies outside the block holding the post and its headline.
+TEST(Listing, AGridBesideAShortPostIsNotPartOfIt) {
+  std::string page = "<html><body><div class=layout><div class=post><h1>Our chairs, tried at home</h1><div "
+                     "class=entry>" + std::string(kParagraph) + "</div></div><div class=column>" + product_grid() +
+                     "</div></div></body></html>";
+  Article article = lede::extract(page);
+  EXPECT_TRUE(has(article.text, "before you decide to keep it."));
+  for (const char* chair : kChairs) EXPECT_EQ(article.text.find(chair), std::string::npos) << article.text;
+}
+
+// In the items of a listing, a slot whose text changes from item to item
+// holds values, however often each repeats; one that always says the same
+// is a button.
+TEST(Listing, RepeatedValuesInTheSlotsOfAGridAreKeptAndButtonsCut) {
+  const char* jobs[] = {"Senior Ruby Developer", "Full Stack Engineer", "Software Engineer in Test",
+                        "Frontend Developer", "Site Reliability Engineer", "Data Engineer"};
+  std::string page = "<html><body><main><h1>Remote programming jobs</h1><p>New jobs every day.</p><ul>";
+  for (int i = 0; const char* job : jobs) {
+    const char* kind = i % 3 == 2 ? "Contract" : "Full-Time";
+    page += "<li class=job><a href=/j" + std::to_string(++i) + ">" + job + "</a><div class=company>Acme " + job +
+            " Team</div><div class=kind>" + kind + "</div><div class=button>Quick view</div></li>";
+  }
+  page += "</ul></main></body></html>";
+  Article article = lede::extract(page);
+  size_t full_time = 0;
+  for (size_t at = article.text.find("Full-Time"); at != std::string::npos; at = article.text.find("Full-Time", at + 1))
+    ++full_time;
+  EXPECT_EQ(full_time, 4u) << article.text;
+  EXPECT_TRUE(has(article.text, "Contract"));
+  EXPECT_EQ(article.text.find("Quick view"), std::string::npos) << article.text;
+}
+
 }  // namespace

@@ -1,0 +1,76 @@
+// Grids of items: the repeated cards of a listing, each named by a link.
+#include "select/steps.h"
+
+#include "select/marks.h"
+
+namespace lede::select {
+
+using dom::Node;
+using dom::Tag;
+using score::NodeStats;
+
+namespace {
+
+// Does the link hold two or more blocks of text ("<a><div>Reflect
+// Earrings</div><div>$490</div></a>")? A tile, a whole item made clickable.
+bool is_tile_link(Node* link, const std::vector<NodeStats>& stats) {
+  int text_blocks = 0;
+  for (Node* d : dom::subtree(link)) {
+    if (d != link && dom::is_block(d->tag) && stats[d->index].own_chars > 0) ++text_blocks;
+    if (text_blocks >= 2) return true;
+  }
+  return false;
+}
+
+// Does the item have a name that is a link: a heading that is all link, or,
+// where `plain_names`, a link of a few words beside text of the item's own
+// (a price, a byline: "<a>Reflect Earrings</a> $490") or that holds that
+// text too? An item under a heading that is no link is a box of links under
+// its title, a menu. Items are small: only the first nodes are looked at, so
+// that nested lists cost no more than flat ones.
+bool has_linked_name(Node* item, const std::vector<NodeStats>& stats, bool plain_names) {
+  constexpr int kItemNodes = 200;
+  constexpr uint32_t kNameChars = 10;
+  const NodeStats& whole = stats[item->index];
+  const bool has_own_text = whole.chars > whole.link_chars + whole.card_chars;
+  bool named = false;
+  int seen = 0;
+  for (Node* d = item; d && seen < kItemNodes; d = dom::next_in_preorder(d, item), ++seen) {
+    const NodeStats& s = stats[d->index];
+    if (d->flags & kDropped) continue;
+    if (dom::is_heading(d->tag) && s.chars > 0) {
+      if (s.link_chars == s.chars && !plain_names) return true;
+      if (s.link_chars == 0 && plain_names) return false;
+    }
+    named = named || (plain_names && d->is(Tag::a) && s.link_chars >= kNameChars &&
+                      (has_own_text || is_tile_link(d, stats)));
+    named = named || (dom::is_heading(d->tag) && s.chars > 0 && s.link_chars == s.chars);
+  }
+  return named;
+}
+
+}  // namespace
+
+// Items that each have a linked name ("<li><a><h2>Name</h2></a> $79</li>"):
+// a grid of products or stories, the listing itself, not a list of links.
+// Names that are plain links ask more: items made by one template (each of
+// the tag and class of the one before it) and small, as cards are; a column
+// of boxes of links, each under a linked title, is no grid.
+bool is_grid_of_named_items(Node* n, const std::vector<NodeStats>& stats, bool plain_names) {
+  constexpr int kMinItems = 3;
+  constexpr uint32_t kCardChars = 600;
+  int items = 0, named = 0, like_previous = 0;
+  const Node* previous = nullptr;
+  for (Node* c = n->first_child; c; c = c->next) {
+    if (!c->is_element() || (c->flags & kDropped)) continue;
+    ++items;
+    named += has_linked_name(c, stats, plain_names);
+    like_previous += previous && previous->tag == c->tag && previous->attr("class") == c->attr("class");
+    previous = c;
+  }
+  if (items < kMinItems || 2 * named < items) return false;
+  if (!plain_names) return true;
+  return 3 * like_previous >= 2 * (items - 1) && stats[n->index].chars <= kCardChars * uint32_t(items);
+}
+
+}  // namespace lede::select
