@@ -146,11 +146,12 @@ const Node* prune(Node* root, const std::vector<NodeStats>& stats, const Thresho
     const NodeStats& s = stats[n->index];
     bool of_cards = s.linked_share() > limit;
     bool listing = of_cards && s.card_chars >= kept.chars - kept.card_chars;
-    bool cut = n->is_element() && !(n->flags & kDropped) && is_list_like(*n) && s.chars >= 10 &&
+    bool data_table = n->is(Tag::table) && is_data_table(n);
+    bool cut = n->is_element() && !(n->flags & kDropped) && is_list_like(*n) && s.chars >= 10 && !data_table &&
                ((s.link_density() > limit && s.prose_chars < 200) || (of_cards && !listing)) &&
                !is_linked_heading(n) && !is_grid_of_named_items(n, stats, false) && !spared_by_grid(n);
     if (cut) n->flags |= kDropped;
-    if (cut || listing) {
+    if (cut || listing || data_table) {
       n = dom::next_skipping_children(n, root);
     } else {
       n = dom::next_in_preorder(n, root);

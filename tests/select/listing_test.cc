@@ -267,4 +267,44 @@ TEST(Listing, RepeatedValuesInTheSlotsOfAGridAreKeptAndButtonsCut) {
   EXPECT_EQ(article.text.find("Quick view"), std::string::npos) << article.text;
 }
 
+const char* const kLaureates[] = {"Wilhelm Roentgen", "Hendrik Lorentz", "Pierre Curie", "Marie Curie",
+                                  "Philipp Lenard"};
+
+// A page of prose about prizes, then a table of laureates whose every cell
+// but the year is a link, with a header row if `header_row`.
+std::string laureates_page(std::string_view table_class, bool header_row) {
+  std::string page = "<html><body><main><h1>List of laureates</h1>";
+  for (int i = 0; i < 4; ++i)
+    page += "<p>The prizes are awarded every year by the academy to people who have made outstanding "
+            "contributions to physics, and each laureate receives a medal, a diploma and a sum of money.</p>";
+  page += "<table class=\"" + std::string(table_class) + "\">";
+  if (header_row) page += "<tr><th>Year</th><th><a href=/physics>Physics</a></th><th><a href=/peace>Peace</a></th></tr>";
+  for (int i = 0; i < 5; ++i)
+    page += "<tr><th>" + std::to_string(1901 + i) + "</th><td><a href=/p/" + std::to_string(i) + ">" +
+            kLaureates[i] + "</a></td><td><a href=/q/" + std::to_string(i) + ">Peace laureate " +
+            std::to_string(i) + "</a></td></tr>";
+  page += "</table></main></body></html>";
+  return page;
+}
+
+// A table of records is data though all its cells are links.
+TEST(Listing, ATableOfLinkedRecordsUnderAHeaderRowIsKept) {
+  Article article = lede::extract(laureates_page("wikitable", true));
+  for (const char* name : kLaureates) EXPECT_TRUE(has(article.text, name));
+}
+
+// "sticky-header" names the table's header row, not the page's header.
+TEST(Listing, ATableOfRecordsNamedAHeaderIsKept) {
+  Article article = lede::extract(laureates_page("wikitable sticky-header", true));
+  for (const char* name : kLaureates) EXPECT_TRUE(has(article.text, name));
+}
+
+// Without a header row naming columns, a table of links is a menu laid out
+// in rows.
+TEST(Listing, ATableOfLinksWithoutAHeaderRowIsCut) {
+  Article article = lede::extract(laureates_page("wikitable", false));
+  EXPECT_TRUE(has(article.text, "a medal, a diploma"));
+  for (const char* name : kLaureates) EXPECT_EQ(article.text.find(name), std::string::npos) << article.text;
+}
+
 }  // namespace
