@@ -104,4 +104,19 @@ bool is_data_table(Node* table) {
   return header_cells >= 2 && records >= kMinRecords;
 }
 
+// A definition list of records ("<dt><a>arXiv:2603.05498</a></dt><dd>Title,
+// authors, subjects</dd>"): each term is a record's linked identifier and
+// its description the record. A glossary's terms are plain words.
+bool is_list_of_records(Node* dl, const std::vector<NodeStats>& stats) {
+  constexpr int kMinRecords = 3;
+  int terms = 0, linked_terms = 0, descriptions = 0;
+  for (Node* c = dl->first_child; c; c = c->next) {
+    if (c->is(Tag::dd)) ++descriptions;
+    if (!c->is(Tag::dt)) continue;
+    ++terms;
+    linked_terms += stats[c->index].link_chars > 0;
+  }
+  return terms >= kMinRecords && descriptions == terms && 3 * linked_terms >= 2 * terms;
+}
+
 }  // namespace lede::select

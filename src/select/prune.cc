@@ -41,13 +41,15 @@ bool is_linked_heading(Node* n) {
 // not most of it: the listing, whose items' links are their names, kept with
 // the rest of each item. Null if none.
 // Only the one child holding half the text is looked into at each level.
-// Tables are left out: old pages lay out whole columns of menus as rows.
-const Node* find_main_grid(Node* root, const std::vector<NodeStats>& stats) {
+// A definition list of records is such a grid too. Tables are left out: old
+// pages lay out whole columns of menus as rows.
+Node* find_main_grid(Node* root, const std::vector<NodeStats>& stats) {
   const NodeStats& kept = stats[root->index];
   if (2 * kept.prose_chars >= kept.chars) return nullptr;
   for (Node* n = root; n;) {
     bool grid_tag = n->is(Tag::ul) || n->is(Tag::ol) || n->is(Tag::div) || n->is(Tag::section);
     if (grid_tag && is_grid_of_named_items(n, stats, true)) return n;
+    if (n->is(Tag::dl) && is_list_of_records(n, stats)) return n;
     Node* major = nullptr;
     for (Node* c = n->first_child; c && !major; c = c->next)
       if (c->is_element() && !(c->flags & kDropped) && 2 * stats[c->index].chars >= kept.chars) major = c;
@@ -70,6 +72,32 @@ bool has_links(Node* n, int count) {
   for (Node* d : dom::subtree(n))
     if (d->is(Tag::a) && d->has_attr("href") && --count == 0) return true;
   return false;
+}
+
+// How many times each link text is said in a grid. A name said in one item
+// only is that item's own (its authors); one said in many items is a facet
+// (topics, colours) or a button.
+std::unordered_map<std::string, int> count_link_texts(Node* grid) {
+  std::unordered_map<std::string, int> counts;
+  for (Node* d : dom::subtree(grid))
+    if (d->is(Tag::a) && d->has_attr("href")) ++counts[normalized_text(d)];
+  return counts;
+}
+
+// Is `n` an enumeration of links ("A. Sun, Y. LeCun, J. Zhu"), most of them
+// names said nowhere else in the grid: the item's own people, a byline?
+// Tags and topics are listed without commas, and buttons repeat.
+bool is_own_enumeration(Node* n, const std::unordered_map<std::string, int>& grid_link_texts) {
+  int links = 0, own = 0;
+  for (Node* d : dom::subtree(n)) {
+    if (!d->is(Tag::a) || !d->has_attr("href")) continue;
+    ++links;
+    auto found = grid_link_texts.find(normalized_text(d));
+    own += found != grid_link_texts.end() && found->second == 1;
+  }
+  const std::string text = normalized_text(n);
+  const auto commas = std::count(text.begin(), text.end(), ',');
+  return 3 * own >= 2 * links && commas >= links - 1;
 }
 
 bool is_hex(char c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'); }
@@ -138,9 +166,11 @@ struct SlotTexts {
 const Node* prune(Node* root, const std::vector<NodeStats>& stats, const Thresholds& t) {
   const NodeStats& kept = stats[root->index];
   const float limit = std::max(t.prune_density, kept.linked_share() + 0.25f);
-  const Node* grid = find_main_grid(root, stats);
-  auto spared_by_grid = [grid](Node* n) {
-    return grid && (holds(n, grid) || n->parent == grid || (holds(grid, n) && !has_links(n, kListLinks)));
+  Node* grid = find_main_grid(root, stats);
+  const auto grid_link_texts = grid ? count_link_texts(grid) : std::unordered_map<std::string, int>{};
+  auto spared_by_grid = [&](Node* n) {
+    return grid && (holds(n, grid) || n->parent == grid ||
+                    (holds(grid, n) && (!has_links(n, kListLinks) || is_own_enumeration(n, grid_link_texts))));
   };
   for (Node* n = root->first_child; n;) {
     const NodeStats& s = stats[n->index];

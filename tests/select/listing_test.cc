@@ -3,6 +3,7 @@
 // other stories.
 #include <gtest/gtest.h>
 
+#include <functional>
 #include <string>
 #include <string_view>
 
@@ -305,6 +306,58 @@ TEST(Listing, ATableOfLinksWithoutAHeaderRowIsCut) {
   Article article = lede::extract(laureates_page("wikitable", false));
   EXPECT_TRUE(has(article.text, "a medal, a diploma"));
   for (const char* name : kLaureates) EXPECT_EQ(article.text.find(name), std::string::npos) << article.text;
+}
+
+const char* const kPapers[] = {"Anatomy of Massive Activations", "Provably Unbiased Judges",
+                               "Partial Information Puzzles", "Access and Inference in Introspection"};
+
+// A page listing papers as a definition list: each term a paper's linked
+// identifier, each description its title, `authors` and subject.
+std::string papers_page(const std::function<std::string(int)>& authors) {
+  std::string page = "<html><body><nav><a href=/>Home</a> <a href=/help>Help</a></nav><main><h1>Recent "
+                     "submissions</h1><p>Showing 4 entries.</p><dl>";
+  for (int i = 0; i < 4; ++i)
+    page += "<dt><a href=/abs/" + std::to_string(i) + ">arXiv:2603.0549" + std::to_string(i) +
+            "</a> [<a href=/pdf/" + std::to_string(i) + ">pdf</a>]</dt><dd><div class=title>Title: " +
+            kPapers[i] + "</div><div class=authors>" + authors(i) +
+            "</div><div class=subjects>Subjects: Machine Learning</div></dd>";
+  page += "</dl></main></body></html>";
+  return page;
+}
+
+std::string author_link(const std::string& name) { return "<a href=/a/" + name + ">" + name + "</a>"; }
+
+// Each paper's authors, linked and listed with commas, are the paper's own.
+TEST(Listing, TheAuthorsOfRecordsInADefinitionListAreKept) {
+  Article article = lede::extract(papers_page([](int i) {
+    std::string n = std::to_string(i);
+    return author_link("Ada Sun" + n) + ", " + author_link("Yan Lee" + n) + ", " + author_link("Jia Zhu" + n);
+  }));
+  for (const char* paper : kPapers) EXPECT_TRUE(has(article.text, paper));
+  EXPECT_TRUE(has(article.text, "Ada Sun2, Yan Lee2, Jia Zhu2"));
+}
+
+// Links listed with commas that other items list too (topics drawn from one
+// vocabulary) are a list of links still.
+TEST(Listing, AnEnumerationOfLinksSharedWithOtherItemsIsCut) {
+  Article article = lede::extract(papers_page([](int i) {
+    const char* const topics[] = {"Robotics", "Vision", "Language", "Planning"};
+    return author_link(topics[i % 4]) + ", " + author_link(topics[(i + 1) % 4]) + ", " +
+           author_link(topics[(i + 2) % 4]);
+  }));
+  for (const char* paper : kPapers) EXPECT_TRUE(has(article.text, paper));
+  EXPECT_EQ(article.text.find("Robotics"), std::string::npos) << article.text;
+}
+
+// Links of an item's own set apart by spaces, not commas, are its tags: a
+// list of links, not a byline.
+TEST(Listing, AnItemsOwnTagsWithoutCommasAreCut) {
+  Article article = lede::extract(papers_page([](int i) {
+    std::string n = std::to_string(i);
+    return author_link("robotics-" + n) + " " + author_link("vision-" + n) + " " + author_link("planning-" + n);
+  }));
+  for (const char* paper : kPapers) EXPECT_TRUE(has(article.text, paper));
+  EXPECT_EQ(article.text.find("vision-2"), std::string::npos) << article.text;
 }
 
 }  // namespace
