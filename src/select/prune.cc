@@ -100,6 +100,38 @@ bool is_own_enumeration(Node* n, const std::unordered_map<std::string, int>& gri
   return 3 * own >= 2 * links && commas >= links - 1;
 }
 
+// Is the text a label followed by a count in brackets ("In Stock (1,168)")?
+// After stars or a score ("★★★★☆(16)", "4(91)") the count is of reviews, a
+// value of a listed item.
+bool is_counted_label(std::string_view text) {
+  while (!text.empty() && text.back() == ' ') text.remove_suffix(1);
+  if (text.size() < 3 || text.back() != ')') return false;
+  size_t open = text.rfind('(');
+  if (open == std::string_view::npos || open + 2 >= text.size()) return false;
+  std::string_view count = text.substr(open + 1, text.size() - open - 2);
+  std::string_view label = text.substr(0, open);
+  bool numeric = std::all_of(count.begin(), count.end(), [](char c) { return (c >= '0' && c <= '9') || c == ','; });
+  bool worded = std::any_of(label.begin(), label.end(), [](char c) { return (c >= 'a' && c <= 'z') || c == '$'; });
+  constexpr std::string_view kStars[] = {"\u2605", "\u2606"};  // ★ ☆
+  bool rated = label.find(kStars[0]) != std::string_view::npos || label.find(kStars[1]) != std::string_view::npos;
+  return numeric && worded && !rated;
+}
+
+// The options of a filter beside a listing ("$50 to $75 (25)", "In Stock
+// (1168)"): short labels, each with the number of items it would leave.
+// They narrow the listing; they are not part of it.
+bool is_filter_options(Node* n, const std::vector<NodeStats>& stats) {
+  constexpr int kMinOptions = 3;
+  constexpr uint32_t kOptionChars = 60;
+  int options = 0, counted = 0;
+  for (Node* c = n->first_child; c; c = c->next) {
+    if (!c->is_element() || (c->flags & kDropped)) continue;
+    ++options;
+    counted += stats[c->index].chars <= kOptionChars && is_counted_label(normalized_text(c));
+  }
+  return options >= kMinOptions && 3 * counted >= 2 * options;
+}
+
 bool is_hex(char c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'); }
 
 // Does a UUID ("f2f260c3-bf1f-466a-b856-6f031758a086", lower-case) start at `at`?
@@ -180,6 +212,7 @@ const Node* prune(Node* root, const std::vector<NodeStats>& stats, const Thresho
     bool cut = n->is_element() && !(n->flags & kDropped) && is_list_like(*n) && s.chars >= 10 && !data_table &&
                ((s.link_density() > limit && s.prose_chars < 200) || (of_cards && !listing)) &&
                !is_linked_heading(n) && !is_grid_of_named_items(n, stats, false) && !spared_by_grid(n);
+    cut = cut || (n->is_element() && !(n->flags & kDropped) && is_list_like(*n) && is_filter_options(n, stats));
     if (cut) n->flags |= kDropped;
     if (cut || listing || data_table) {
       n = dom::next_skipping_children(n, root);

@@ -360,4 +360,44 @@ TEST(Listing, AnItemsOwnTagsWithoutCommasAreCut) {
   EXPECT_EQ(article.text.find("vision-2"), std::string::npos) << article.text;
 }
 
+const char* const kLenses[] = {"Canon RF 7-14mm Fisheye Lens", "Nikon Z 70-200mm Zoom Lens",
+                               "Tamron 35-100mm Portrait Lens", "Sigma 28-70mm Travel Lens"};
+
+// A listing of lenses, each with `rating` under its name, beside a filter
+// whose options are plain labels with counts.
+std::string lenses_page(std::string_view rating) {
+  std::string page = "<html><body><main><h1>Mirrorless lenses</h1><div class=filters><h3>Price</h3><div>";
+  for (const char* option : {"$0 to $250 (39)", "$250 to $500 (73)", "$500 to $1000 (52)", "In Stock (1,168)"})
+    page += std::string("<a class=option><span>") + option + "</span></a>";
+  page += "</div></div><div class=grid>";
+  for (int i = 0; const char* lens : kLenses) {
+    ++i;
+    page += "<div class=item><h2><a href=/l/" + std::to_string(i) + ">" + lens + "</a></h2><div class=rating>" +
+            std::string(rating) + "</div><p>Sharp from edge to edge, light enough to carry all day, and sealed "
+            "against rain and dust.</p><div class=price>$" + std::to_string(800 + 100 * i) + ".00</div></div>";
+  }
+  page += "</div></main></body></html>";
+  return page;
+}
+
+// The options of a filter narrow the listing; they are not part of it.
+TEST(Listing, FilterOptionsWithCountsAreCut) {
+  Article article = lede::extract(lenses_page("Rated 4.5"));
+  for (const char* lens : kLenses) EXPECT_TRUE(has(article.text, lens));
+  EXPECT_EQ(article.text.find("In Stock"), std::string::npos) << article.text;
+  EXPECT_EQ(article.text.find("$250 to $500"), std::string::npos) << article.text;
+}
+
+// Stars or a score before a count in brackets: the number of reviews of a
+// listed item, a value to keep.
+TEST(Listing, ReviewCountsAfterStarsAreKept) {
+  std::string page = "<html><body><main><h1>Free courses to learn to code</h1><p>We rated every free course we "
+                     "took this year, and these are the ones our readers liked best.</p><ul>";
+  for (const char* course : {"Elements of AI", "Full Stack Open", "Java Programming", "Ethics of AI"})
+    page += std::string("<li>") + course + " \u2605\u2605\u2605\u2605\u2606(16)</li>";
+  page += "</ul></main></body></html>";
+  Article article = lede::extract(page);
+  EXPECT_TRUE(has(article.text, "Full Stack Open \u2605\u2605\u2605\u2605\u2606(16)"));
+}
+
 }  // namespace
