@@ -187,6 +187,27 @@ struct SlotTexts {
   }
 };
 
+// The item of one of the `grids` that holds `n` (the child of the grid on
+// its path up), or `n` itself if none does.
+Node* item_of(Node* n, const std::vector<const Node*>& grids) {
+  for (Node* a = n; a->parent; a = a->parent)
+    if (std::find(grids.begin(), grids.end(), a->parent) != grids.end()) return a;
+  return n;
+}
+
+// Does the item hold a block of text said nowhere else on the page? An item
+// listed twice (a promoted card, a tab repeating another) has none.
+bool has_text_of_its_own(Node* item, const std::vector<NodeStats>& stats,
+                         const std::unordered_map<std::string, int>& seen) {
+  for (Node* d : dom::subtree(item)) {
+    const NodeStats& s = stats[d->index];
+    if (!d->is_element() || !dom::is_block(d->tag) || s.own_chars == 0 || s.chars != s.own_chars) continue;
+    auto found = seen.find(normalized_text(d));
+    if (found != seen.end() && found->second == 1) return true;
+  }
+  return false;
+}
+
 }  // namespace
 
 // Step 4: inside kept subtrees, cut link lists and residual chrome.
@@ -241,6 +262,8 @@ void drop_repeats(Node* body, const std::vector<NodeStats>& stats, const std::ve
   std::unordered_map<std::string, int> seen;
   std::unordered_map<std::string, SlotTexts> slots;
   std::vector<Label> labels;
+  std::unordered_map<std::string, std::string> first_slots;  // of longer blocks, in grids
+  std::vector<Node*> copies_in_grid;  // judged by their slot once all are seen
   int inside = 0;
   const Node* grid = nullptr;
   auto is_grid = [&grids](const Node* n) { return std::find(grids.begin(), grids.end(), n) != grids.end(); };
@@ -269,6 +292,16 @@ void drop_repeats(Node* body, const std::vector<NodeStats>& stats, const std::ve
           if (dom::is_heading(n->tag) || has_digit(text)) return true;
           if (grid) slots[slot_of(*n)].note(text);
           labels.push_back({n, std::move(text), grid != nullptr});
+          return true;
+        }
+        // In a grid, a longer block said again in the same slot of another
+        // item is a value they share ("Subjects: Machine Learning"), if
+        // that slot holds other values elsewhere.
+        std::string slot = grid ? slot_of(*n) : std::string();
+        if (grid) slots[slot].note(text);
+        auto [first_slot, first] = first_slots.try_emplace(text, slot);
+        if (count > 1 && grid && !first && first_slot->second == slot) {
+          copies_in_grid.push_back(n);
         } else if (count > 1) {
           n->flags |= kDropped;
           return false;
@@ -283,6 +316,9 @@ void drop_repeats(Node* body, const std::vector<NodeStats>& stats, const std::ve
   for (Label& label : labels)
     if (seen[label.text] >= 3 && !(label.in_grid && slots[slot_of(*label.node)].varies))
       label.node->flags |= kDropped;
+  for (Node* copy : copies_in_grid)
+    if (!slots[slot_of(*copy)].varies || !has_text_of_its_own(item_of(copy, grids), stats, seen))
+      copy->flags |= kDropped;
 }
 
 }  // namespace lede::select

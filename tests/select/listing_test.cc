@@ -312,15 +312,16 @@ const char* const kPapers[] = {"Anatomy of Massive Activations", "Provably Unbia
                                "Partial Information Puzzles", "Access and Inference in Introspection"};
 
 // A page listing papers as a definition list: each term a paper's linked
-// identifier, each description its title, `authors` and subject.
-std::string papers_page(const std::function<std::string(int)>& authors) {
+// identifier, each description its title, `authors` and `subject`.
+std::string papers_page(const std::function<std::string(int)>& authors,
+                        const std::function<std::string(int)>& subject = [](int) { return "Machine Learning"; }) {
   std::string page = "<html><body><nav><a href=/>Home</a> <a href=/help>Help</a></nav><main><h1>Recent "
                      "submissions</h1><p>Showing 4 entries.</p><dl>";
   for (int i = 0; i < 4; ++i)
     page += "<dt><a href=/abs/" + std::to_string(i) + ">arXiv:2603.0549" + std::to_string(i) +
             "</a> [<a href=/pdf/" + std::to_string(i) + ">pdf</a>]</dt><dd><div class=title>Title: " +
             kPapers[i] + "</div><div class=authors>" + authors(i) +
-            "</div><div class=subjects>Subjects: Machine Learning</div></dd>";
+            "</div><div class=subjects>Subjects: " + subject(i) + "</div></dd>";
   page += "</dl></main></body></html>";
   return page;
 }
@@ -398,6 +399,41 @@ TEST(Listing, ReviewCountsAfterStarsAreKept) {
   page += "</ul></main></body></html>";
   Article article = lede::extract(page);
   EXPECT_TRUE(has(article.text, "Full Stack Open \u2605\u2605\u2605\u2605\u2606(16)"));
+}
+
+// Items of a grid sharing a value ("Subjects: Artificial Intelligence") keep
+// it each, however long it is.
+TEST(Listing, ALongValueSharedByItemsOfAGridIsKeptInEach) {
+  Article article = lede::extract(papers_page(
+      [](int i) { return author_link("Ada Sun" + std::to_string(i)); },
+      [](int i) { return i < 3 ? "Artificial Intelligence (cs.AI); Computation and Language" : "Robotics (cs.RO)"; }));
+  const std::string shared = "Artificial Intelligence (cs.AI); Computation and Language";
+  size_t first = article.text.find(shared);
+  ASSERT_NE(first, std::string::npos) << article.text;
+  size_t second = article.text.find(shared, first + 1);
+  ASSERT_NE(second, std::string::npos) << article.text;
+  EXPECT_NE(article.text.find(shared, second + 1), std::string::npos) << article.text;
+}
+
+// An item listed twice (promoted at the top, then in its place) is said
+// once: none of its copy's text is its own.
+TEST(Listing, AnItemListedTwiceInAGridIsKeptOnce) {
+  std::string page = "<html><body><main><h1>Events this week</h1><div class=grid>";
+  auto card = [](int i) {
+    return "<div class=card><h3><a href=/e/" + std::to_string(i) + ">Evening meetup number " + std::to_string(i) +
+           "</a></h3><div class=where>Makers club meeting " +
+           std::string(i % 2 ? "at the old harbour warehouse" : "in the library reading room") + " for the " +
+           std::to_string(i) + "th time</div></div>";
+  };
+  page += card(1);
+  for (int i = 1; i <= 5; ++i) page += card(i);
+  page += "</div></main></body></html>";
+  Article article = lede::extract(page);
+  const std::string blurb = "meeting at the old harbour warehouse for the 1th time";
+  size_t first = article.text.find(blurb);
+  ASSERT_NE(first, std::string::npos) << article.text;
+  EXPECT_EQ(article.text.find(blurb, first + 1), std::string::npos) << article.text;
+  EXPECT_TRUE(has(article.text, "for the 5th time"));
 }
 
 }  // namespace
