@@ -337,6 +337,8 @@ void drop_named_chrome(const dom::Document& doc, Node* body, const Node* headlin
     // A <form> around most of the page's text is how some frameworks build
     // every page (ASP.NET, rank tables with filters), not a sign-up box.
     if (n->is(Tag::form) && 2 * s.chars > page.chars) sig &= ~uint32_t{score::kSigPromo};
+    // A table of records named a header ("sticky-header") names its header row.
+    if (n->is(Tag::table) && (sig & kLayoutNames) && is_data_table(n)) sig &= ~kLayoutNames;
     const bool strong = is_strong_chrome(*n, sig, s.signals);
     // Customer reviews are a product's comments: they often hold more prose
     // than its description, which the guard would take for the content. (On

@@ -49,6 +49,19 @@ bool has_linked_name(Node* item, const std::vector<NodeStats>& stats, bool plain
   return named;
 }
 
+// The rows of a table: its own <tr>, directly or in its row groups, not
+// those of tables nested in its cells.
+std::vector<Node*> rows_of(Node* table) {
+  std::vector<Node*> rows;
+  for (Node* c = table->first_child; c; c = c->next) {
+    if (c->is(Tag::tr)) rows.push_back(c);
+    if (c->is(Tag::thead) || c->is(Tag::tbody) || c->is(Tag::tfoot))
+      for (Node* r = c->first_child; r; r = r->next)
+        if (r->is(Tag::tr)) rows.push_back(r);
+  }
+  return rows;
+}
+
 }  // namespace
 
 // Items that each have a linked name ("<li><a><h2>Name</h2></a> $79</li>"):
@@ -71,6 +84,39 @@ bool is_grid_of_named_items(Node* n, const std::vector<NodeStats>& stats, bool p
   if (items < kMinItems || 2 * named < items) return false;
   if (!plain_names) return true;
   return 3 * like_previous >= 2 * (items - 1) && stats[n->index].chars <= kCardChars * uint32_t(items);
+}
+
+// A table of records: a header row of <th> cells naming its columns, above
+// rows of <td> data. Its cells may all be links (laureates, the files of a
+// release), yet it is data, not a menu; layout tables have no such header.
+bool is_data_table(Node* table) {
+  constexpr int kMinRecords = 3;
+  int header_cells = 0, records = 0;
+  for (Node* row : rows_of(table)) {
+    int headers = 0, data = 0;
+    for (Node* cell = row->first_child; cell; cell = cell->next) {
+      headers += cell->is(Tag::th);
+      data += cell->is(Tag::td);
+    }
+    if (!header_cells && !records && data == 0) header_cells = headers;
+    else records += data > 0 && headers + data >= 2;
+  }
+  return header_cells >= 2 && records >= kMinRecords;
+}
+
+// A definition list of records ("<dt><a>arXiv:2603.05498</a></dt><dd>Title,
+// authors, subjects</dd>"): each term is a record's linked identifier and
+// its description the record. A glossary's terms are plain words.
+bool is_list_of_records(Node* dl, const std::vector<NodeStats>& stats) {
+  constexpr int kMinRecords = 3;
+  int terms = 0, linked_terms = 0, descriptions = 0;
+  for (Node* c = dl->first_child; c; c = c->next) {
+    if (c->is(Tag::dd)) ++descriptions;
+    if (!c->is(Tag::dt)) continue;
+    ++terms;
+    linked_terms += stats[c->index].link_chars > 0;
+  }
+  return terms >= kMinRecords && descriptions == terms && 3 * linked_terms >= 2 * terms;
 }
 
 }  // namespace lede::select

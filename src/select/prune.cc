@@ -41,13 +41,15 @@ bool is_linked_heading(Node* n) {
 // not most of it: the listing, whose items' links are their names, kept with
 // the rest of each item. Null if none.
 // Only the one child holding half the text is looked into at each level.
-// Tables are left out: old pages lay out whole columns of menus as rows.
-const Node* find_main_grid(Node* root, const std::vector<NodeStats>& stats) {
+// A definition list of records is such a grid too. Tables are left out: old
+// pages lay out whole columns of menus as rows.
+Node* find_main_grid(Node* root, const std::vector<NodeStats>& stats) {
   const NodeStats& kept = stats[root->index];
   if (2 * kept.prose_chars >= kept.chars) return nullptr;
   for (Node* n = root; n;) {
     bool grid_tag = n->is(Tag::ul) || n->is(Tag::ol) || n->is(Tag::div) || n->is(Tag::section);
     if (grid_tag && is_grid_of_named_items(n, stats, true)) return n;
+    if (n->is(Tag::dl) && is_list_of_records(n, stats)) return n;
     Node* major = nullptr;
     for (Node* c = n->first_child; c && !major; c = c->next)
       if (c->is_element() && !(c->flags & kDropped) && 2 * stats[c->index].chars >= kept.chars) major = c;
@@ -70,6 +72,64 @@ bool has_links(Node* n, int count) {
   for (Node* d : dom::subtree(n))
     if (d->is(Tag::a) && d->has_attr("href") && --count == 0) return true;
   return false;
+}
+
+// How many times each link text is said in a grid. A name said in one item
+// only is that item's own (its authors); one said in many items is a facet
+// (topics, colours) or a button.
+std::unordered_map<std::string, int> count_link_texts(Node* grid) {
+  std::unordered_map<std::string, int> counts;
+  for (Node* d : dom::subtree(grid))
+    if (d->is(Tag::a) && d->has_attr("href")) ++counts[normalized_text(d)];
+  return counts;
+}
+
+// Is `n` an enumeration of links ("A. Sun, Y. LeCun, J. Zhu"), most of them
+// names said nowhere else in the grid: the item's own people, a byline?
+// Tags and topics are listed without commas, and buttons repeat.
+bool is_own_enumeration(Node* n, const std::unordered_map<std::string, int>& grid_link_texts) {
+  int links = 0, own = 0;
+  for (Node* d : dom::subtree(n)) {
+    if (!d->is(Tag::a) || !d->has_attr("href")) continue;
+    ++links;
+    auto found = grid_link_texts.find(normalized_text(d));
+    own += found != grid_link_texts.end() && found->second == 1;
+  }
+  const std::string text = normalized_text(n);
+  const auto commas = std::count(text.begin(), text.end(), ',');
+  return 3 * own >= 2 * links && commas >= links - 1;
+}
+
+// Is the text a label followed by a count in brackets ("In Stock (1,168)")?
+// After stars or a score ("★★★★☆(16)", "4(91)") the count is of reviews, a
+// value of a listed item.
+bool is_counted_label(std::string_view text) {
+  while (!text.empty() && text.back() == ' ') text.remove_suffix(1);
+  if (text.size() < 3 || text.back() != ')') return false;
+  size_t open = text.rfind('(');
+  if (open == std::string_view::npos || open + 2 >= text.size()) return false;
+  std::string_view count = text.substr(open + 1, text.size() - open - 2);
+  std::string_view label = text.substr(0, open);
+  bool numeric = std::all_of(count.begin(), count.end(), [](char c) { return (c >= '0' && c <= '9') || c == ','; });
+  bool worded = std::any_of(label.begin(), label.end(), [](char c) { return (c >= 'a' && c <= 'z') || c == '$'; });
+  constexpr std::string_view kStars[] = {"\u2605", "\u2606"};  // ★ ☆
+  bool rated = label.find(kStars[0]) != std::string_view::npos || label.find(kStars[1]) != std::string_view::npos;
+  return numeric && worded && !rated;
+}
+
+// The options of a filter beside a listing ("$50 to $75 (25)", "In Stock
+// (1168)"): short labels, each with the number of items it would leave.
+// They narrow the listing; they are not part of it.
+bool is_filter_options(Node* n, const std::vector<NodeStats>& stats) {
+  constexpr int kMinOptions = 3;
+  constexpr uint32_t kOptionChars = 60;
+  int options = 0, counted = 0;
+  for (Node* c = n->first_child; c; c = c->next) {
+    if (!c->is_element() || (c->flags & kDropped)) continue;
+    ++options;
+    counted += stats[c->index].chars <= kOptionChars && is_counted_label(normalized_text(c));
+  }
+  return options >= kMinOptions && 3 * counted >= 2 * options;
 }
 
 bool is_hex(char c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'); }
@@ -127,6 +187,27 @@ struct SlotTexts {
   }
 };
 
+// The item of one of the `grids` that holds `n` (the child of the grid on
+// its path up), or `n` itself if none does.
+Node* item_of(Node* n, const std::vector<const Node*>& grids) {
+  for (Node* a = n; a->parent; a = a->parent)
+    if (std::find(grids.begin(), grids.end(), a->parent) != grids.end()) return a;
+  return n;
+}
+
+// Does the item hold a block of text said nowhere else on the page? An item
+// listed twice (a promoted card, a tab repeating another) has none.
+bool has_text_of_its_own(Node* item, const std::vector<NodeStats>& stats,
+                         const std::unordered_map<std::string, int>& seen) {
+  for (Node* d : dom::subtree(item)) {
+    const NodeStats& s = stats[d->index];
+    if (!d->is_element() || !dom::is_block(d->tag) || s.own_chars == 0 || s.chars != s.own_chars) continue;
+    auto found = seen.find(normalized_text(d));
+    if (found != seen.end() && found->second == 1) return true;
+  }
+  return false;
+}
+
 }  // namespace
 
 // Step 4: inside kept subtrees, cut link lists and residual chrome.
@@ -138,19 +219,23 @@ struct SlotTexts {
 const Node* prune(Node* root, const std::vector<NodeStats>& stats, const Thresholds& t) {
   const NodeStats& kept = stats[root->index];
   const float limit = std::max(t.prune_density, kept.linked_share() + 0.25f);
-  const Node* grid = find_main_grid(root, stats);
-  auto spared_by_grid = [grid](Node* n) {
-    return grid && (holds(n, grid) || n->parent == grid || (holds(grid, n) && !has_links(n, kListLinks)));
+  Node* grid = find_main_grid(root, stats);
+  const auto grid_link_texts = grid ? count_link_texts(grid) : std::unordered_map<std::string, int>{};
+  auto spared_by_grid = [&](Node* n) {
+    return grid && (holds(n, grid) || n->parent == grid ||
+                    (holds(grid, n) && (!has_links(n, kListLinks) || is_own_enumeration(n, grid_link_texts))));
   };
   for (Node* n = root->first_child; n;) {
     const NodeStats& s = stats[n->index];
     bool of_cards = s.linked_share() > limit;
     bool listing = of_cards && s.card_chars >= kept.chars - kept.card_chars;
-    bool cut = n->is_element() && !(n->flags & kDropped) && is_list_like(*n) && s.chars >= 10 &&
+    bool data_table = n->is(Tag::table) && is_data_table(n);
+    bool cut = n->is_element() && !(n->flags & kDropped) && is_list_like(*n) && s.chars >= 10 && !data_table &&
                ((s.link_density() > limit && s.prose_chars < 200) || (of_cards && !listing)) &&
                !is_linked_heading(n) && !is_grid_of_named_items(n, stats, false) && !spared_by_grid(n);
+    cut = cut || (n->is_element() && !(n->flags & kDropped) && is_list_like(*n) && is_filter_options(n, stats));
     if (cut) n->flags |= kDropped;
-    if (cut || listing) {
+    if (cut || listing || data_table) {
       n = dom::next_skipping_children(n, root);
     } else {
       n = dom::next_in_preorder(n, root);
@@ -177,6 +262,8 @@ void drop_repeats(Node* body, const std::vector<NodeStats>& stats, const std::ve
   std::unordered_map<std::string, int> seen;
   std::unordered_map<std::string, SlotTexts> slots;
   std::vector<Label> labels;
+  std::unordered_map<std::string, std::string> first_slots;  // of longer blocks, in grids
+  std::vector<Node*> copies_in_grid;  // judged by their slot once all are seen
   int inside = 0;
   const Node* grid = nullptr;
   auto is_grid = [&grids](const Node* n) { return std::find(grids.begin(), grids.end(), n) != grids.end(); };
@@ -205,6 +292,16 @@ void drop_repeats(Node* body, const std::vector<NodeStats>& stats, const std::ve
           if (dom::is_heading(n->tag) || has_digit(text)) return true;
           if (grid) slots[slot_of(*n)].note(text);
           labels.push_back({n, std::move(text), grid != nullptr});
+          return true;
+        }
+        // In a grid, a longer block said again in the same slot of another
+        // item is a value they share ("Subjects: Machine Learning"), if
+        // that slot holds other values elsewhere.
+        std::string slot = grid ? slot_of(*n) : std::string();
+        if (grid) slots[slot].note(text);
+        auto [first_slot, first] = first_slots.try_emplace(text, slot);
+        if (count > 1 && grid && !first && first_slot->second == slot) {
+          copies_in_grid.push_back(n);
         } else if (count > 1) {
           n->flags |= kDropped;
           return false;
@@ -219,6 +316,9 @@ void drop_repeats(Node* body, const std::vector<NodeStats>& stats, const std::ve
   for (Label& label : labels)
     if (seen[label.text] >= 3 && !(label.in_grid && slots[slot_of(*label.node)].varies))
       label.node->flags |= kDropped;
+  for (Node* copy : copies_in_grid)
+    if (!slots[slot_of(*copy)].varies || !has_text_of_its_own(item_of(copy, grids), stats, seen))
+      copy->flags |= kDropped;
 }
 
 }  // namespace lede::select

@@ -86,6 +86,11 @@ void drop_repeats(dom::Node* body, const std::vector<score::NodeStats>& stats,
 // a grid of products or stories, the listing itself, not a list of links.
 // `plain_names` lets a plain link name an item (see has_linked_name).
 bool is_grid_of_named_items(dom::Node* n, const std::vector<score::NodeStats>& stats, bool plain_names);
+// A table of records: a header row of <th> cells naming its columns, above
+// rows of <td> data. Its cells may all be links, yet it is data, not a menu.
+bool is_data_table(dom::Node* table);
+// A <dl> whose terms are the linked names of records its descriptions hold.
+bool is_list_of_records(dom::Node* dl, const std::vector<score::NodeStats>& stats);
 
 // headline.cc
 dom::Node* find_headline(const dom::Document& doc, dom::Node* body, std::string_view title);

@@ -3,6 +3,7 @@
 // other stories.
 #include <gtest/gtest.h>
 
+#include <functional>
 #include <string>
 #include <string_view>
 
@@ -265,6 +266,174 @@ TEST(Listing, RepeatedValuesInTheSlotsOfAGridAreKeptAndButtonsCut) {
   EXPECT_EQ(full_time, 4u) << article.text;
   EXPECT_TRUE(has(article.text, "Contract"));
   EXPECT_EQ(article.text.find("Quick view"), std::string::npos) << article.text;
+}
+
+const char* const kLaureates[] = {"Wilhelm Roentgen", "Hendrik Lorentz", "Pierre Curie", "Marie Curie",
+                                  "Philipp Lenard"};
+
+// A page of prose about prizes, then a table of laureates whose every cell
+// but the year is a link, with a header row if `header_row`.
+std::string laureates_page(std::string_view table_class, bool header_row) {
+  std::string page = "<html><body><main><h1>List of laureates</h1>";
+  for (int i = 0; i < 4; ++i)
+    page += "<p>The prizes are awarded every year by the academy to people who have made outstanding "
+            "contributions to physics, and each laureate receives a medal, a diploma and a sum of money.</p>";
+  page += "<table class=\"" + std::string(table_class) + "\">";
+  if (header_row) page += "<tr><th>Year</th><th><a href=/physics>Physics</a></th><th><a href=/peace>Peace</a></th></tr>";
+  for (int i = 0; i < 5; ++i)
+    page += "<tr><th>" + std::to_string(1901 + i) + "</th><td><a href=/p/" + std::to_string(i) + ">" +
+            kLaureates[i] + "</a></td><td><a href=/q/" + std::to_string(i) + ">Peace laureate " +
+            std::to_string(i) + "</a></td></tr>";
+  page += "</table></main></body></html>";
+  return page;
+}
+
+// A table of records is data though all its cells are links.
+TEST(Listing, ATableOfLinkedRecordsUnderAHeaderRowIsKept) {
+  Article article = lede::extract(laureates_page("wikitable", true));
+  for (const char* name : kLaureates) EXPECT_TRUE(has(article.text, name));
+}
+
+// "sticky-header" names the table's header row, not the page's header.
+TEST(Listing, ATableOfRecordsNamedAHeaderIsKept) {
+  Article article = lede::extract(laureates_page("wikitable sticky-header", true));
+  for (const char* name : kLaureates) EXPECT_TRUE(has(article.text, name));
+}
+
+// Without a header row naming columns, a table of links is a menu laid out
+// in rows.
+TEST(Listing, ATableOfLinksWithoutAHeaderRowIsCut) {
+  Article article = lede::extract(laureates_page("wikitable", false));
+  EXPECT_TRUE(has(article.text, "a medal, a diploma"));
+  for (const char* name : kLaureates) EXPECT_EQ(article.text.find(name), std::string::npos) << article.text;
+}
+
+const char* const kPapers[] = {"Anatomy of Massive Activations", "Provably Unbiased Judges",
+                               "Partial Information Puzzles", "Access and Inference in Introspection"};
+
+// A page listing papers as a definition list: each term a paper's linked
+// identifier, each description its title, `authors` and `subject`.
+std::string papers_page(const std::function<std::string(int)>& authors,
+                        const std::function<std::string(int)>& subject = [](int) { return "Machine Learning"; }) {
+  std::string page = "<html><body><nav><a href=/>Home</a> <a href=/help>Help</a></nav><main><h1>Recent "
+                     "submissions</h1><p>Showing 4 entries.</p><dl>";
+  for (int i = 0; i < 4; ++i)
+    page += "<dt><a href=/abs/" + std::to_string(i) + ">arXiv:2603.0549" + std::to_string(i) +
+            "</a> [<a href=/pdf/" + std::to_string(i) + ">pdf</a>]</dt><dd><div class=title>Title: " +
+            kPapers[i] + "</div><div class=authors>" + authors(i) +
+            "</div><div class=subjects>Subjects: " + subject(i) + "</div></dd>";
+  page += "</dl></main></body></html>";
+  return page;
+}
+
+std::string author_link(const std::string& name) { return "<a href=/a/" + name + ">" + name + "</a>"; }
+
+// Each paper's authors, linked and listed with commas, are the paper's own.
+TEST(Listing, TheAuthorsOfRecordsInADefinitionListAreKept) {
+  Article article = lede::extract(papers_page([](int i) {
+    std::string n = std::to_string(i);
+    return author_link("Ada Sun" + n) + ", " + author_link("Yan Lee" + n) + ", " + author_link("Jia Zhu" + n);
+  }));
+  for (const char* paper : kPapers) EXPECT_TRUE(has(article.text, paper));
+  EXPECT_TRUE(has(article.text, "Ada Sun2, Yan Lee2, Jia Zhu2"));
+}
+
+// Links listed with commas that other items list too (topics drawn from one
+// vocabulary) are a list of links still.
+TEST(Listing, AnEnumerationOfLinksSharedWithOtherItemsIsCut) {
+  Article article = lede::extract(papers_page([](int i) {
+    const char* const topics[] = {"Robotics", "Vision", "Language", "Planning"};
+    return author_link(topics[i % 4]) + ", " + author_link(topics[(i + 1) % 4]) + ", " +
+           author_link(topics[(i + 2) % 4]);
+  }));
+  for (const char* paper : kPapers) EXPECT_TRUE(has(article.text, paper));
+  EXPECT_EQ(article.text.find("Robotics"), std::string::npos) << article.text;
+}
+
+// Links of an item's own set apart by spaces, not commas, are its tags: a
+// list of links, not a byline.
+TEST(Listing, AnItemsOwnTagsWithoutCommasAreCut) {
+  Article article = lede::extract(papers_page([](int i) {
+    std::string n = std::to_string(i);
+    return author_link("robotics-" + n) + " " + author_link("vision-" + n) + " " + author_link("planning-" + n);
+  }));
+  for (const char* paper : kPapers) EXPECT_TRUE(has(article.text, paper));
+  EXPECT_EQ(article.text.find("vision-2"), std::string::npos) << article.text;
+}
+
+const char* const kLenses[] = {"Canon RF 7-14mm Fisheye Lens", "Nikon Z 70-200mm Zoom Lens",
+                               "Tamron 35-100mm Portrait Lens", "Sigma 28-70mm Travel Lens"};
+
+// A listing of lenses, each with `rating` under its name, beside a filter
+// whose options are plain labels with counts.
+std::string lenses_page(std::string_view rating) {
+  std::string page = "<html><body><main><h1>Mirrorless lenses</h1><div class=filters><h3>Price</h3><div>";
+  for (const char* option : {"$0 to $250 (39)", "$250 to $500 (73)", "$500 to $1000 (52)", "In Stock (1,168)"})
+    page += std::string("<a class=option><span>") + option + "</span></a>";
+  page += "</div></div><div class=grid>";
+  for (int i = 0; const char* lens : kLenses) {
+    ++i;
+    page += "<div class=item><h2><a href=/l/" + std::to_string(i) + ">" + lens + "</a></h2><div class=rating>" +
+            std::string(rating) + "</div><p>Sharp from edge to edge, light enough to carry all day, and sealed "
+            "against rain and dust.</p><div class=price>$" + std::to_string(800 + 100 * i) + ".00</div></div>";
+  }
+  page += "</div></main></body></html>";
+  return page;
+}
+
+// The options of a filter narrow the listing; they are not part of it.
+TEST(Listing, FilterOptionsWithCountsAreCut) {
+  Article article = lede::extract(lenses_page("Rated 4.5"));
+  for (const char* lens : kLenses) EXPECT_TRUE(has(article.text, lens));
+  EXPECT_EQ(article.text.find("In Stock"), std::string::npos) << article.text;
+  EXPECT_EQ(article.text.find("$250 to $500"), std::string::npos) << article.text;
+}
+
+// Stars or a score before a count in brackets: the number of reviews of a
+// listed item, a value to keep.
+TEST(Listing, ReviewCountsAfterStarsAreKept) {
+  std::string page = "<html><body><main><h1>Free courses to learn to code</h1><p>We rated every free course we "
+                     "took this year, and these are the ones our readers liked best.</p><ul>";
+  for (const char* course : {"Elements of AI", "Full Stack Open", "Java Programming", "Ethics of AI"})
+    page += std::string("<li>") + course + " \u2605\u2605\u2605\u2605\u2606(16)</li>";
+  page += "</ul></main></body></html>";
+  Article article = lede::extract(page);
+  EXPECT_TRUE(has(article.text, "Full Stack Open \u2605\u2605\u2605\u2605\u2606(16)"));
+}
+
+// Items of a grid sharing a value ("Subjects: Artificial Intelligence") keep
+// it each, however long it is.
+TEST(Listing, ALongValueSharedByItemsOfAGridIsKeptInEach) {
+  Article article = lede::extract(papers_page(
+      [](int i) { return author_link("Ada Sun" + std::to_string(i)); },
+      [](int i) { return i < 3 ? "Artificial Intelligence (cs.AI); Computation and Language" : "Robotics (cs.RO)"; }));
+  const std::string shared = "Artificial Intelligence (cs.AI); Computation and Language";
+  size_t first = article.text.find(shared);
+  ASSERT_NE(first, std::string::npos) << article.text;
+  size_t second = article.text.find(shared, first + 1);
+  ASSERT_NE(second, std::string::npos) << article.text;
+  EXPECT_NE(article.text.find(shared, second + 1), std::string::npos) << article.text;
+}
+
+// An item listed twice (promoted at the top, then in its place) is said
+// once: none of its copy's text is its own.
+TEST(Listing, AnItemListedTwiceInAGridIsKeptOnce) {
+  std::string page = "<html><body><main><h1>Events this week</h1><div class=grid>";
+  auto card = [](int i) {
+    return "<div class=card><h3><a href=/e/" + std::to_string(i) + ">Evening meetup number " + std::to_string(i) +
+           "</a></h3><div class=where>Makers club meeting " +
+           std::string(i % 2 ? "at the old harbour warehouse" : "in the library reading room") + " for the " +
+           std::to_string(i) + "th time</div></div>";
+  };
+  page += card(1);
+  for (int i = 1; i <= 5; ++i) page += card(i);
+  page += "</div></main></body></html>";
+  Article article = lede::extract(page);
+  const std::string blurb = "meeting at the old harbour warehouse for the 1th time";
+  size_t first = article.text.find(blurb);
+  ASSERT_NE(first, std::string::npos) << article.text;
+  EXPECT_EQ(article.text.find(blurb, first + 1), std::string::npos) << article.text;
+  EXPECT_TRUE(has(article.text, "for the 5th time"));
 }
 
 }  // namespace
