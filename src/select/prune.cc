@@ -117,19 +117,45 @@ bool is_counted_label(std::string_view text) {
   return numeric && worded && !rated;
 }
 
+// Does the text of `item` end with `c`? Read from the end, over a few nodes:
+// a cheap test before the item's whole text is built.
+bool text_ends_with(const Node* item, char c) {
+  constexpr int kNodesLookedAt = 16;
+  const Node* d = item;
+  for (int seen = 0; seen < kNodesLookedAt; ++seen) {
+    if (d->last_child) {
+      d = d->last_child;
+    } else {
+      while (d != item && !d->prev) d = d->parent;
+      if (d == item) return false;
+      d = d->prev;
+    }
+    if (!d->is_text()) continue;
+    std::string_view text = d->data;
+    while (!text.empty() && static_cast<unsigned char>(text.back()) <= ' ') text.remove_suffix(1);
+    if (!text.empty()) return text.back() == c;
+  }
+  return false;
+}
+
 // The options of a filter beside a listing ("$50 to $75 (25)", "In Stock
 // (1168)"): short labels, each with the number of items it would leave.
 // They narrow the listing; they are not part of it.
 bool is_filter_options(Node* n, const std::vector<NodeStats>& stats) {
   constexpr int kMinOptions = 3;
   constexpr uint32_t kOptionChars = 60;
-  int options = 0, counted = 0;
-  for (Node* c = n->first_child; c; c = c->next) {
+  int options = 0;
+  for (Node* c = n->first_child; c; c = c->next) options += c->is_element() && !(c->flags & kDropped);
+  if (options < kMinOptions) return false;
+  int counted = 0, others = 0;
+  for (Node* c = n->first_child; c && 3 * others <= options; c = c->next) {
     if (!c->is_element() || (c->flags & kDropped)) continue;
-    ++options;
-    counted += stats[c->index].chars <= kOptionChars && is_counted_label(normalized_text(c));
+    bool option = stats[c->index].chars <= kOptionChars && text_ends_with(c, ')') &&
+                  is_counted_label(normalized_text(c));
+    counted += option;
+    others += !option;
   }
-  return options >= kMinOptions && 3 * counted >= 2 * options;
+  return 3 * counted >= 2 * options;
 }
 
 bool is_hex(char c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'); }
