@@ -32,6 +32,24 @@ bool shown(const dom::Node* n, const dom::Node* body) {
   return true;
 }
 
+// Step 1 cuts the whole page when its names mislead: an article wrapper with
+// id "nav-single", rankings in a <div role=complementary>, a link
+// aggregator whose content is its comments. Less than a heading is left then
+// (short posts keep their headline and dateline), where a reader sees
+// plenty: a few paragraphs' or a dozen items' worth of text that is not
+// links, which a page of navigation or a login wall does not offer.
+constexpr uint32_t kAlmostNothing = 32;  // chars
+constexpr uint32_t kPlenty = 500;        // chars not in links
+
+uint32_t unlinked_chars(const score::NodeStats& s) { return s.chars - s.link_chars; }
+
+// Undoes step 1, for a second try: what it cut, with the invisible parts cut
+// again.
+void undo_drops(dom::Node* body) {
+  for (dom::Node* n : dom::subtree(body)) n->flags &= ~uint32_t{kDropped | kComments};
+  drop_invisible(body);
+}
+
 }  // namespace
 
 void select_content(dom::Document& doc, const SelectOptions& options) {
@@ -51,9 +69,28 @@ void select_content(dom::Document& doc, const SelectOptions& options) {
   }
   score::compute_stats(doc, body, kDropped, stats, stats_cache);
   dom::Node* headline = find_headline(doc, body, options.title);
-  drop_named_chrome(doc, body, headline, survey.landmarks, stats, t, options.comments, discussion, options.product_page);
-  if (!discussion) drop_flat_comments(body, stats, options.comments);
-  score::compute_stats(doc, body, kDropped | kComments, stats, stats_cache);
+  auto cut_chrome = [&](ChromeTrust trust) {
+    // Without names to go by, comments are content: the last resort of a page
+    // whose prose is all comments.
+    const bool comments_are_content = discussion || trust == ChromeTrust::strong_markup_only;
+    drop_named_chrome(doc, body, headline, survey.landmarks, stats, t, options.comments, comments_are_content,
+                      options.product_page, trust);
+    if (!comments_are_content) drop_flat_comments(body, stats, options.comments);
+    score::compute_stats(doc, body, kDropped | kComments, stats, stats_cache);
+  };
+  auto retry_chrome = [&](ChromeTrust trust) {
+    undo_drops(body);
+    score::compute_stats(doc, body, kDropped, stats, stats_cache);
+    cut_chrome(trust);
+  };
+  const score::NodeStats visible = stats[body->index];
+  cut_chrome(ChromeTrust::names);
+  if (stats[body->index].chars < kAlmostNothing && unlinked_chars(visible) >= kPlenty) {
+    retry_chrome(ChromeTrust::strong_markup_only);
+    // The text was in strong chrome (a footer, a cookie banner): the page is
+    // empty after all.
+    if (unlinked_chars(stats[body->index]) < kPlenty) retry_chrome(ChromeTrust::names);
+  }
   if (options.product_page && drop_other_offers(doc, body, headline, options.title, stats))
     score::compute_stats(doc, body, kDropped | kComments, stats, stats_cache);
 
