@@ -88,8 +88,9 @@ void select_content(dom::Document& doc, const SelectOptions& options) {
   if (stats[body->index].chars < kAlmostNothing && unlinked_chars(visible) >= kPlenty) {
     retry_chrome(ChromeTrust::strong_markup_only);
     // The text was in strong chrome (a footer, a cookie banner): the page is
-    // empty after all.
-    if (unlinked_chars(stats[body->index]) < kPlenty) retry_chrome(ChromeTrust::names);
+    // empty after all. (What the retry kept may well be links: the items of
+    // a listing.)
+    if (stats[body->index].chars < kPlenty) retry_chrome(ChromeTrust::names);
   }
   if (options.product_page && drop_other_offers(doc, body, headline, options.title, stats))
     score::compute_stats(doc, body, kDropped | kComments, stats, stats_cache);
