@@ -343,7 +343,9 @@ void drop_named_chrome(const dom::Document& doc, Node* body, const Node* headlin
     // than its description, which the guard would take for the content. (On
     // a review site, reviews are the content.)
     const bool is_reviews = reviews_are_comments && (sig & score::kSigReviews) && !holds_main[n->index];
-    if (!strong) sig &= trust == ChromeTrust::names ? trusted : 0u;
+    // Comments are known by their names whatever the trust: whether they are
+    // content is comments_are_content's call.
+    if (!strong) sig &= trust == ChromeTrust::names ? trusted : uint32_t{score::kSigComments};
     bool is_comments = (sig & score::kSigComments) || is_reviews;
     // Bylines, datelines, tags and author boxes: metadata, not body text. An
     // inline element so named that holds paragraphs is misused markup.
