@@ -316,7 +316,8 @@ std::vector<bool> mark_main_holders(const dom::Document& doc, const Landmarks& l
 // Comment sections are cut too, unless comments are what the page is about.
 void drop_named_chrome(const dom::Document& doc, Node* body, const Node* headline, const Landmarks& landmarks,
                        const std::vector<NodeStats>& stats, const Thresholds& t,
-                       bool keep_comments, bool comments_are_content, bool reviews_are_comments) {
+                       bool keep_comments, bool comments_are_content, bool reviews_are_comments,
+                       ChromeTrust trust) {
   const float page_prose = float(stats[body->index].prose_chars);
   ChromeSignalsMemo signals(doc.node_count(), stats);
   const uint32_t trusted = ~distrusted_signals(body, stats, signals);
@@ -344,7 +345,9 @@ void drop_named_chrome(const dom::Document& doc, Node* body, const Node* headlin
     // than its description, which the guard would take for the content. (On
     // a review site, reviews are the content.)
     const bool is_reviews = reviews_are_comments && (sig & score::kSigReviews) && !holds_main[n->index];
-    if (!strong) sig &= trusted;
+    // Comments are known by their names whatever the trust: whether they are
+    // content is comments_are_content's call.
+    if (!strong) sig &= trust == ChromeTrust::names ? trusted : uint32_t{score::kSigComments};
     bool is_comments = (sig & score::kSigComments) || is_reviews;
     // Bylines, datelines, tags and author boxes: metadata, not body text. An
     // inline element so named that holds paragraphs is misused markup.

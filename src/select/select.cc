@@ -1,6 +1,8 @@
 // Selection in four steps, all driven by score::NodeStats:
 //  1. drop what is never content (invisible, hidden) and chrome named by
 //     markup (nav, sidebars, share bars, comments, ...), under a guard;
+//     where that leaves nothing of a page with plenty of text, again
+//     believing only markup no designer names (see kAlmostNothing);
 //  2. pick the container whose blocks add up to the most content value,
 //     anchored to the headline, widened to a unique <main>/<article>, or the
 //     block holding most text on pages without prose (listings);
@@ -32,6 +34,34 @@ bool shown(const dom::Node* n, const dom::Node* body) {
   return true;
 }
 
+// Step 1 cuts the whole page when its names mislead: an article wrapper with
+// id "nav-single", rankings in a <div role=complementary>, a link
+// aggregator whose content is its comments. Less than a heading is left then
+// (short posts keep their headline and dateline), where a reader sees
+// plenty: a few paragraphs' or a dozen items' worth of text that is not
+// links, which a page of navigation or a login wall does not offer.
+constexpr uint32_t kAlmostNothing = 32;  // chars
+constexpr uint32_t kPlenty = 500;        // chars not in links
+// What a retry must find to be believed: a paragraph, or a few items.
+constexpr uint32_t kParagraph = 200;     // chars
+
+uint32_t unlinked_chars(const score::NodeStats& s) { return s.chars - s.link_chars; }
+
+// Without a headline known from the title, any <h1> stands for it.
+bool headline_shown(const dom::Node* headline, const Landmarks& landmarks, const dom::Node* body) {
+  if (headline) return shown(headline, body);
+  for (const dom::Node* h1 : landmarks.h1s)
+    if (shown(h1, body)) return true;
+  return false;
+}
+
+// Undoes step 1, for a second try: what it cut, with the invisible parts cut
+// again.
+void undo_drops(dom::Node* body) {
+  for (dom::Node* n : dom::subtree(body)) n->flags &= ~uint32_t{kDropped | kComments};
+  drop_invisible(body);
+}
+
 }  // namespace
 
 void select_content(dom::Document& doc, const SelectOptions& options) {
@@ -51,9 +81,29 @@ void select_content(dom::Document& doc, const SelectOptions& options) {
   }
   score::compute_stats(doc, body, kDropped, stats, stats_cache);
   dom::Node* headline = find_headline(doc, body, options.title);
-  drop_named_chrome(doc, body, headline, survey.landmarks, stats, t, options.comments, discussion, options.product_page);
-  if (!discussion) drop_flat_comments(body, stats, options.comments);
-  score::compute_stats(doc, body, kDropped | kComments, stats, stats_cache);
+  auto cut_chrome = [&](ChromeTrust trust, bool comments_are_content) {
+    drop_named_chrome(doc, body, headline, survey.landmarks, stats, t, options.comments, comments_are_content,
+                      options.product_page, trust);
+    if (!comments_are_content) drop_flat_comments(body, stats, options.comments);
+    score::compute_stats(doc, body, kDropped | kComments, stats, stats_cache);
+  };
+  auto retry_chrome = [&](ChromeTrust trust, bool comments_are_content) {
+    undo_drops(body);
+    score::compute_stats(doc, body, kDropped, stats, stats_cache);
+    cut_chrome(trust, comments_are_content);
+  };
+  const score::NodeStats visible = stats[body->index];
+  cut_chrome(ChromeTrust::names, discussion);
+  if (stats[body->index].chars < kAlmostNothing && unlinked_chars(visible) >= kPlenty) {
+    // A post whose headline survives is short (a photo, a link) and its
+    // comments stay comments; where even the headline was cut, the names
+    // misled, and the comments may be all there is to read.
+    retry_chrome(ChromeTrust::strong_markup_only, discussion || !headline_shown(headline, survey.landmarks, body));
+    // The text was in strong chrome (a footer, a cookie banner): the page is
+    // empty after all. (What the retry kept may well be links: the items of
+    // a listing.)
+    if (stats[body->index].chars < kParagraph) retry_chrome(ChromeTrust::names, discussion);
+  }
   if (options.product_page && drop_other_offers(doc, body, headline, options.title, stats))
     score::compute_stats(doc, body, kDropped | kComments, stats, stats_cache);
 

@@ -52,11 +52,16 @@ void drop_invisible(dom::Node* body);
 // What drop_invisible does, for elements a survey found.
 void drop_invisible(const std::vector<dom::Node*>& invisible);
 Landmarks find_landmarks(dom::Node* body);
+// Which chrome drop_named_chrome believes: all it names (tags, classes, ids,
+// roles), or, for pages where the designer's names cut everything, only the
+// strong chrome of is_strong_chrome (and comments, bylines and datelines).
+enum class ChromeTrust { names, strong_markup_only };
 // `headline` (may be null) is what strong chrome must not hold to be believed.
 void drop_named_chrome(const dom::Document& doc, dom::Node* body, const dom::Node* headline,
                        const Landmarks& landmarks,
                        const std::vector<score::NodeStats>& stats, const Thresholds& t,
-                       bool keep_comments, bool comments_are_content, bool reviews_are_comments);
+                       bool keep_comments, bool comments_are_content, bool reviews_are_comments,
+                       ChromeTrust trust);
 void drop_flat_comments(dom::Node* body, const std::vector<score::NodeStats>& stats,
                         bool keep_comments);
 
