@@ -14,9 +14,9 @@ import argparse, concurrent.futures, importlib.util, json, statistics, subproces
 from collections import defaultdict
 from pathlib import Path
 
-# Measured 0.8929 on 2026-11-28 (lede's own parser); the floor is that minus
-# 0.01. Raise it as quality rises.
-FLOOR = 0.882
+# Measured 0.9036 on 2026-11-28 (after the day's listing, product and safety-net
+# rounds); the floor is that minus 0.01. Raise it as quality rises.
+FLOOR = 0.8936
 
 HERE = Path(__file__).resolve().parent
 SKIPPED = 77
