@@ -127,6 +127,13 @@ class Document {
   uint32_t node_count_ = 0;
 };
 
+// Is `n` in the subtree of `ancestor` (or `ancestor` itself)?
+inline bool contains(const Node* ancestor, const Node* n) {
+  for (; n; n = n->parent)
+    if (n == ancestor) return true;
+  return false;
+}
+
 // Pre-order successor of `node` within the subtree of `scope`, or null.
 inline Node* next_in_preorder(const Node* node, const Node* scope) {
   if (node->first_child) return node->first_child;

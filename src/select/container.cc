@@ -61,12 +61,6 @@ bool in_named_sidebar(const Node* n, const Node* body, const std::vector<NodeSta
   return false;
 }
 
-bool contains(const Node* ancestor, const Node* n) {
-  for (; n; n = n->parent)
-    if (n == ancestor) return true;
-  return false;
-}
-
 // Step 2c: pages without prose (listings, link collections, tables of
 // items) have no winner in step 2. Their content is the block holding most
 // of the remaining text: descend from the body while one child holds 80%.
@@ -137,11 +131,19 @@ Node* largest_grid_outside(Node* container, Node* body, const std::vector<NodeSt
   return grid;
 }
 
+int depth_of(const Node* n) {
+  int depth = 0;
+  for (; n->parent; n = n->parent) ++depth;
+  return depth;
+}
+
+// Linear in the depth: a page nested 100,000 deep must not cost its square.
 Node* common_ancestor(Node* a, Node* b) {
-  for (Node* n = a; n; n = n->parent)
-    for (Node* m = b; m; m = m->parent)
-      if (m == n) return n;
-  return nullptr;
+  int depth_a = depth_of(a), depth_b = depth_of(b);
+  for (; depth_a > depth_b; --depth_a) a = a->parent;
+  for (; depth_b > depth_a; --depth_b) b = b->parent;
+  while (a != b) a = a->parent, b = b->parent;
+  return a;
 }
 
 // Step 2d: a category page's short text (an intro, a note on shipping) wins
@@ -159,7 +161,7 @@ Node* widen_to_grid(Node* container, Node* headline, Node* body, const std::vect
   if (s.prose_chars >= kShortText) return container;
   Node* grid = largest_grid_outside(container, body, stats, std::max(kGridWeight * s.chars, kMinGridChars));
   if (!grid) return container;
-  if (headline && !contains(common_ancestor(container, headline), grid)) return container;
+  if (headline && !dom::contains(common_ancestor(container, headline), grid)) return container;
   if (s.prose_chars > 0 && in_sole_article(container, body)) return container;
   return common_ancestor(container, grid);
 }
@@ -185,12 +187,6 @@ Node* widen_to_named_container(Node* container, Node* body, const Landmarks& lan
   return container;
 }
 
-int depth_of(const Node* n) {
-  int depth = 0;
-  for (; n->parent; n = n->parent) ++depth;
-  return depth;
-}
-
 // Step 2a: a short post under its headline loses to a wordy sidebar. When
 // the container lies far from the headline (their common ancestor is three or
 // more levels above the headline), look in the headline's column instead, if
@@ -199,12 +195,13 @@ int depth_of(const Node* n) {
 // layout: a header with the title, then the body.
 Node* anchor_to_headline(Node* container, Node* headline, Node* body,
                          const std::vector<NodeStats>& stats) {
-  if (!headline || contains(container, headline)) return container;
+  if (!headline || dom::contains(container, headline)) return container;
   if (container->index > headline->index && !(in_named_sidebar(container, body, stats) &&
                                                !in_named_sidebar(headline, body, stats)))
     return container;
+  Node* common = common_ancestor(headline, container);
   Node* column = headline;
-  while (column->parent && !contains(column->parent, container)) column = column->parent;
+  while (column != common && column->parent && column->parent != common) column = column->parent;
   if (depth_of(headline) - depth_of(column) < 3) return container;
   Node* post = pick_container(column, stats);
   // A masthead column (site title and menu) has no prose of its own.
@@ -216,14 +213,16 @@ Node* anchor_to_headline(Node* container, Node* headline, Node* body,
 // The headline's column is the post's if it carries a fair share of the value.
 Node* narrow_to_headline(Node* container, Node* headline, const std::vector<NodeStats>& stats) {
   constexpr float kColumnShare = 0.4f;
-  if (!headline || headline == container || !contains(container, headline)) return container;
-  while (true) {
-    Node* column = headline;
-    while (column->parent != container) column = column->parent;
-    if (column == headline || stats[column->index].value < kColumnShare * stats[container->index].value)
-      return container;
-    container = column;
+  if (!headline || headline == container || !dom::contains(container, headline)) return container;
+  // The headline's ancestors below the container, the outermost last: each
+  // level's column, found without climbing from the headline again.
+  std::vector<Node*> path;
+  for (Node* n = headline; n != container; n = n->parent) path.push_back(n);
+  for (auto column = path.rbegin(); *column != headline; ++column) {
+    if (stats[(*column)->index].value < kColumnShare * stats[container->index].value) return container;
+    container = *column;
   }
+  return container;
 }
 
 // Teasers of other stories: a heading that is all link, followed by a summary,

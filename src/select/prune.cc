@@ -58,12 +58,6 @@ Node* find_main_grid(Node* root, const std::vector<NodeStats>& stats) {
   return nullptr;
 }
 
-bool holds(const Node* n, const Node* inner) {
-  for (; inner; inner = inner->parent)
-    if (inner == n) return true;
-  return false;
-}
-
 // Does `n` hold `count` or more links? The items of a grid stay; in an item,
 // a block of one link is its name or a button, while a list of them (tags,
 // colours) is still a list of links.
@@ -248,8 +242,8 @@ const Node* prune(Node* root, const std::vector<NodeStats>& stats, const Thresho
   Node* grid = find_main_grid(root, stats);
   const auto grid_link_texts = grid ? count_link_texts(grid) : std::unordered_map<std::string, int>{};
   auto spared_by_grid = [&](Node* n) {
-    return grid && (holds(n, grid) || n->parent == grid ||
-                    (holds(grid, n) && (!has_links(n, kListLinks) || is_own_enumeration(n, grid_link_texts))));
+    return grid && (dom::contains(n, grid) || n->parent == grid ||
+                    (dom::contains(grid, n) && (!has_links(n, kListLinks) || is_own_enumeration(n, grid_link_texts))));
   };
   for (Node* n = root->first_child; n;) {
     const NodeStats& s = stats[n->index];
