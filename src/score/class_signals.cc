@@ -29,6 +29,8 @@ constexpr Word kWords[] = {
     {"articlebody", kSigContent},
     {"author", kSigMeta},
     {"banner", kSigPromo},
+    {"bazaarvoice", kSigReviews},  // review widgets name themselves after their vendor
+    {"bewertungen", kSigReviews},  // German for "reviews"
     {"bio", kSigMeta},
     {"blog", kSigContent},
     {"body", kSigContent},
@@ -55,6 +57,8 @@ constexpr Word kWords[] = {
     {"footer", kSigFooter},
     {"gdpr", kSigConsent},
     {"header", kSigHeader},
+    {"jdgm", kSigReviews},
+    {"judgeme", kSigReviews},
     {"lightbox", kSigModal},
     {"login", kSigPromo},
     {"main", kSigContent},
@@ -67,6 +71,7 @@ constexpr Word kWords[] = {
     {"navbar", kSigNav},
     {"navigation", kSigNav},
     {"newsletter", kSigPromo},
+    {"okendo", kSigReviews},
     {"outbrain", kSigRelated},
     {"overlay", kSigModal},
     {"pager", kSigNav},
@@ -75,6 +80,7 @@ constexpr Word kWords[] = {
     {"popular", kSigRelated},
     {"popup", kSigModal},
     {"post", kSigContent},
+    {"powerreviews", kSigReviews},
     {"promo", kSigPromo},
     {"promotion", kSigPromo},
     {"prose", kSigContent},
@@ -108,6 +114,7 @@ constexpr Word kWords[] = {
     {"toolbar", kSigNav},
     {"topbar", kSigHeader},
     {"trending", kSigRelated},
+    {"yotpo", kSigReviews},
 };
 
 constexpr bool words_sorted() {

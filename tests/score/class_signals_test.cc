@@ -51,6 +51,15 @@ TEST(ClassSignals, BemElementNamesWhatTheElementIs) {
   EXPECT_TRUE(signals_of_names("shopify-section-template--1611__related_products_x7Yq") & kSigRelated);
 }
 
+// Shops embed customer reviews as widgets named after their vendor
+// ("yotpo-main-widget", "jdgm-widget", "okendo-widget-container"), in any language
+// the shop writes in.
+TEST(ClassSignals, ReviewWidgetsAreReviews) {
+  for (const char* names : {"yotpo yotpo-main-widget", "jdgm-widget jdgm-review-widget", "okendo-widget-container",
+                            "bv_main_container bazaarvoice", "produkt-bewertungen"})
+    EXPECT_TRUE(signals_of_names(names) & kSigReviews) << names;
+}
+
 // Frameworks name components in test and analytics attributes: only what
 // says reviews is read there, as other words name parts of components ("a
 // card's header") more often than parts of the page.
