@@ -29,6 +29,8 @@ constexpr Word kWords[] = {
     {"articlebody", kSigContent},
     {"author", kSigMeta},
     {"banner", kSigPromo},
+    {"bazaarvoice", kSigReviews},  // review widgets name themselves after their vendor
+    {"bewertungen", kSigReviews},  // German for "reviews"
     {"bio", kSigMeta},
     {"blog", kSigContent},
     {"body", kSigContent},
@@ -55,6 +57,8 @@ constexpr Word kWords[] = {
     {"footer", kSigFooter},
     {"gdpr", kSigConsent},
     {"header", kSigHeader},
+    {"jdgm", kSigReviews},
+    {"judgeme", kSigReviews},
     {"lightbox", kSigModal},
     {"login", kSigPromo},
     {"main", kSigContent},
@@ -67,6 +71,7 @@ constexpr Word kWords[] = {
     {"navbar", kSigNav},
     {"navigation", kSigNav},
     {"newsletter", kSigPromo},
+    {"okendo", kSigReviews},
     {"outbrain", kSigRelated},
     {"overlay", kSigModal},
     {"pager", kSigNav},
@@ -75,6 +80,7 @@ constexpr Word kWords[] = {
     {"popular", kSigRelated},
     {"popup", kSigModal},
     {"post", kSigContent},
+    {"powerreviews", kSigReviews},
     {"promo", kSigPromo},
     {"promotion", kSigPromo},
     {"prose", kSigContent},
@@ -108,6 +114,7 @@ constexpr Word kWords[] = {
     {"toolbar", kSigNav},
     {"topbar", kSigHeader},
     {"trending", kSigRelated},
+    {"yotpo", kSigReviews},
 };
 
 constexpr bool words_sorted() {
@@ -143,10 +150,14 @@ uint32_t signals_of_name(std::string_view name) {
   // BEM names ("entry__author", "post__footer"): the block before "__" is
   // the component around the element; the element part says what it is.
   // CSS modules append a hash the same way ("ArticleBio_root__ua8zj"): that
-  // names nothing, and the part before it is read whole.
+  // names nothing, and the part before it is read whole; so do
+  // styled-components' ("Card__StyledHeader-sc-1xznbxx-1"). Shopify's
+  // section ids put snake_case words before their hash
+  // ("template--1611__product_reviews_BTfBq7"): those say what it is.
   if (size_t element = name.rfind("__"); element != std::string_view::npos && element + 2 < name.size()) {
     std::string_view tail = name.substr(element + 2);
-    bool hash = std::any_of(tail.begin(), tail.end(), [](char c) { return is_upper(c) || is_digit(c); });
+    bool hash = tail.find('_') == std::string_view::npos &&
+                std::any_of(tail.begin(), tail.end(), [](char c) { return is_upper(c) || is_digit(c); });
     if (hash) name = name.substr(0, element);
     else name = tail;
   }
@@ -272,6 +283,12 @@ uint32_t element_signals(const dom::Node& node, ValueSignals&& signals_of_value)
       // A carousel's slides are other items or stories to browse; a story's
       // own photos come as figures.
       if (dom::equals_ignore_case(a.value, "carousel")) signals |= kSigRelated;
+    } else if (a.name == "data-testid" || a.name == "data-hook" || a.name == "data-component" ||
+               a.name == "data-appears-component-name" || a.name == "data-section-type") {
+      // Component frameworks name a shop's review section only in test and
+      // analytics attributes. Their other words name parts of components ("a
+      // card's header") more than parts of the page: those are not read.
+      signals |= signals_of_names(a.value) & kSigReviews;
     } else if (a.name == "itemprop") {
       if (a.value == "articleBody" || a.value == "text" || a.value == "reviewBody") signals |= kSigContent;
       else if (a.value == "author" || a.value == "datePublished") signals |= kSigMeta;

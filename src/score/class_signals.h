@@ -35,7 +35,8 @@ inline constexpr uint32_t kChromeSignals = kSigNav | kSigHeader | kSigFooter | k
 
 // Signals of the words in a class or id attribute value.
 uint32_t signals_of_names(std::string_view names);
-// Signals of an element's class, id, role and itemprop/aria attributes.
+// Signals of an element's class, id, role and itemprop/aria attributes, and
+// the reviews its test and analytics names (data-testid, ...) announce.
 uint32_t signals_of(const dom::Node& node);
 
 // What signals_of has made of the class and id values seen so far on a page,

@@ -43,6 +43,32 @@ TEST(ClassSignals, BemElementNamesWhatTheElementIs) {
   EXPECT_TRUE(signals_of_names("footer__") & kSigFooter);
   // CSS modules: Component_element__hash. The hash names nothing.
   EXPECT_TRUE(signals_of_names("ArticleFooter_authorFooter__5NsdY") & kSigMeta);
+  // styled-components: Block__StyledElement-sc-hash-n. A card's header is no
+  // page header.
+  EXPECT_EQ(signals_of_names("Cards__StyledCustomerCardHeader-sc-e2c04df0-7"), 0u);
+  // Shopify sections: template--id__words_hash. The words name the section.
+  EXPECT_TRUE(signals_of_names("shopify-section-template--1611__product_reviews_BTfBq7") & kSigReviews);
+  EXPECT_TRUE(signals_of_names("shopify-section-template--1611__related_products_x7Yq") & kSigRelated);
+}
+
+// Shops embed customer reviews as widgets named after their vendor
+// ("yotpo-main-widget", "jdgm-widget", "okendo-widget-container"), in any language
+// the shop writes in.
+TEST(ClassSignals, ReviewWidgetsAreReviews) {
+  for (const char* names : {"yotpo yotpo-main-widget", "jdgm-widget jdgm-review-widget", "okendo-widget-container",
+                            "bv_main_container bazaarvoice", "produkt-bewertungen"})
+    EXPECT_TRUE(signals_of_names(names) & kSigReviews) << names;
+}
+
+// Frameworks name components in test and analytics attributes: only what
+// says reviews is read there, as other words name parts of components ("a
+// card's header") more often than parts of the page.
+TEST(ClassSignals, TestIdsNameReviewSections) {
+  lede::dom::Document doc;
+  const lede::dom::Attribute reviews[] = {{"data-testid", "reviews-and-ratings"}};
+  const lede::dom::Attribute header[] = {{"data-testid", "card-header"}};
+  EXPECT_TRUE(signals_of(*doc.create_element("div", reviews)) & kSigReviews);
+  EXPECT_EQ(signals_of(*doc.create_element("div", header)), 0u);
 }
 
 }  // namespace

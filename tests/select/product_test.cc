@@ -52,6 +52,20 @@ TEST(Product, CustomerReviewsOfADeclaredProductAreItsComments) {
   EXPECT_NE(article.comments->find(kReviewSentence), std::string::npos) << *article.comments;
 }
 
+// Component frameworks name sections in test and analytics attributes, not
+// in classes ("data-testid=reviews-and-ratings"); Shopify themes name them
+// in section ids, before a hash.
+TEST(Product, ReviewsNamedOutsideClassesAreLeftOut) {
+  for (std::string_view wrapper : {"data-testid=reviews-and-ratings", "data-hook=product-reviews",
+                                   "id=shopify-section-template--1611__product_reviews_BTfBq7"}) {
+    std::string page = shop_page(kProductJsonLd);
+    page.replace(page.find("class=product-reviews"), std::string_view("class=product-reviews").size(), wrapper);
+    Article article = lede::extract(page);
+    EXPECT_NE(article.text.find(kDescription), std::string::npos) << wrapper << article.text;
+    EXPECT_EQ(article.text.find(kReviewSentence), std::string::npos) << wrapper << article.text;
+  }
+}
+
 // A page of reviews that declares no product (a review site) keeps them.
 TEST(Product, ReviewsOnAPageThatSellsNothingAreKept) {
   Article article = lede::extract(shop_page(""));
