@@ -193,8 +193,13 @@ bool has_segment_prefix(std::string_view name, std::string_view prefix) {
 // describe the story, not the layout. Likewise WordPress's comment state of a
 // post ("comments-open"), and ids that are URLs rather than names.
 bool is_topic_name(std::string_view name) {
-  for (char c : name)
+  bool has_dash = false;
+  for (char c : name) {
     if (c == '/' || c == ':' || c == '.') return true;
+    has_dash = has_dash || c == '-';
+  }
+  // Every slug prefix and state below has a dash: most names are let go here.
+  if (!has_dash) return false;
   return has_segment_prefix(name, "category-") || has_segment_prefix(name, "tag-") ||
          has_segment_prefix(name, "tags-") || name == "comments-open" || name == "comments-closed";
 }
@@ -223,25 +228,39 @@ uint32_t signals_of_names(std::string_view names) {
 
 namespace {
 
+// Whole class names that hide an element on every screen. Words alone are not
+// enough: "hidden-xs" hides only on phones.
+constexpr std::string_view kHidingNames[] = {"hidden", "d-none", "hide", "is-hidden"};
 // Text for screen readers only, as utility classes name it in each framework
 // ("sr-only", "u-text-sr-only", "visually-hidden", "screen-reader-text",
 // "a-offscreen"): it repeats what the page shows ("Price: $79").
-bool is_screen_reader_only(std::string_view name) {
-  for (std::string_view marker : {"sr-only", "visually-hidden", "visuallyhidden", "screen-reader-text",
-                                  "screen-reader-only", "offscreen", "sr-clipped"})
-    if (name.ends_with(marker)) return true;
+constexpr std::string_view kScreenReaderEndings[] = {"sr-only",           "visually-hidden",    "visuallyhidden",
+                                                     "screen-reader-text", "screen-reader-only", "offscreen",
+                                                     "sr-clipped"};
+
+// The last letters of the names above: a name ending in another (most do)
+// needs no comparison.
+constexpr auto kHidingLastLetters = [] {
+  std::array<bool, 256> last{};
+  for (std::string_view name : kHidingNames) last[static_cast<unsigned char>(name.back())] = true;
+  for (std::string_view ending : kScreenReaderEndings) last[static_cast<unsigned char>(ending.back())] = true;
+  return last;
+}();
+
+bool is_hiding_name(std::string_view name) {
+  if (name.empty() || !kHidingLastLetters[static_cast<unsigned char>(name.back())]) return false;
+  for (std::string_view hiding : kHidingNames)
+    if (name == hiding) return true;
+  for (std::string_view ending : kScreenReaderEndings)
+    if (name.ends_with(ending)) return true;
   return false;
 }
 
-// Whole class names that hide an element on every screen. Words alone are not
-// enough: "hidden-xs" hides only on phones.
 bool has_hiding_class(std::string_view classes) {
   size_t i = 0;
   while (i < classes.size()) {
     size_t end = name_end(classes, i);
-    std::string_view name = classes.substr(i, end - i);
-    if (name == "hidden" || name == "d-none" || name == "hide" || name == "is-hidden" || is_screen_reader_only(name))
-      return true;
+    if (is_hiding_name(classes.substr(i, end - i))) return true;
     i = end + 1;
   }
   return false;
