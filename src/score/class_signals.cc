@@ -206,27 +206,19 @@ bool is_topic_name(std::string_view name) {
 
 bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'; }
 
-// Where the name starting at `from` in a space-separated list ends.
-size_t name_end(std::string_view names, size_t from) {
-  while (from < names.size() && !is_space(names[from])) ++from;
-  return from;
-}
-
-}  // namespace
-
-uint32_t signals_of_names(std::string_view names) {
-  uint32_t signals = 0;
+// Calls `on_name` with each name of a space-separated list.
+template <typename OnName>
+void for_each_name(std::string_view names, OnName&& on_name) {
   size_t i = 0;
   while (i < names.size()) {
-    size_t end = name_end(names, i);
-    std::string_view name = names.substr(i, end - i);
-    if (!is_topic_name(name)) signals |= signals_of_name(name);
+    size_t end = i;
+    while (end < names.size() && !is_space(names[end])) ++end;
+    on_name(names.substr(i, end - i));
     i = end + 1;
   }
-  return signals;
 }
 
-namespace {
+uint32_t signals_of_one_name(std::string_view name) { return is_topic_name(name) ? 0 : signals_of_name(name); }
 
 // Whole class names that hide an element on every screen. Words alone are not
 // enough: "hidden-xs" hides only on phones.
@@ -256,21 +248,27 @@ bool is_hiding_name(std::string_view name) {
   return false;
 }
 
-bool has_hiding_class(std::string_view classes) {
-  size_t i = 0;
-  while (i < classes.size()) {
-    size_t end = name_end(classes, i);
-    if (is_hiding_name(classes.substr(i, end - i))) return true;
-    i = end + 1;
-  }
-  return false;
+// The signals of a class or id value, with kSigHidden when it has a hiding
+// class (which counts on class values only): one pass over the names for both.
+uint32_t value_signals(std::string_view value) {
+  uint32_t signals = 0;
+  bool hidden = false;
+  for_each_name(value, [&](std::string_view name) {
+    signals |= signals_of_one_name(name);
+    hidden = hidden || is_hiding_name(name);
+  });
+  return signals | (hidden ? uint32_t{kSigHidden} : 0u);
 }
 
-// The signals of a class or id value, with kSigHidden when it has a hiding
-// class (which counts on class values only).
-uint32_t value_signals(std::string_view value) {
-  return signals_of_names(value) | (has_hiding_class(value) ? uint32_t{kSigHidden} : 0u);
+}  // namespace
+
+uint32_t signals_of_names(std::string_view names) {
+  uint32_t signals = 0;
+  for_each_name(names, [&signals](std::string_view name) { signals |= signals_of_one_name(name); });
+  return signals;
 }
+
+namespace {
 
 // `signals_of_value(value)` gives value_signals(value).
 template <typename ValueSignals>
