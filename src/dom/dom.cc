@@ -29,7 +29,7 @@ Node* Document::create_element(Tag tag, std::string_view name, std::span<const A
   Node* n = new_node(NodeType::element);
   n->ns = ns;
   n->tag = tag;
-  n->name = tag == Tag::unknown ? arena_.copy(name) : tag_name(tag);
+  n->name = tag == Tag::unknown ? keep(name) : tag_name(tag);
   if (!attrs.empty()) {
     n->attrs = copy_attributes(attrs);
     n->num_attrs = static_cast<uint32_t>(attrs.size());
@@ -37,16 +37,20 @@ Node* Document::create_element(Tag tag, std::string_view name, std::span<const A
   return n;
 }
 
-// The array and its strings in one allocation: most elements have a few
-// short attributes, and one bump of the arena beats one per string.
+// The array and the strings not borrowed in one allocation: most elements
+// have a few short attributes, and one bump of the arena beats one per string.
 Attribute* Document::copy_attributes(std::span<const Attribute> attrs) {
   size_t chars = 0;
-  for (const Attribute& a : attrs) chars += a.name.size() + a.value.size();
+  for (const Attribute& a : attrs) {
+    if (!is_borrowed(a.name)) chars += a.name.size();
+    if (!is_borrowed(a.value)) chars += a.value.size();
+  }
   size_t array_bytes = sizeof(Attribute) * attrs.size();
   char* block = static_cast<char*>(arena_.allocate(array_bytes + chars, alignof(Attribute)));
   auto* copies = reinterpret_cast<Attribute*>(block);
   char* text = block + array_bytes;
-  auto place = [&text](std::string_view s) {
+  auto place = [this, &text](std::string_view s) {
+    if (is_borrowed(s)) return s;
     if (!s.empty()) std::memcpy(text, s.data(), s.size());
     std::string_view placed(text, s.size());
     text += s.size();
@@ -71,19 +75,19 @@ Node* Document::clone_element(const Node* element) {
 
 Node* Document::create_text(std::string_view text) {
   Node* n = new_node(NodeType::text);
-  n->data = arena_.copy(text);
+  n->data = keep(text);
   return n;
 }
 
 Node* Document::create_comment(std::string_view text) {
   Node* n = new_node(NodeType::comment);
-  n->data = arena_.copy(text);
+  n->data = keep(text);
   return n;
 }
 
 Node* Document::create_doctype(std::string_view name) {
   Node* n = new_node(NodeType::doctype);
-  n->name = arena_.copy(name);
+  n->name = keep(name);
   return n;
 }
 
@@ -148,7 +152,7 @@ void Document::add_missing_attributes(Node* element, std::span<const Attribute> 
   uint32_t count = 0;
   for (const Attribute& a : element->attributes()) merged[count++] = a;
   for (const Attribute& a : attrs)
-    if (!element->has_attr(a.name)) merged[count++] = {arena_.copy(a.name), arena_.copy(a.value)};
+    if (!element->has_attr(a.name)) merged[count++] = {keep(a.name), keep(a.value)};
   element->attrs = merged;
   element->num_attrs = count;
 }

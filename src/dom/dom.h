@@ -1,5 +1,6 @@
 // lede's document tree. Every node, attribute and string lives in the
-// document's arena; strings are views. Nodes link to parent and siblings, so
+// document's arena, or for a tree parsed in place, in the text it was parsed
+// from; strings are views. Nodes link to parent and siblings, so
 // every traversal below is a loop, never a recursion: a page nested 100k deep
 // walks like a flat one.
 #pragma once
@@ -84,7 +85,16 @@ class Document {
   // The heap memory taken by the document, nodes and strings.
   size_t bytes_allocated() const { return arena_.bytes_allocated() + node_arena_.bytes_allocated(); }
 
-  // HTML names must be lower-case; strings are copied into the arena.
+  // Strings that lie inside `source` are then kept as views instead of being
+  // copied: the caller promises that `source` outlives the document. The
+  // parser's copies into the arena took most of its memory writes.
+  void borrow_from(std::string_view source) {
+    source_begin_ = reinterpret_cast<uintptr_t>(source.data());
+    source_end_ = source_begin_ + source.size();
+  }
+
+  // HTML names must be lower-case; strings are copied into the arena (unless
+  // borrowed, see borrow_from).
   Node* create_element(std::string_view name, std::span<const Attribute> attrs,
                        Namespace ns = Namespace::html);
   // The same when the caller already knows the name's tag.
@@ -118,6 +128,12 @@ class Document {
  private:
   Node* new_node(NodeType type);
   Attribute* copy_attributes(std::span<const Attribute> attrs);
+  bool is_borrowed(std::string_view s) const {
+    auto begin = reinterpret_cast<uintptr_t>(s.data());
+    return begin >= source_begin_ && begin + s.size() <= source_end_;
+  }
+  // `s` itself when it is borrowed, else its copy in the arena.
+  std::string_view keep(std::string_view s) { return is_borrowed(s) ? s : arena_.copy(s); }
 
   Arena arena_;
   // Nodes side by side, apart from their strings: every stage walks the
@@ -125,6 +141,8 @@ class Document {
   Arena node_arena_;
   Node* root_ = nullptr;
   uint32_t node_count_ = 0;
+  uintptr_t source_begin_ = 0;  // the borrowed text; empty by default
+  uintptr_t source_end_ = 0;
 };
 
 // Is `n` in the subtree of `ancestor` (or `ancestor` itself)?

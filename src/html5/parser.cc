@@ -46,14 +46,25 @@ Node* create_context(dom::Document& doc, std::string_view context) {
   return doc.create_element(context, {});
 }
 
-}  // namespace
-
-dom::Document parse_document(std::string_view utf8) {
-  dom::Document doc;
+void build_document(dom::Document& doc, std::string_view utf8) {
   Arena token_arena;
   Tokenizer tokenizer(utf8, token_arena);
   TreeBuilder builder(doc, &tokenizer);
   run(builder, tokenizer);
+}
+
+}  // namespace
+
+dom::Document parse_document(std::string_view utf8) {
+  dom::Document doc;
+  build_document(doc, utf8);
+  return doc;
+}
+
+dom::Document parse_document_in_place(std::string_view utf8) {
+  dom::Document doc;
+  doc.borrow_from(utf8);
+  build_document(doc, utf8);
   return doc;
 }
 

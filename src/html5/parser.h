@@ -13,6 +13,11 @@ namespace lede::html5 {
 // frameset).
 dom::Document parse_document(std::string_view utf8);
 
+// The same, with the tree's texts, comments, names and attribute values left
+// as views into `utf8` wherever parsing did not change them (no character
+// reference, CR or NUL in them): `utf8` must outlive the tree.
+dom::Document parse_document_in_place(std::string_view utf8);
+
 // The HTML fragment parsing algorithm. `context` names the context element:
 // "td", or with a namespace, "svg path" / "math mi". The fragment's nodes
 // are the document root's children.

@@ -89,8 +89,7 @@ NameFacts facts_of_name(std::string_view value, std::string& lowered) {
   NameFacts facts;
   if (value.empty()) return facts;
   lowered.assign(value);
-  for (char& c : lowered)
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
+  lower_ascii_in_place(lowered);
   facts.chrome = has_chrome_token(lowered);
   std::string_view text = lowered;
   for (size_t i = 0; i < text.size(); ++i) add_mentions(text.substr(i), facts);

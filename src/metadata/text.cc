@@ -150,8 +150,37 @@ std::string collapse_whitespace(std::string_view s) {
 
 std::string to_lower_ascii(std::string_view s) {
   std::string out(s);
-  for (char& c : out) c = lower(c);
+  lower_ascii_in_place(out);
   return out;
+}
+
+namespace {
+
+// Eight bytes at a time: a byte is an upper-case letter when its low seven
+// bits are at least 'A' and at most 'Z' and its high bit is clear. The sums
+// below stay under 0x100 in every byte, so no carry crosses into the next.
+uint64_t lower_ascii_word(uint64_t word) {
+  constexpr uint64_t kOnes = 0x0101010101010101ull;
+  constexpr uint64_t kHighBits = 0x80 * kOnes;
+  uint64_t low_bits = word & ~kHighBits;
+  uint64_t at_least_a = low_bits + (0x80 - 'A') * kOnes;
+  uint64_t above_z = low_bits + (0x80 - 'Z' - 1) * kOnes;
+  uint64_t upper = at_least_a & ~above_z & ~word & kHighBits;
+  return word | (upper >> 2);  // 0x80 >> 2 is 0x20, the case bit
+}
+
+}  // namespace
+
+void lower_ascii_in_place(std::string& s) {
+  char* p = s.data();
+  size_t i = 0;
+  for (; i + 8 <= s.size(); i += 8) {
+    uint64_t word;
+    std::memcpy(&word, p + i, 8);
+    word = lower_ascii_word(word);
+    std::memcpy(p + i, &word, 8);
+  }
+  for (; i < s.size(); ++i) p[i] = lower(p[i]);
 }
 
 bool starts_with_ignore_case(std::string_view s, std::string_view prefix) {

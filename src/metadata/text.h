@@ -16,6 +16,8 @@ namespace lede::metadata {
 std::string collapse_whitespace(std::string_view s);
 
 std::string to_lower_ascii(std::string_view s);
+// The same in place: A-Z become a-z, every other byte (UTF-8 included) stays.
+void lower_ascii_in_place(std::string& s);
 bool starts_with_ignore_case(std::string_view s, std::string_view prefix);
 bool contains_ignore_case(std::string_view haystack, std::string_view needle);
 std::string_view trim(std::string_view s);

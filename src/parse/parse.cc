@@ -97,7 +97,7 @@ size_t missing_end_tag(std::string_view html, std::string_view name) {
 }  // namespace
 
 dom::Document parse_page(std::string_view utf8, std::string& repaired) {
-  dom::Document doc = parse_document(utf8);
+  dom::Document doc = html5::parse_document_in_place(utf8);
   const Node* open = swallowing_element(doc);
   if (!open) return doc;
   size_t end = missing_end_tag(utf8, open->name);
@@ -105,7 +105,7 @@ dom::Document parse_page(std::string_view utf8, std::string& repaired) {
   std::string end_tag = "</" + std::string(open->name) + ">";
   repaired.reserve(utf8.size() + end_tag.size());
   repaired.assign(utf8.substr(0, end)).append(end_tag).append(utf8.substr(end));
-  return parse_document(repaired);
+  return html5::parse_document_in_place(repaired);
 }
 
 }  // namespace lede::parse

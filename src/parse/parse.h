@@ -19,8 +19,9 @@ dom::Document parse_document(std::string_view utf8);
 // whose contents are read as text up to its end tag (title, iframe, style,
 // ...) that is never closed ("<iframe ... />", cut markup) swallows the rest
 // of the page, leaving the body empty. Then the element is ended at its first
-// tag and the page parsed again from that repaired copy, kept in `repaired`,
-// which must then outlive the tree.
+// tag and the page parsed again from that repaired copy, kept in `repaired`.
+// The tree's strings are views into `utf8` or `repaired` where parsing did
+// not change them: both must outlive the tree.
 dom::Document parse_page(std::string_view utf8, std::string& repaired);
 
 }  // namespace lede::parse

@@ -204,65 +204,82 @@ bool has_segment_prefix(std::string_view name, std::string_view prefix) {
 // describe the story, not the layout. Likewise WordPress's comment state of a
 // post ("comments-open"), and ids that are URLs rather than names.
 bool is_topic_name(std::string_view name) {
-  for (char c : name)
+  bool has_dash = false;
+  for (char c : name) {
     if (c == '/' || c == ':' || c == '.') return true;
+    has_dash = has_dash || c == '-';
+  }
+  // Every slug prefix and state below has a dash: most names are let go here.
+  if (!has_dash) return false;
   return has_segment_prefix(name, "category-") || has_segment_prefix(name, "tag-") ||
          has_segment_prefix(name, "tags-") || name == "comments-open" || name == "comments-closed";
 }
 
 bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'; }
 
-// Where the name starting at `from` in a space-separated list ends.
-size_t name_end(std::string_view names, size_t from) {
-  while (from < names.size() && !is_space(names[from])) ++from;
-  return from;
+// Calls `on_name` with each name of a space-separated list.
+template <typename OnName>
+void for_each_name(std::string_view names, OnName&& on_name) {
+  size_t i = 0;
+  while (i < names.size()) {
+    size_t end = i;
+    while (end < names.size() && !is_space(names[end])) ++end;
+    on_name(names.substr(i, end - i));
+    i = end + 1;
+  }
+}
+
+uint32_t signals_of_one_name(std::string_view name) { return is_topic_name(name) ? 0 : signals_of_name(name); }
+
+// Whole class names that hide an element on every screen. Words alone are not
+// enough: "hidden-xs" hides only on phones.
+constexpr std::string_view kHidingNames[] = {"hidden", "d-none", "hide", "is-hidden"};
+// Text for screen readers only, as utility classes name it in each framework
+// ("sr-only", "u-text-sr-only", "visually-hidden", "screen-reader-text",
+// "a-offscreen"): it repeats what the page shows ("Price: $79").
+constexpr std::string_view kScreenReaderEndings[] = {"sr-only",           "visually-hidden",    "visuallyhidden",
+                                                     "screen-reader-text", "screen-reader-only", "offscreen",
+                                                     "sr-clipped"};
+
+// The last letters of the names above: a name ending in another (most do)
+// needs no comparison.
+constexpr auto kHidingLastLetters = [] {
+  std::array<bool, 256> last{};
+  for (std::string_view name : kHidingNames) last[static_cast<unsigned char>(name.back())] = true;
+  for (std::string_view ending : kScreenReaderEndings) last[static_cast<unsigned char>(ending.back())] = true;
+  return last;
+}();
+
+bool is_hiding_name(std::string_view name) {
+  if (name.empty() || !kHidingLastLetters[static_cast<unsigned char>(name.back())]) return false;
+  for (std::string_view hiding : kHidingNames)
+    if (name == hiding) return true;
+  for (std::string_view ending : kScreenReaderEndings)
+    if (name.ends_with(ending)) return true;
+  return false;
+}
+
+// The signals of a class or id value, with kSigHidden when it has a hiding
+// class (which counts on class values only): one pass over the names for both.
+uint32_t value_signals(std::string_view value) {
+  uint32_t signals = 0;
+  bool hidden = false;
+  for_each_name(value, [&](std::string_view name) {
+    signals |= signals_of_one_name(name);
+    hidden = hidden || is_hiding_name(name);
+  });
+  return signals | (hidden ? uint32_t{kSigHidden} : 0u);
 }
 
 }  // namespace
 
 uint32_t signals_of_names(std::string_view names) {
   uint32_t signals = 0;
-  size_t i = 0;
-  while (i < names.size()) {
-    size_t end = name_end(names, i);
-    std::string_view name = names.substr(i, end - i);
-    if (!is_topic_name(name)) signals |= signals_of_name(name);
-    i = end + 1;
-  }
+  for_each_name(names, [&signals](std::string_view name) { signals |= signals_of_one_name(name); });
   return signals;
 }
 
 namespace {
-
-// Text for screen readers only, as utility classes name it in each framework
-// ("sr-only", "u-text-sr-only", "visually-hidden", "screen-reader-text",
-// "a-offscreen"): it repeats what the page shows ("Price: $79").
-bool is_screen_reader_only(std::string_view name) {
-  for (std::string_view marker : {"sr-only", "visually-hidden", "visuallyhidden", "screen-reader-text",
-                                  "screen-reader-only", "offscreen", "sr-clipped"})
-    if (name.ends_with(marker)) return true;
-  return false;
-}
-
-// Whole class names that hide an element on every screen. Words alone are not
-// enough: "hidden-xs" hides only on phones.
-bool has_hiding_class(std::string_view classes) {
-  size_t i = 0;
-  while (i < classes.size()) {
-    size_t end = name_end(classes, i);
-    std::string_view name = classes.substr(i, end - i);
-    if (name == "hidden" || name == "d-none" || name == "hide" || name == "is-hidden" || is_screen_reader_only(name))
-      return true;
-    i = end + 1;
-  }
-  return false;
-}
-
-// The signals of a class or id value, with kSigHidden when it has a hiding
-// class (which counts on class values only).
-uint32_t value_signals(std::string_view value) {
-  return signals_of_names(value) | (has_hiding_class(value) ? uint32_t{kSigHidden} : 0u);
-}
 
 // `signals_of_value(value)` gives value_signals(value).
 template <typename ValueSignals>

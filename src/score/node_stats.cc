@@ -64,6 +64,11 @@ float block_value(uint32_t chars, uint32_t link_chars, uint32_t punct, bool* pro
   return text * 0.05f - float(link_chars) * 0.5f;
 }
 
+void StatsCache::cover(size_t node_count) {
+  if (by_index_.size() < node_count) by_index_.resize(node_count, kNotLookedUp);
+  if (text_counts_.size() < node_count) text_counts_.resize(node_count, {kNotCounted, 0});
+}
+
 uint32_t StatsCache::signals_of(const dom::Node& element) {
   if (by_index_.size() <= element.index) by_index_.resize(element.index * 2 + 64, kNotLookedUp);
   uint32_t& signals = by_index_[element.index];
@@ -241,6 +246,7 @@ void compute_stats(const dom::Document& doc, dom::Node* scope, uint32_t skip_fla
 
 void compute_stats(const dom::Document& doc, dom::Node* scope, uint32_t skip_flags,
                    std::vector<NodeStats>& stats, StatsCache& cache) {
+  cache.cover(doc.node_count());
   compute(
       doc, scope, skip_flags, stats, [&](const dom::Node& n) { return cache.signals_of(n); },
       [&](const dom::Node& text) { return cache.counts_of(text); });

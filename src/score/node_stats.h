@@ -46,6 +46,9 @@ class StatsCache {
  public:
   uint32_t signals_of(const dom::Node& element);
   TextCounts counts_of(const dom::Node& text);
+  // Makes room for the nodes of a document at once: growing with the
+  // indexes met filled each table about twice over.
+  void cover(size_t node_count);
 
  private:
   static constexpr uint32_t kNotLookedUp = ~0u;  // no element has every signal

@@ -14,8 +14,7 @@ using score::NodeStats;
 // titles are compared by, the same way metadata reads them.
 std::string normalized_text(const Node* n) {
   std::string text = metadata::element_text(n, false);
-  for (char& c : text)
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);  // to_lower_ascii, without a copy
+  metadata::lower_ascii_in_place(text);
   return text;
 }
 

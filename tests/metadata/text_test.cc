@@ -50,4 +50,18 @@ TEST(ElementText, CollapsesWhitespaceAcrossTextNodesAndBlocks) {
   EXPECT_EQ(element_text(div, true), "Jane Roe and Ann");
 }
 
+// Titles and headings are compared lower-cased: only A-Z change, whatever
+// the length of the text and wherever the letters fall in it, and UTF-8
+// bytes (É is C3 89) and the neighbours of A-Z ('@', '[', '`', '{') stay.
+TEST(LowerAsciiInPlace, LowersOnlyAsciiCapitals) {
+  std::string text = "@AZ[`az{ \xC3\x89T\xC3\xA9 ABCDEFGHIJKLMNOPQRSTUVWXYZ 0123456789 Mixed Case Title \x7F\xFF";
+  lede::metadata::lower_ascii_in_place(text);
+  EXPECT_EQ(text, "@az[`az{ \xC3\x89t\xC3\xA9 abcdefghijklmnopqrstuvwxyz 0123456789 mixed case title \x7F\xFF");
+  for (size_t length = 0; length < 20; ++length) {
+    std::string capitals(length, 'Q');
+    lede::metadata::lower_ascii_in_place(capitals);
+    EXPECT_EQ(capitals, std::string(length, 'q'));
+  }
+}
+
 }  // namespace
