@@ -235,6 +235,19 @@ TEST(Listing, AGridBesideACategorysDescriptionIsKeptWithIt) {
   EXPECT_TRUE(has(article.text, "$655.00"));
 }
 
+// A category page whose description, below the grid, is the page's one
+// <article>: it closes the listing, which is kept with it. (A sole <article>
+// before a grid is a short story beside a rail of other stories.)
+TEST(Listing, AGridAboveACategorysDescriptionInAnArticleIsKeptWithIt) {
+  std::string page = "<html><body><div class=layout><h1>Mesh office chairs</h1><div class=listing>" +
+                     product_grid() + "</div><article>" + std::string(kParagraph) +
+                     "</article></div></body></html>";
+  Article article = lede::extract(page);
+  EXPECT_TRUE(has(article.text, "before you decide to keep it."));
+  for (const char* chair : kChairs) EXPECT_TRUE(has(article.text, chair));
+  EXPECT_TRUE(has(article.text, "$655.00"));
+}
+
 // A short post under its headline, with a grid of products in another
 // column: the grid lies outside the block holding the post and its headline.
 TEST(Listing, AGridBesideAShortPostIsNotPartOfIt) {
