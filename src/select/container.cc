@@ -149,19 +149,22 @@ Node* common_ancestor(Node* a, Node* b) {
 // Step 2d: a category page's short text (an intro, a note on shipping) wins
 // step 2 over the grid of products beside it, which has no prose. A grid of
 // named items holding several times the container's text is the listing:
-// the content is the block holding both. Not so for a grid outside the
+// the content is the block holding both. A grid of bare names and values
+// (products and prices, no blurbs) need only hold more: teasers of other
+// stories carry blurbs, products do not. Not so for a grid outside the
 // block that holds the container and the headline, or after the page's one
 // <article>: that is a short post's sidebar, or the rail of other videos
 // beside a video's summary. A sole <article> below the grid is the
 // category's description, which closes the listing.
 Node* widen_to_grid(Node* container, Node* headline, Node* body, const std::vector<NodeStats>& stats) {
   constexpr uint32_t kShortText = 1500;
-  constexpr uint32_t kGridWeight = 2;
+  constexpr uint32_t kGridWeight = 2, kBareGridWeight = 1;
   constexpr uint32_t kMinGridChars = 500;  // a dozen items, named and priced
   const NodeStats& s = stats[container->index];
   if (s.prose_chars >= kShortText) return container;
-  Node* grid = largest_grid_outside(container, body, stats, std::max(kGridWeight * s.chars, kMinGridChars));
+  Node* grid = largest_grid_outside(container, body, stats, std::max(kBareGridWeight * s.chars, kMinGridChars));
   if (!grid) return container;
+  if (stats[grid->index].prose_chars > 0 && stats[grid->index].chars < kGridWeight * s.chars) return container;
   if (headline && !dom::contains(common_ancestor(container, headline), grid)) return container;
   if (s.prose_chars > 0 && grid->index > container->index && in_sole_article(container, body)) return container;
   return common_ancestor(container, grid);

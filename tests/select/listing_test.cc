@@ -248,6 +248,26 @@ TEST(Listing, AGridAboveACategorysDescriptionInAnArticleIsKeptWithIt) {
   EXPECT_TRUE(has(article.text, "$655.00"));
 }
 
+// A grid of bare names and prices, eighteen products with more text than the
+// category's description beside it though not twice as much: the listing.
+TEST(Listing, AGridOfNamesAndPricesOutweighingTheDescriptionIsKept) {
+  std::string grid = "<div class=products>";
+  for (int i = 0; const char* chair : kChairs)
+    for (const char* colour : {"black", "grey", "white"})
+      grid += "<div class=product><a href=/p" + std::to_string(++i) + ">" + chair + " in " + colour +
+              "</a><div class=price>$655.00</div></div>";
+  grid += "</div>";
+  std::string page = "<html><body><div class=layout><h1>Mesh office chairs</h1><div class=intro>" +
+                     std::string(kParagraph) +
+                     "<p>Delivery is free on orders over two hundred pounds, and we collect your old chair for "
+                     "recycling when we bring the new one. Assembly takes ten minutes with the key in the "
+                     "box, or our fitters do it for you on the day.</p></div><div class=listing>" + grid +
+                     "</div></div></body></html>";
+  Article article = lede::extract(page);
+  EXPECT_TRUE(has(article.text, "before you decide to keep it."));
+  EXPECT_TRUE(has(article.text, "Zone Too Tasker Chair in grey"));
+}
+
 // A short post under its headline, with a grid of products in another
 // column: the grid lies outside the block holding the post and its headline.
 TEST(Listing, AGridBesideAShortPostIsNotPartOfIt) {
