@@ -236,10 +236,11 @@ bool has_text_of_its_own(Node* item, const std::vector<NodeStats>& stats,
 // Teaser cards count as links here, whatever prose they hold: a block of
 // them beside more text than they hold is a list of other stories. A block
 // holding more is the listing itself, and its cards are its items.
-const Node* prune(Node* root, const std::vector<NodeStats>& stats, const Thresholds& t) {
+const Node* prune(Node* root, const std::vector<NodeStats>& stats, const Thresholds& t, Node* listing) {
   const NodeStats& kept = stats[root->index];
   const float limit = std::max(t.prune_density, kept.linked_share() + 0.25f);
   Node* grid = find_main_grid(root, stats);
+  if (!grid && listing && dom::contains(root, listing)) grid = listing;
   const auto grid_link_texts = grid ? count_link_texts(grid) : std::unordered_map<std::string, int>{};
   auto spared_by_grid = [&](Node* n) {
     return grid && (dom::contains(n, grid) || n->parent == grid ||

@@ -268,6 +268,23 @@ TEST(Listing, AGridOfNamesAndPricesOutweighingTheDescriptionIsKept) {
   EXPECT_TRUE(has(article.text, "Zone Too Tasker Chair in grey"));
 }
 
+// A category page whose grid, found beside its intro, is wrapped in a block
+// of its own and holds less than half of what is kept, a table of delivery
+// times following it: the grid stays whole, each product's name and price.
+TEST(Listing, AGridFoundBesideTheIntroStaysWholeWhenItHoldsLessThanHalf) {
+  std::string page = "<html><body><div class=layout><h1>Mesh office chairs</h1><div class=intro>" +
+                     std::string(kParagraph) + "</div><div class=listing>" + product_grid() +
+                     "</div><ul class=delivery>";
+  for (int zone = 1; zone <= 16; ++zone)
+    page += "<li>Delivery to zone " + std::to_string(zone) + " within " + std::to_string(zone % 4 + 2) +
+            " working days</li>";
+  page += "</ul></div></body></html>";
+  Article article = lede::extract(page);
+  EXPECT_TRUE(has(article.text, "before you decide to keep it."));
+  EXPECT_TRUE(has(article.text, "Zone Too Tasker Chair in grey"));
+  EXPECT_TRUE(has(article.text, "$655.00"));
+}
+
 // A short post under its headline, with a grid of products in another
 // column: the grid lies outside the block holding the post and its headline.
 TEST(Listing, AGridBesideAShortPostIsNotPartOfIt) {
