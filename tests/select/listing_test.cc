@@ -285,6 +285,26 @@ TEST(Listing, AGridFoundBesideTheIntroStaysWholeWhenItHoldsLessThanHalf) {
   EXPECT_TRUE(has(article.text, "$655.00"));
 }
 
+// A river of stories whose summaries link again to each story, marked
+// aria-hidden so that screen readers do not read the link twice: the eye
+// reads them, and they stay. An aria-hidden icon among them stays out.
+TEST(Listing, SummariesLinkedAgainForTheEyeAreKept) {
+  std::string page = "<html><body><main><h1>Headphones</h1><section class=river>";
+  for (int i = 0; i < 8; ++i) {
+    std::string href = "/articles/" + std::to_string(i);
+    page += "<article class=river-article><header><h2><a href=" + href + ">Firmware update " +
+            std::to_string(i) + " for wireless earbuds</a></h2><p class=river-desc><a href=" + href +
+            " aria-hidden=true tabindex=-1>The update brings steadier pairing, a louder call microphone and a "
+            "battery readout, story " + std::to_string(i) + ".</a></p><span class=icon aria-hidden=true>"
+            "Comments icon</span></header></article>";
+  }
+  page += "</section></main></body></html>";
+  Article article = lede::extract(page);
+  EXPECT_TRUE(has(article.text, "Firmware update 3 for wireless earbuds"));
+  EXPECT_TRUE(has(article.text, "a battery readout, story 3."));
+  EXPECT_EQ(article.text.find("Comments icon"), std::string::npos) << article.text;
+}
+
 // A short post under its headline, with a grid of products in another
 // column: the grid lies outside the block holding the post and its headline.
 TEST(Listing, AGridBesideAShortPostIsNotPartOfIt) {
