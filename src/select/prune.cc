@@ -68,6 +68,17 @@ bool has_links(Node* n, int count) {
   return false;
 }
 
+// Does `n`, inside `grid`, hold all the text of the item it is in? Then it
+// is the item, in the wrappers that lay it out ("<li><div
+// class=product-item-info>...</div></li>"), not a list of links within it;
+// unless it is a grid itself: the "items" are then the panels of a tabbed
+// box, each a list of its own.
+bool is_whole_item(Node* n, const Node* grid, const std::vector<NodeStats>& stats) {
+  const Node* item = n;
+  while (item->parent != grid) item = item->parent;
+  return stats[n->index].chars == stats[item->index].chars && !is_grid_of_named_items(n, stats, true);
+}
+
 // How many times each link text is said in a grid. A name said in one item
 // only is that item's own (its authors); one said in many items is a facet
 // (topics, colours) or a button.
@@ -244,7 +255,8 @@ const Node* prune(Node* root, const std::vector<NodeStats>& stats, const Thresho
   const auto grid_link_texts = grid ? count_link_texts(grid) : std::unordered_map<std::string, int>{};
   auto spared_by_grid = [&](Node* n) {
     return grid && (dom::contains(n, grid) || n->parent == grid ||
-                    (dom::contains(grid, n) && (!has_links(n, kListLinks) || is_own_enumeration(n, grid_link_texts))));
+                    (dom::contains(grid, n) && (!has_links(n, kListLinks) || is_whole_item(n, grid, stats) ||
+                                                is_own_enumeration(n, grid_link_texts))));
   };
   for (Node* n = root->first_child; n;) {
     const NodeStats& s = stats[n->index];

@@ -305,6 +305,29 @@ TEST(Listing, SummariesLinkedAgainForTheEyeAreKept) {
   EXPECT_EQ(article.text.find("Comments icon"), std::string::npos) << article.text;
 }
 
+// Each product of a grid, below the category's description, wrapped in one
+// block that holds its links (the name, a review link, a compare button):
+// the block is the item, and stays with its name and price.
+TEST(Listing, AnItemWrappedInABlockOfLinksIsKept) {
+  std::string page = "<html><body><main><h1>Mesh office chairs</h1>" + std::string(kParagraph) +
+                     "<p>Delivery is free on orders over two hundred pounds, and we collect your old chair for "
+                     "recycling when we bring the new one. Assembly takes ten minutes with the key in the box, "
+                     "or our fitters do it for you on the day.</p><ol class=products>";
+  for (int i = 0; const char* chair : kChairs)
+    for (const char* colour : {"black", "grey"}) {
+      std::string href = "/p" + std::to_string(++i);
+      page += "<li class=product><div class=product-item-info><a href=" + href + "><img src=/i.jpg></a><a href=" +
+              href + "#reviews>Be the first to review this product</a><strong><a href=" + href + ">" + chair +
+              " in " + colour + "</a></strong><span class=price>$" + std::to_string(100 + i) +
+              ".00</span><a href=/compare>Add to Compare</a></div></li>";
+    }
+  page += "</ol></main></body></html>";
+  Article article = lede::extract(page);
+  EXPECT_TRUE(has(article.text, "before you decide to keep it."));
+  for (const char* chair : kChairs) EXPECT_TRUE(has(article.text, chair));
+  EXPECT_TRUE(has(article.text, "$103.00"));
+}
+
 // A short post under its headline, with a grid of products in another
 // column: the grid lies outside the block holding the post and its headline.
 TEST(Listing, AGridBesideAShortPostIsNotPartOfIt) {
