@@ -194,14 +194,23 @@ bool has_digit(std::string_view text) {
   return std::any_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
 
-// Where a label sits in an item of a grid: its tag and classes, and its
-// parent's classes.
+// Where a label sits in an item of a grid: its tag and classes, its
+// parent's classes, and which of its parent's children of its tag it is
+// (the first <dt> of a record names what every record's first <dt> names).
+// Records have a few fields: only the nearest siblings are counted, so that
+// long runs of siblings cost no more than short ones.
 std::string slot_of(const Node& label) {
+  constexpr int kFieldsLookedAt = 16;
+  int ordinal = 0, seen = 0;
+  for (const Node* p = label.prev; p && seen < kFieldsLookedAt; p = p->prev, ++seen)
+    ordinal += p->tag == label.tag;
   std::string slot(label.name);
   slot += '.';
   slot += label.attr("class");
   slot += '/';
   if (label.parent) slot += label.parent->attr("class");
+  slot += '#';
+  slot += std::to_string(ordinal);
   return slot;
 }
 

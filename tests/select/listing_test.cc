@@ -328,6 +328,28 @@ TEST(Listing, AnItemWrappedInABlockOfLinksIsKept) {
   EXPECT_TRUE(has(article.text, "$103.00"));
 }
 
+// Cards that name each field for screen readers ("<dt>Brand Name</dt>"):
+// the first field of every card says the same, a label, not a value, though
+// each card's fields differ from one another.
+TEST(Listing, FieldLabelsRepeatedInEveryCardAreLeftOut) {
+  std::string page = "<html><body><main><h1>Running shoes</h1><ul class=results>";
+  for (int i = 0; const char* brand : {"Skechers", "Asics", "Brooks", "Hoka", "Saucony", "Mizuno"}) {
+    ++i;
+    page += "<li class=result><a href=/p" + std::to_string(i) + "><dl><dt>Brand Name</dt><dd>" + brand +
+            "</dd><dt>Product Name</dt><dd>Trail Runner " + std::to_string(i) + " Sneaker</dd><dt>Color</dt>"
+            "<dd>" + (i % 2 ? "White/Silver" : "Black/Red") + "</dd><dt>Price</dt><dd>$" +
+            std::to_string(70 + i) + ".99</dd></dl></a></li>";
+  }
+  page += "</ul></main></body></html>";
+  Article article = lede::extract(page);
+  EXPECT_TRUE(has(article.text, "Trail Runner 4 Sneaker"));
+  EXPECT_TRUE(has(article.text, "Saucony"));
+  EXPECT_TRUE(has(article.text, "White/Silver"));
+  EXPECT_TRUE(has(article.text, "$74.99"));
+  EXPECT_EQ(article.text.find("Brand Name"), std::string::npos) << article.text;
+  EXPECT_EQ(article.text.find("Product Name"), std::string::npos) << article.text;
+}
+
 // A short post under its headline, with a grid of products in another
 // column: the grid lies outside the block holding the post and its headline.
 TEST(Listing, AGridBesideAShortPostIsNotPartOfIt) {
