@@ -74,7 +74,7 @@ bool drop_other_offers(const dom::Document& doc, dom::Node* body, const dom::Nod
 
 // Steps 2 and 3: container.cc
 struct ContainerChoice {
-  dom::Node* container;
+  dom::Node* container = nullptr;
   dom::Node* listing = nullptr;  // the grid of items found to be the listing (step 2d), if any
 };
 ContainerChoice choose_container(dom::Node* body, dom::Node* headline, const Landmarks& landmarks,
