@@ -37,9 +37,13 @@ bool inline_style_hides(std::string_view style) {
   return compact_style_contains(style, "display:none") || compact_style_contains(style, "visibility:hidden");
 }
 
+// aria-hidden hides from screen readers only. On a block it mostly marks
+// what is also hidden from sight (a closed menu, a slide off screen); on a
+// link it marks a second link to where another already leads (a teaser's
+// summary under its linked title), there for the eyes to read.
 bool is_hidden(const Node& n) {
   if (n.has_attr("hidden")) return true;
-  if (dom::equals_ignore_case(n.attr("aria-hidden"), "true")) return true;
+  if (!n.is(Tag::a) && dom::equals_ignore_case(n.attr("aria-hidden"), "true")) return true;
   std::string_view style = n.attr("style");
   return !style.empty() && inline_style_hides(style);
 }

@@ -149,20 +149,29 @@ Node* common_ancestor(Node* a, Node* b) {
 // Step 2d: a category page's short text (an intro, a note on shipping) wins
 // step 2 over the grid of products beside it, which has no prose. A grid of
 // named items holding several times the container's text is the listing:
-// the content is the block holding both. Not so for a grid outside the
-// block that holds the container and the headline, or beside the page's one
+// the content is the block holding both. A grid of bare names and values
+// (products and prices, no blurbs) need only hold clearly more: teasers of
+// other stories carry blurbs, products do not. Not so for a grid outside the
+// block that holds the container and the headline, or after the page's one
 // <article>: that is a short post's sidebar, or the rail of other videos
-// beside a video's summary.
-Node* widen_to_grid(Node* container, Node* headline, Node* body, const std::vector<NodeStats>& stats) {
+// beside a video's summary. A sole <article> below the grid is the
+// category's description, which closes the listing.
+// `listing` is set to the grid when the container widens to it.
+Node* widen_to_grid(Node* container, Node* headline, Node* body, const std::vector<NodeStats>& stats,
+                    Node** listing) {
   constexpr uint32_t kShortText = 1500;
   constexpr uint32_t kGridWeight = 2;
+  constexpr float kBareGridWeight = 1.25f;
   constexpr uint32_t kMinGridChars = 500;  // a dozen items, named and priced
   const NodeStats& s = stats[container->index];
   if (s.prose_chars >= kShortText) return container;
-  Node* grid = largest_grid_outside(container, body, stats, std::max(kGridWeight * s.chars, kMinGridChars));
+  const auto bare_grid_chars = static_cast<uint32_t>(kBareGridWeight * float(s.chars));
+  Node* grid = largest_grid_outside(container, body, stats, std::max(bare_grid_chars, kMinGridChars));
   if (!grid) return container;
+  if (stats[grid->index].prose_chars > 0 && stats[grid->index].chars < kGridWeight * s.chars) return container;
   if (headline && !dom::contains(common_ancestor(container, headline), grid)) return container;
-  if (s.prose_chars > 0 && in_sole_article(container, body)) return container;
+  if (s.prose_chars > 0 && grid->index > container->index && in_sole_article(container, body)) return container;
+  *listing = grid;
   return common_ancestor(container, grid);
 }
 
@@ -239,11 +248,14 @@ bool holds_teasers(Node* n, const std::vector<NodeStats>& stats) {
 
 }  // namespace
 
-Node* choose_container(Node* body, Node* headline, const Landmarks& landmarks, const std::vector<NodeStats>& stats) {
+ContainerChoice choose_container(Node* body, Node* headline, const Landmarks& landmarks,
+                                 const std::vector<NodeStats>& stats) {
+  ContainerChoice choice;
   Node* container = anchor_to_headline(pick_container(body, stats), headline, body, stats);
   container = narrow_to_headline(container, headline, stats);
-  container = widen_to_grid(prefer_listing(container, body, stats), headline, body, stats);
-  return widen_to_named_container(container, body, landmarks);
+  container = widen_to_grid(prefer_listing(container, body, stats), headline, body, stats, &choice.listing);
+  choice.container = widen_to_named_container(container, body, landmarks);
+  return choice;
 }
 
 // Step 3: prose-bearing siblings of the container and of its near ancestors.

@@ -124,11 +124,27 @@ Node* with_its_title(Node* grid, Node* body, const std::vector<bool>& holds_head
   return grid;
 }
 
+// Does a text shown under `body` (neither dropped nor comments) name a price?
+bool shows_a_price(Node* body) {
+  for (Node* n = body; n;) {
+    if (n->flags & (kDropped | kComments)) {
+      n = dom::next_skipping_children(n, body);
+      continue;
+    }
+    if (n->is_text() && has_price(n->data)) return true;
+    n = dom::next_in_preorder(n, body);
+  }
+  return false;
+}
+
 }  // namespace
 
 // A product page offers other products too: "customers also viewed", "you
 // may also like", "complete the look", each a grid of cards with a linked
-// name and a price. The product itself is one offer, not a grid of them.
+// name and a price. The product itself is one offer, not a grid of them,
+// and its price is shown outside them: where no price is left once the grids
+// are cut, the page offered nothing of its own, and the grids were its
+// listing (a shop's category page that calls itself a product).
 bool drop_other_offers(const dom::Document& doc, Node* body, const Node* headline, std::string_view title,
                        const std::vector<NodeStats>& stats) {
   // Names shorter than this are words that any card may hold.
@@ -141,14 +157,14 @@ bool drop_other_offers(const dom::Document& doc, Node* body, const Node* headlin
   auto text = [&](const Node* n) { return stats[n->index].chars - stats[n->index].link_chars; };
   const uint32_t page_text = text(body);
   const std::vector<bool> holds_headline = headline_holders(doc, headline);
-  bool dropped = false;
+  std::vector<Node*> sections;
   for (Node* n = body; n;) {
     bool grid = n->is_element() && !(n->flags & (kDropped | kComments)) && n != body &&
                 !holds_headline[n->index] && 2 * text(n) < page_text && is_grid_of_offers(n, product_name, stats);
     if (grid) {
       Node* section = with_its_title(n, body, holds_headline, stats);
       section->flags |= kDropped;
-      dropped = true;
+      sections.push_back(section);
       n = dom::next_skipping_children(section, body);
     } else if (n->flags & (kDropped | kComments)) {
       n = dom::next_skipping_children(n, body);
@@ -156,7 +172,9 @@ bool drop_other_offers(const dom::Document& doc, Node* body, const Node* headlin
       n = dom::next_in_preorder(n, body);
     }
   }
-  return dropped;
+  if (sections.empty() || shows_a_price(body)) return !sections.empty();
+  for (Node* section : sections) section->flags &= ~uint32_t{kDropped};
+  return false;
 }
 
 }  // namespace lede::select

@@ -68,6 +68,17 @@ bool has_links(Node* n, int count) {
   return false;
 }
 
+// Does `n`, inside `grid`, hold all the text of the item it is in? Then it
+// is the item, in the wrappers that lay it out ("<li><div
+// class=product-item-info>...</div></li>"), not a list of links within it;
+// unless it is a grid itself: the "items" are then the panels of a tabbed
+// box, each a list of its own.
+bool is_whole_item(Node* n, const Node* grid, const std::vector<NodeStats>& stats) {
+  const Node* item = n;
+  while (item->parent != grid) item = item->parent;
+  return stats[n->index].chars == stats[item->index].chars && !is_grid_of_named_items(n, stats, true);
+}
+
 // How many times each link text is said in a grid. A name said in one item
 // only is that item's own (its authors); one said in many items is a facet
 // (topics, colours) or a button.
@@ -189,14 +200,23 @@ bool has_digit(std::string_view text) {
   return std::any_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
 
-// Where a label sits in an item of a grid: its tag and classes, and its
-// parent's classes.
+// Where a label sits in an item of a grid: its tag and classes, its
+// parent's classes, and which of its parent's children of its tag it is
+// (the first <dt> of a record names what every record's first <dt> names).
+// Records have a few fields: only the nearest siblings are counted, so that
+// long runs of siblings cost no more than short ones.
 std::string slot_of(const Node& label) {
+  constexpr int kFieldsLookedAt = 16;
+  int ordinal = 0, seen = 0;
+  for (const Node* p = label.prev; p && seen < kFieldsLookedAt; p = p->prev, ++seen)
+    ordinal += p->tag == label.tag;
   std::string slot(label.name);
   slot += '.';
   slot += label.attr("class");
   slot += '/';
   if (label.parent) slot += label.parent->attr("class");
+  slot += '#';
+  slot += std::to_string(ordinal);
   return slot;
 }
 
@@ -242,14 +262,16 @@ bool has_text_of_its_own(Node* item, const std::vector<NodeStats>& stats,
 // Teaser cards count as links here, whatever prose they hold: a block of
 // them beside more text than they hold is a list of other stories. A block
 // holding more is the listing itself, and its cards are its items.
-const Node* prune(Node* root, const std::vector<NodeStats>& stats, const Thresholds& t) {
+const Node* prune(Node* root, const std::vector<NodeStats>& stats, const Thresholds& t, Node* listing) {
   const NodeStats& kept = stats[root->index];
   const float limit = std::max(t.prune_density, kept.linked_share() + 0.25f);
   Node* grid = find_main_grid(root, stats);
+  if (!grid && listing && dom::contains(root, listing)) grid = listing;
   const auto grid_link_texts = grid ? count_link_texts(grid) : std::unordered_map<std::string, int>{};
   auto spared_by_grid = [&](Node* n) {
     return grid && (dom::contains(n, grid) || n->parent == grid ||
-                    (dom::contains(grid, n) && (!has_links(n, kListLinks) || is_own_enumeration(n, grid_link_texts))));
+                    (dom::contains(grid, n) && (!has_links(n, kListLinks) || is_whole_item(n, grid, stats) ||
+                                                is_own_enumeration(n, grid_link_texts))));
   };
   for (Node* n = root->first_child; n;) {
     const NodeStats& s = stats[n->index];

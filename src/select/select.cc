@@ -110,13 +110,14 @@ void select_content(dom::Document& doc, const SelectOptions& options) {
   // Dropping only takes candidates away: a headline still shown stays the
   // first match, and saves a walk over the page.
   if (headline && !shown(headline, body)) headline = find_headline(doc, body, options.title);
-  dom::Node* container = choose_container(body, headline, survey.landmarks, stats);
+  const ContainerChoice choice = choose_container(body, headline, survey.landmarks, stats);
+  dom::Node* container = choice.container;
   container->flags |= kContent;
   std::vector<dom::Node*> kept = add_siblings(container, body, stats, t);
   kept.push_back(container);
   std::vector<const dom::Node*> grids;
   for (dom::Node* n : kept)  // disjoint: the order does not matter
-    if (const dom::Node* grid = prune(n, stats, t)) grids.push_back(grid);
+    if (const dom::Node* grid = prune(n, stats, t, choice.listing)) grids.push_back(grid);
   drop_repeats(body, stats, grids);
   if (headline && !options.title.empty()) headline->flags |= kTitle;
 }

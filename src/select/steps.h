@@ -73,15 +73,22 @@ bool drop_other_offers(const dom::Document& doc, dom::Node* body, const dom::Nod
                        const std::vector<score::NodeStats>& stats);
 
 // Steps 2 and 3: container.cc
-dom::Node* choose_container(dom::Node* body, dom::Node* headline, const Landmarks& landmarks,
-                            const std::vector<score::NodeStats>& stats);
+struct ContainerChoice {
+  dom::Node* container = nullptr;
+  dom::Node* listing = nullptr;  // the grid of items found to be the listing (step 2d), if any
+};
+ContainerChoice choose_container(dom::Node* body, dom::Node* headline, const Landmarks& landmarks,
+                                 const std::vector<score::NodeStats>& stats);
 // Marks them kContent and returns them; no two overlap, nor overlap the container.
 std::vector<dom::Node*> add_siblings(dom::Node* container, dom::Node* body,
                                      const std::vector<score::NodeStats>& stats, const Thresholds& t);
 
 // Step 4: prune.cc
-// Returns the grid of items it found to be the listing, or null.
-const dom::Node* prune(dom::Node* root, const std::vector<score::NodeStats>& stats, const Thresholds& t);
+// Returns the grid of items it found to be the listing, or null. `listing`
+// (may be null) is the one step 2 found, which stands if `root` holds it and
+// no grid holds most of what was kept.
+const dom::Node* prune(dom::Node* root, const std::vector<score::NodeStats>& stats, const Thresholds& t,
+                       dom::Node* listing);
 // `grids` are those prune returned.
 void drop_repeats(dom::Node* body, const std::vector<score::NodeStats>& stats,
                   const std::vector<const dom::Node*>& grids);

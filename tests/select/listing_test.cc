@@ -235,6 +235,121 @@ TEST(Listing, AGridBesideACategorysDescriptionIsKeptWithIt) {
   EXPECT_TRUE(has(article.text, "$655.00"));
 }
 
+// A category page whose description, below the grid, is the page's one
+// <article>: it closes the listing, which is kept with it. (A sole <article>
+// before a grid is a short story beside a rail of other stories.)
+TEST(Listing, AGridAboveACategorysDescriptionInAnArticleIsKeptWithIt) {
+  std::string page = "<html><body><div class=layout><h1>Mesh office chairs</h1><div class=listing>" +
+                     product_grid() + "</div><article>" + std::string(kParagraph) +
+                     "</article></div></body></html>";
+  Article article = lede::extract(page);
+  EXPECT_TRUE(has(article.text, "before you decide to keep it."));
+  for (const char* chair : kChairs) EXPECT_TRUE(has(article.text, chair));
+  EXPECT_TRUE(has(article.text, "$655.00"));
+}
+
+// A grid of bare names and prices, eighteen products with more text than the
+// category's description beside it though not twice as much: the listing.
+TEST(Listing, AGridOfNamesAndPricesOutweighingTheDescriptionIsKept) {
+  std::string grid = "<div class=products>";
+  for (int i = 0; const char* chair : kChairs)
+    for (const char* colour : {"black", "grey", "white"})
+      grid += "<div class=product><a href=/p" + std::to_string(++i) + ">" + chair + " in " + colour +
+              "</a><div class=price>$655.00</div></div>";
+  grid += "</div>";
+  std::string page = "<html><body><div class=layout><h1>Mesh office chairs</h1><div class=intro>" +
+                     std::string(kParagraph) +
+                     "<p>Delivery is free on orders over two hundred pounds, and we collect your old chair for "
+                     "recycling when we bring the new one. Assembly takes ten minutes with the key in the "
+                     "box, or our fitters do it for you on the day.</p></div><div class=listing>" + grid +
+                     "</div></div></body></html>";
+  Article article = lede::extract(page);
+  EXPECT_TRUE(has(article.text, "before you decide to keep it."));
+  EXPECT_TRUE(has(article.text, "Zone Too Tasker Chair in grey"));
+}
+
+// A category page whose grid, found beside its intro, is wrapped in a block
+// of its own and holds less than half of what is kept, a table of delivery
+// times following it: the grid stays whole, each product's name and price.
+TEST(Listing, AGridFoundBesideTheIntroStaysWholeWhenItHoldsLessThanHalf) {
+  std::string page = "<html><body><div class=layout><h1>Mesh office chairs</h1><div class=intro>" +
+                     std::string(kParagraph) + "</div><div class=listing>" + product_grid() +
+                     "</div><ul class=delivery>";
+  for (int zone = 1; zone <= 16; ++zone)
+    page += "<li>Delivery to zone " + std::to_string(zone) + " within " + std::to_string(zone % 4 + 2) +
+            " working days</li>";
+  page += "</ul></div></body></html>";
+  Article article = lede::extract(page);
+  EXPECT_TRUE(has(article.text, "before you decide to keep it."));
+  EXPECT_TRUE(has(article.text, "Zone Too Tasker Chair in grey"));
+  EXPECT_TRUE(has(article.text, "$655.00"));
+}
+
+// A river of stories whose summaries link again to each story, marked
+// aria-hidden so that screen readers do not read the link twice: the eye
+// reads them, and they stay. An aria-hidden icon among them stays out.
+TEST(Listing, SummariesLinkedAgainForTheEyeAreKept) {
+  std::string page = "<html><body><main><h1>Headphones</h1><section class=river>";
+  for (int i = 0; i < 8; ++i) {
+    std::string href = "/articles/" + std::to_string(i);
+    page += "<article class=river-article><header><h2><a href=" + href + ">Firmware update " +
+            std::to_string(i) + " for wireless earbuds</a></h2><p class=river-desc><a href=" + href +
+            " aria-hidden=true tabindex=-1>The update brings steadier pairing, a louder call microphone and a "
+            "battery readout, story " + std::to_string(i) + ".</a></p><span class=icon aria-hidden=true>"
+            "Comments icon</span></header></article>";
+  }
+  page += "</section></main></body></html>";
+  Article article = lede::extract(page);
+  EXPECT_TRUE(has(article.text, "Firmware update 3 for wireless earbuds"));
+  EXPECT_TRUE(has(article.text, "a battery readout, story 3."));
+  EXPECT_EQ(article.text.find("Comments icon"), std::string::npos) << article.text;
+}
+
+// Each product of a grid, below the category's description, wrapped in one
+// block that holds its links (the name, a review link, a compare button):
+// the block is the item, and stays with its name and price.
+TEST(Listing, AnItemWrappedInABlockOfLinksIsKept) {
+  std::string page = "<html><body><main><h1>Mesh office chairs</h1>" + std::string(kParagraph) +
+                     "<p>Delivery is free on orders over two hundred pounds, and we collect your old chair for "
+                     "recycling when we bring the new one. Assembly takes ten minutes with the key in the box, "
+                     "or our fitters do it for you on the day.</p><ol class=products>";
+  for (int i = 0; const char* chair : kChairs)
+    for (const char* colour : {"black", "grey"}) {
+      std::string href = "/p" + std::to_string(++i);
+      page += "<li class=product><div class=product-item-info><a href=" + href + "><img src=/i.jpg></a><a href=" +
+              href + "#reviews>Be the first to review this product</a><strong><a href=" + href + ">" + chair +
+              " in " + colour + "</a></strong><span class=price>$" + std::to_string(100 + i) +
+              ".00</span><a href=/compare>Add to Compare</a></div></li>";
+    }
+  page += "</ol></main></body></html>";
+  Article article = lede::extract(page);
+  EXPECT_TRUE(has(article.text, "before you decide to keep it."));
+  for (const char* chair : kChairs) EXPECT_TRUE(has(article.text, chair));
+  EXPECT_TRUE(has(article.text, "$103.00"));
+}
+
+// Cards that name each field for screen readers ("<dt>Brand Name</dt>"):
+// the first field of every card says the same, a label, not a value, though
+// each card's fields differ from one another.
+TEST(Listing, FieldLabelsRepeatedInEveryCardAreLeftOut) {
+  std::string page = "<html><body><main><h1>Running shoes</h1><ul class=results>";
+  for (int i = 0; const char* brand : {"Skechers", "Asics", "Brooks", "Hoka", "Saucony", "Mizuno"}) {
+    ++i;
+    page += "<li class=result><a href=/p" + std::to_string(i) + "><dl><dt>Brand Name</dt><dd>" + brand +
+            "</dd><dt>Product Name</dt><dd>Trail Runner " + std::to_string(i) + " Sneaker</dd><dt>Color</dt>"
+            "<dd>" + (i % 2 ? "White/Silver" : "Black/Red") + "</dd><dt>Price</dt><dd>$" +
+            std::to_string(70 + i) + ".99</dd></dl></a></li>";
+  }
+  page += "</ul></main></body></html>";
+  Article article = lede::extract(page);
+  EXPECT_TRUE(has(article.text, "Trail Runner 4 Sneaker"));
+  EXPECT_TRUE(has(article.text, "Saucony"));
+  EXPECT_TRUE(has(article.text, "White/Silver"));
+  EXPECT_TRUE(has(article.text, "$74.99"));
+  EXPECT_EQ(article.text.find("Brand Name"), std::string::npos) << article.text;
+  EXPECT_EQ(article.text.find("Product Name"), std::string::npos) << article.text;
+}
+
 // A short post under its headline, with a grid of products in another
 // column: the grid lies outside the block holding the post and its headline.
 TEST(Listing, AGridBesideAShortPostIsNotPartOfIt) {

@@ -149,4 +149,16 @@ TEST(Product, AGridHoldingMostOfTheTextIsTheListing) {
   for (const char* name : kOtherPacks) EXPECT_NE(article.text.find(name), std::string::npos) << article.text;
 }
 
+// A category page that calls itself a product, its description longer than
+// the grid's text: no price is shown outside the grid, so the page offers
+// nothing of its own, and the grid is its listing.
+TEST(Product, AGridOnAPageWithNoPriceOfItsOwnIsTheListing) {
+  std::string page = std::string("<html><head>") + std::string(kProductJsonLd) +
+                     "</head><body><main><h1>Packs</h1>" + grid_of_offers(true) + "<div class=about><p>" +
+                     std::string(kDescription) + "</p><p>" + std::string(kDescription) + "</p><p>" +
+                     std::string(kDescription) + "</p></div></main></body></html>";
+  Article article = lede::extract(page);
+  for (const char* name : kOtherPacks) EXPECT_NE(article.text.find(name), std::string::npos) << article.text;
+}
+
 }  // namespace
