@@ -79,6 +79,7 @@ std::optional<ExtractedRecord> RecordStream::extract(batch::Record&& record) con
     }
   }
   record.html = std::string();
+  record.warc_block = util::ByteBuffer();
   extracted.record = std::move(record);
   return extracted;
 }

@@ -11,9 +11,9 @@ size_t checked_size(int64_t max_record_size) {
   return static_cast<size_t>(max_record_size);
 }
 
-py::object optional_bytes(bool present, const std::string& bytes) {
+py::object optional_bytes(bool present, std::string_view bytes) {
   if (!present) return py::none();
-  return py::bytes(bytes);
+  return py::bytes(bytes.data(), bytes.size());
 }
 
 }  // namespace

@@ -6,6 +6,8 @@
 #include <string>
 #include <string_view>
 
+#include "util/byte_buffer.h"
+
 namespace lede::batch {
 
 enum class Outcome { page, skipped, failed };
@@ -17,9 +19,11 @@ struct Record {
   std::string detail;        // and the message for this record
   std::string source;        // the input file
   std::string id;
-  // The page's bytes, for Outcome::page: html from html_start on (a WARC
-  // response keeps its HTTP headers before them rather than copy the page).
+  // The page's bytes, for Outcome::page: `html`, or the WARC block it was
+  // inflated into, from html_start on (a WARC response keeps its HTTP
+  // headers before them rather than copy the page).
   std::string html;
+  util::ByteBuffer warc_block;
   size_t html_start = 0;
   std::string url;           // the crawled address, when the input gives it
   std::string charset;       // the transport's charset hint
@@ -31,8 +35,12 @@ struct Record {
   std::string warc_record_id, warc_date, content_type;
   int http_status = 0;
 
-  std::string_view page() const { return std::string_view(html).substr(html_start); }
-  size_t size() const { return html.size() + detail.size() + url.size() + members.size() + 256; }
+  std::string_view page() const {
+    return (warc_block.empty() ? std::string_view(html) : warc_block.view()).substr(html_start);
+  }
+  size_t size() const {
+    return html.size() + warc_block.size() + detail.size() + url.size() + members.size() + 256;
+  }
 };
 
 // The members a --jsonl line starts with: where the record came from. Calls

@@ -101,12 +101,13 @@ void judge_warc_record(io::WarcRecord& warc, size_t max_bytes, Record& record) {
     if (!is_html_type(http.content_type) && !(unknown_type(http.content_type) && sniffs_as_html(http.payload())))
       return skip("not HTML", http.content_type.empty() ? "no content type" : http.content_type);
     record.html = std::move(http.body);
+    record.warc_block = std::move(http.message);
     record.html_start = http.body_start;
   } else if (warc.type == "resource") {
     record.content_type = media_type(warc.content_type);
     if (!is_html_type(record.content_type) && !(unknown_type(record.content_type) && sniffs_as_html(warc.block)))
       return skip("not HTML", record.content_type.empty() ? "no content type" : record.content_type);
-    record.html = std::move(warc.block);
+    record.warc_block = std::move(warc.block);
   } else {
     skip("not a response or resource record", warc.type.empty() ? "no WARC-Type" : warc.type);
   }

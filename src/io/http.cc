@@ -323,7 +323,7 @@ bool parse_http_response(std::string_view message, size_t max_body_bytes, HttpRe
   return true;
 }
 
-bool parse_http_response(std::string&& message, size_t max_body_bytes, HttpResponse& response,
+bool parse_http_response(util::ByteBuffer&& message, size_t max_body_bytes, HttpResponse& response,
                          std::string& problem) {
   std::string decoded;
   std::string_view payload;
@@ -333,7 +333,7 @@ bool parse_http_response(std::string&& message, size_t max_body_bytes, HttpRespo
   } else {
     // An unchanged body ends the message (no body: an empty view at its end).
     response.body_start = message.size() - payload.size();
-    response.body = std::move(message);
+    response.message = std::move(message);
   }
   return true;
 }

@@ -181,7 +181,9 @@ std::unique_ptr<MemberStream> MemberStream::open_memory(std::string_view bytes, 
 }
 
 MemberStream::MemberStream(std::unique_ptr<Source> source, size_t buffer_bytes)
-    : source_(std::move(source)), out_capacity_(std::max(buffer_bytes, kMinBufferBytes)) {
+    : source_(std::move(source)),
+      out_capacity_(std::max(buffer_bytes, kMinBufferBytes)),
+      read_ahead_(out_capacity_) {
   detect_format();
 }
 
@@ -272,16 +274,45 @@ void MemberStream::consume(size_t n) {
   }
 }
 
+void MemberStream::set_read_ahead(size_t bytes) {
+  read_ahead_ = std::clamp(bytes, kMinBufferBytes, out_capacity_);
+}
+
+size_t MemberStream::read(char* into, size_t n, size_t spare) {
+  size_t got = 0;
+  while (got < n) {
+    if (format_ == Format::plain || buffered() > 0) {
+      std::string_view bytes = peek();
+      if (bytes.empty()) break;
+      size_t take = std::min(bytes.size(), n - got);
+      std::memcpy(into + got, bytes.data(), take);
+      consume(take);
+      got += take;
+      continue;
+    }
+    if (!failure_.empty() || ended_ || (!in_member_ && !start_member())) break;
+    size_t room = n - got + std::min(spare, out_capacity_);
+    size_t made = decode_step(reinterpret_cast<uint8_t*>(into + got), room);
+    size_t kept = std::min(made, n - got);
+    std::memcpy(out_.get(), into + got + kept, made - kept);
+    out_begin_ = 0;
+    out_end_ = made - kept;
+    got += kept;
+    position_ += kept;
+  }
+  return got;
+}
+
 void MemberStream::decode() {
   out_begin_ = out_end_ = 0;
-  while (out_end_ < out_capacity_ && failure_.empty() && !ended_) {
+  while (out_end_ < read_ahead_ && failure_.empty() && !ended_) {
     if (!in_member_ && !start_member()) break;
-    if (format_ == Format::gzip) {
-      decode_gzip_step();
-    } else {
-      decode_zstd_step();
-    }
+    out_end_ += decode_step(out_.get() + out_end_, read_ahead_ - out_end_);
   }
+}
+
+size_t MemberStream::decode_step(uint8_t* out, size_t room) {
+  return format_ == Format::gzip ? decode_gzip_step(out, room) : decode_zstd_step(out, room);
 }
 
 bool MemberStream::start_member() {
@@ -312,14 +343,12 @@ bool MemberStream::start_member() {
   return true;
 }
 
-void MemberStream::decode_gzip_step() {
+size_t MemberStream::decode_gzip_step(uint8_t* out, size_t room) {
   // At the end of the input the inflater may still hold output: one call
   // without input flushes it, and no output then means a truncated member.
   bool at_end = source_->size() == 0 && !source_->fill(member_start_);
-  Inflater::Step step = inflater_->run(source_->data(), source_->size(), out_.get() + out_end_,
-                                       out_capacity_ - out_end_);
+  Inflater::Step step = inflater_->run(source_->data(), source_->size(), out, room);
   source_->consume(step.consumed);
-  out_end_ += step.produced;
   produced_ += step.produced;
   std::string where = "gzip member at offset " + std::to_string(member_start_);
   if (step.error) {
@@ -332,15 +361,15 @@ void MemberStream::decode_gzip_step() {
     fail(at_end ? "truncated " + where + cause : "the gzip decoder stalled in the " + where,
          member_start_);
   }
+  return step.produced;
 }
 
-void MemberStream::decode_zstd_step() {
+size_t MemberStream::decode_zstd_step(uint8_t* out, size_t room) {
   bool at_end = source_->size() == 0 && !source_->fill(member_start_);
   ZSTD_inBuffer input{source_->data(), source_->size(), 0};
-  ZSTD_outBuffer output{out_.get() + out_end_, out_capacity_ - out_end_, 0};
+  ZSTD_outBuffer output{out, room, 0};
   size_t hint = ZSTD_decompressStream(zstd_->context, &output, &input);
   source_->consume(input.pos);
-  out_end_ += output.pos;
   produced_ += output.pos;
   std::string where = "zstd frame at offset " + std::to_string(member_start_);
   if (ZSTD_isError(hint)) {
@@ -353,6 +382,7 @@ void MemberStream::decode_zstd_step() {
     fail(at_end ? "truncated " + where + cause : "the zstd decoder stalled in the " + where,
          member_start_);
   }
+  return output.pos;
 }
 
 void MemberStream::fail(std::string what, uint64_t member) {

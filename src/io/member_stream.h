@@ -34,6 +34,17 @@ class MemberStream {
   // at its end or failed().
   std::string_view peek();
   void consume(size_t n);
+  // Reads up to `n` bytes into `into`: what is buffered is copied, the rest
+  // decoded straight into `into`. Fewer only at the end or at a failure.
+  // With `spare` bytes of room after the `n`, decoding may run into them, so
+  // that a member ending just after the `n` bytes ends in the same decoder
+  // call (stopping inside a member costs ISA-L a copy of its 32 KB window);
+  // what lands there is kept, the next bytes peek() gives.
+  size_t read(char* into, size_t n, size_t spare = 0);
+  // peek() decodes at most `bytes` ahead (never more than its buffer), so
+  // that a reader taking large pieces with read() has them decoded in place
+  // rather than copied out of the buffer.
+  void set_read_ahead(size_t bytes);
   uint64_t position() const { return position_; }  // decompressed bytes consumed
 
   // Corrupt or truncated data was met where peek() stopped.
@@ -68,8 +79,10 @@ class MemberStream {
   void detect_format();
   void decode();
   bool start_member();
-  void decode_gzip_step();
-  void decode_zstd_step();
+  // Each decodes what it can into `room` bytes at `out` and says how many.
+  size_t decode_step(uint8_t* out, size_t room);
+  size_t decode_gzip_step(uint8_t* out, size_t room);
+  size_t decode_zstd_step(uint8_t* out, size_t room);
   bool load_zstd_dictionary();
   void fail(std::string what, uint64_t member);
 
@@ -77,6 +90,7 @@ class MemberStream {
   Format format_ = Format::plain;
   std::unique_ptr<uint8_t[]> out_;  // decompressed bytes (gzip, zstd)
   size_t out_capacity_;
+  size_t read_ahead_;  // how much of out_ peek() fills
   size_t out_begin_ = 0, out_end_ = 0;
   uint64_t position_ = 0;  // decompressed bytes consumed
   uint64_t produced_ = 0;  // decompressed bytes decoded

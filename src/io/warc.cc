@@ -19,6 +19,12 @@ namespace lede::io {
 namespace {
 
 constexpr size_t kBufferBytes = size_t{1} << 20;
+// What the stream decodes ahead for the header lines: a record's headers and
+// the start of its block. The rest of the block is decoded straight into it.
+constexpr size_t kReadAheadBytes = size_t{4} << 10;
+// Room after a block for the CRLF CRLF that ends its record, so that a
+// record's member is decoded to its end in the call that ends its block.
+constexpr size_t kBlockSpareBytes = 64;
 constexpr size_t kMaxHeaderBytes = size_t{256} << 10;
 // How far to read on in a record's member when its block is not followed by
 // CRLF CRLF, to tell a corrupt member from a wrong Content-Length.
@@ -62,7 +68,9 @@ std::string quote(std::string_view text) {
 
 struct WarcReader::Impl {
   Impl(std::unique_ptr<MemberStream> input, size_t max_block)
-      : stream(std::move(input)), max_block_bytes(max_block) {}
+      : stream(std::move(input)), max_block_bytes(max_block) {
+    stream->set_read_ahead(kReadAheadBytes);
+  }
 
   enum class Read { ok, partial, end, failed };  // partial: a last line without "\n"
 
@@ -136,13 +144,22 @@ struct WarcReader::Impl {
   }
 
   // `count` bytes, appended to `into` unless it is null.
-  Read read_bytes(uint64_t count, std::string* into, uint64_t& got) {
+  Read read_bytes(uint64_t count, util::ByteBuffer* into, uint64_t& got) {
     got = 0;
     while (got < count) {
+      if (into && !replaying()) {
+        size_t wanted = static_cast<size_t>(count - got);
+        char* space = into->extend(wanted + kBlockSpareBytes);
+        size_t read = stream->read(space, wanted, kBlockSpareBytes);
+        into->shrink_to(into->size() - kBlockSpareBytes - (wanted - read));
+        got += read;
+        if (read < wanted) return failed() ? Read::failed : Read::end;
+        continue;
+      }
       std::string_view bytes = peek();
       if (bytes.empty()) return failed() ? Read::failed : Read::end;
       size_t n = static_cast<size_t>(std::min<uint64_t>(bytes.size(), count - got));
-      if (into) into->append(bytes.data(), n);
+      if (into) into->append(bytes.substr(0, n));
       consume(n);
       got += n;
     }
@@ -175,7 +192,7 @@ struct WarcReader::Impl {
   bool parse_headers(WarcRecord& record, std::string& problem);
   bool read_terminator();
   bool member_failed_at(uint64_t record_member);
-  bool member_fails_ahead(uint64_t member, std::string& into);
+  bool member_fails_ahead(uint64_t member, util::ByteBuffer& into);
   Status malformed_from_failure(const std::string& at, std::string& problem);
   // Reading goes on from here, quietly up to the next record.
   Status malformed_here(uint64_t member) {
@@ -267,7 +284,7 @@ WarcReader::Status WarcReader::Impl::read_record(WarcRecord& record, std::string
   }
 
   bool too_large = record.length > max_block_bytes;
-  if (!too_large) record.block.reserve(static_cast<size_t>(record.length));
+  if (!too_large) record.block.reserve(static_cast<size_t>(record.length) + kBlockSpareBytes);
   uint64_t got = 0;
   Read read = read_bytes(record.length, too_large ? nullptr : &record.block, got);
   if (read == Read::failed) return malformed_from_failure(at, problem);
@@ -381,14 +398,14 @@ bool WarcReader::Impl::member_failed_at(uint64_t record_member) {
 
 // Does `member` fail within the next kLookaheadBytes? What is read on the
 // way is appended to `into`, to be scanned again.
-bool WarcReader::Impl::member_fails_ahead(uint64_t member, std::string& into) {
+bool WarcReader::Impl::member_fails_ahead(uint64_t member, util::ByteBuffer& into) {
   if (stream->format() == MemberStream::Format::plain) return false;
   for (size_t ahead = 0; ahead < kLookaheadBytes && !replaying();) {
     std::string_view bytes = stream->peek();
     if (bytes.empty()) return stream->failed() && stream->failure_member() == member;
     if (stream->member_offset(position()) != member) return false;
     size_t n = std::min(bytes.size(), kLookaheadBytes - ahead);
-    into.append(bytes.data(), n);
+    into.append(bytes.substr(0, n));
     consume(n);
     ahead += n;
   }
@@ -416,7 +433,7 @@ WarcReader::Status WarcReader::Impl::malformed_with_replay(WarcRecord& record,
   } else {
     if (member_fails_ahead(record.offset, record.block)) return malformed_from_failure(at, problem);
     replay.reserve(headers.size() + record.block.size());
-    replay.assign(headers).append(record.block);
+    replay.assign(headers).append(record.block.view());
     replay_used = 0;
     replay_position = headers_position;
   }

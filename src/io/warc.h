@@ -8,6 +8,8 @@
 #include <string>
 #include <string_view>
 
+#include "util/byte_buffer.h"
+
 namespace lede::io {
 
 struct WarcRecord {
@@ -21,7 +23,7 @@ struct WarcRecord {
                              // compressed bytes for gzip/zstd files (the start
                              // of its member or frame), else in the plain bytes
   uint64_t length = 0;       // Content-Length: the block's size
-  std::string block;         // the content block, when it was read
+  util::ByteBuffer block;    // the content block, when it was read
 };
 
 class WarcReader {

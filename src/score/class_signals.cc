@@ -229,7 +229,11 @@ void for_each_name(std::string_view names, OnName&& on_name) {
   }
 }
 
-uint32_t signals_of_one_name(std::string_view name) { return is_topic_name(name) ? 0 : signals_of_name(name); }
+// Most names have no signal word: the topic test is left for those that do.
+uint32_t signals_of_one_name(std::string_view name) {
+  uint32_t signals = signals_of_name(name);
+  return signals && is_topic_name(name) ? 0 : signals;
+}
 
 // Whole class names that hide an element on every screen. Words alone are not
 // enough: "hidden-xs" hides only on phones.

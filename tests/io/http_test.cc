@@ -152,24 +152,24 @@ TEST(IoHttp, ChunkedAndEncoded) {
 // message gives the payload the copying overload gives.
 TEST(IoHttp, TakingTheMessageKeepsAnUnencodedBodyInPlace) {
   std::string plain = encoded(page(), "identity");
-  std::string message = plain;
+  util::ByteBuffer message(plain);
   const char* storage = message.data();
   HttpResponse response;
   std::string problem;
   ASSERT_TRUE(parse_http_response(std::move(message), kMax, response, problem)) << problem;
   EXPECT_EQ(response.payload(), page());
-  EXPECT_EQ(response.body.data(), storage) << "the message's own buffer";
+  EXPECT_EQ(response.message.data(), storage) << "the message's own buffer";
   EXPECT_EQ(response.body_start, plain.size() - page().size());
 
   for (const std::string& other :
        {encoded(test::gzip_member(page()), "gzip"), chunked_message(chunked(page(), 1000)),
         std::string("HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n"), encoded(page(), "gzip")}) {
     HttpResponse taken;
-    ASSERT_TRUE(parse_http_response(std::string(other), kMax, taken, problem)) << problem;
+    ASSERT_TRUE(parse_http_response(util::ByteBuffer(other), kMax, taken, problem)) << problem;
     EXPECT_EQ(taken.payload(), parse_ok(other).body);
     EXPECT_EQ(taken.content_type, "text/html");
   }
-  EXPECT_FALSE(parse_http_response(std::string("not http"), kMax, response, problem));
+  EXPECT_FALSE(parse_http_response(util::ByteBuffer("not http"), kMax, response, problem));
 }
 
 TEST(IoHttp, BodiesStoredDecodedArePassedThrough) {

@@ -30,11 +30,11 @@ ReadAll read_all(WarcReader& reader) {
     switch (reader.next(record, problem)) {
       case WarcReader::Status::record:
         EXPECT_TRUE(problem.empty()) << problem;
-        all.records.push_back(record);
+        all.records.push_back(std::move(record));
         break;
       case WarcReader::Status::too_large:
         EXPECT_TRUE(record.block.empty());
-        all.too_large.push_back(record);
+        all.too_large.push_back(std::move(record));
         break;
       case WarcReader::Status::malformed:
         EXPECT_FALSE(problem.empty());

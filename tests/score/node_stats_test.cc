@@ -119,3 +119,24 @@ TEST(NodeStats, ShortLinksHoldingBlocksAreLinks) {
 }
 
 }  // namespace
+
+namespace {
+
+// What a block of text weighs: visible characters (a Han, kana or Hangul one
+// as three, white space and U+00A0 as none) and the marks that end sentences
+// or separate clauses (a period only before a space or the end).
+TEST(TextCounts, CountVisibleCharactersAndSentencePunctuation) {
+  auto counted = [](std::string_view text) {
+    score::TextCounts counts = score::count_text(text);
+    return std::pair{counts.chars, counts.punct};
+  };
+  EXPECT_EQ(counted(" a b\t\n\r\fc "), std::pair(3u, 0u));
+  EXPECT_EQ(counted("Yes, no; why? Now!"), std::pair(15u, 4u));
+  EXPECT_EQ(counted("Version 3.5 of x.org. Done."), std::pair(23u, 2u));
+  EXPECT_EQ(counted("a\xC2\xA0" "b"), std::pair(2u, 0u));
+  EXPECT_EQ(counted("caf\xC3\xA9 \x01"), std::pair(5u, 0u));
+  EXPECT_EQ(counted("\xE4\xB8\xAD\xE6\x96\x87\xE3\x80\x82"), std::pair(9u, 1u));  // 中文。
+  EXPECT_EQ(counted("\xEF\xBC\x8C\xD8\x9F\xE0\xA5\xA4"), std::pair(3u, 3u));      // ，؟।
+}
+
+}  // namespace
