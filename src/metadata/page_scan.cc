@@ -123,9 +123,10 @@ bool is_form_control(const Node* n) {
          n->is(Tag::label) || n->is(Tag::option);
 }
 
+// (The class and id, already read, first: few elements have either mark.)
 bool is_byline_like(const Node* n, NameFacts names) {
-  if (is_container(n) || is_form_control(n)) return false;
-  return contains_ignore_case(n->attr("rel"), "author") || names.byline;
+  if (!names.byline && !contains_ignore_case(n->attr("rel"), "author")) return false;
+  return !is_container(n) && !is_form_control(n);
 }
 
 // Links to an author's page: /author/jane-roe, /authors/jane-roe/.
@@ -190,10 +191,17 @@ bool is_byline_label(std::string_view text) {
 bool has_year_number(std::string_view text) {
   constexpr size_t kMaxDateText = 100;
   if (text.size() > kMaxDateText) return false;
-  for (size_t i = 0; i + 4 <= text.size(); ++i) {
+  auto is_digit = [](char c) { return c >= '0' && c <= '9'; };
+  for (size_t i = 0; i + 4 <= text.size();) {
+    // A year is four digits: when the window's last byte is none, neither
+    // this window nor the three after it (which hold that byte) is a year.
+    if (!is_digit(text[i + 3])) {
+      i += 4;
+      continue;
+    }
     bool century = (text[i] == '1' && text[i + 1] == '9') || (text[i] == '2' && text[i + 1] == '0');
-    if (century && text[i + 2] >= '0' && text[i + 2] <= '9' && text[i + 3] >= '0' && text[i + 3] <= '9')
-      return true;
+    if (century && is_digit(text[i + 2])) return true;
+    ++i;
   }
   return false;
 }
