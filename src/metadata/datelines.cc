@@ -221,7 +221,7 @@ std::optional<Dateline> read_dateline(const Node* node, DayOrder order) {
   std::optional<std::string> own = bounded_text(node, kMaxDatelineBytes);
   if (!own) return std::nullopt;
   // Without the digits of a year (or a <time datetime>) no date can be read:
-  // most candidates end here, before their labels are looked for.
+  // a candidate without them ends here, before its labels are looked for.
   bool has_datetime = node->is(dom::Tag::time) && node->has_attr("datetime");
   if (!has_datetime && !may_hold_date(*own)) return std::nullopt;
   if (node->is_text() && words_besides_the_date(*own) > kMaxDatelineWords) return std::nullopt;
