@@ -220,6 +220,10 @@ std::optional<Dateline> read_dateline(const Node* node, DayOrder order) {
   if (in_code(node)) return std::nullopt;
   std::optional<std::string> own = bounded_text(node, kMaxDatelineBytes);
   if (!own) return std::nullopt;
+  // Without the digits of a year (or a <time datetime>) no date can be read:
+  // a candidate without them ends here, before its labels are looked for.
+  bool has_datetime = node->is(dom::Tag::time) && node->has_attr("datetime");
+  if (!has_datetime && !may_hold_date(*own)) return std::nullopt;
   if (node->is_text() && words_besides_the_date(*own) > kMaxDatelineWords) return std::nullopt;
   std::string folded = fold_case(*own);
   size_t other = find_label(folded, kOtherDateLabels, false);

@@ -477,6 +477,7 @@ class TextDateMatcher {
 
 // The first plausible date in `text`, with the time that follows it.
 std::optional<CalendarDate> scan_text(std::string_view text, DayOrder order) {
+  if (!may_hold_date(text)) return std::nullopt;
   std::string collapsed = collapse_whitespace(text);
   std::vector<Token> tokens = tokenize(collapsed);
   TextDateMatcher matcher(tokens, order);
@@ -605,7 +606,17 @@ bool is_calendar_word(std::string_view word) {
   return month_number(lower) != 0;
 }
 
+bool may_hold_date(std::string_view text) {
+  constexpr int kYearDigits = 4;
+  int digits = 0;
+  for (size_t i = 0; i < text.size() && digits < kYearDigits; ++i)
+    if (is_digit(text[i])) ++digits;
+  return digits == kYearDigits;
+}
+
 std::optional<CalendarDate> read_date_value(std::string_view value, DayOrder order) {
+  // (Meta contents and JSON-LD values of every kind come here.)
+  if (!may_hold_date(value)) return std::nullopt;
   std::string text = collapse_whitespace(value);
   CalendarDate dt;
   if (parse_iso(text, dt)) return if_plausible(dt);

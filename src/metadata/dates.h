@@ -46,6 +46,10 @@ std::optional<CalendarDate> read_date_value(std::string_view value, DayOrder ord
 // follows it.
 std::optional<CalendarDate> read_date_in_text(std::string_view text, DayOrder order = DayOrder::month_first);
 
+// False when `text` holds no date for the two above to read: every date they
+// read has a four-digit year. A cheap test before the text is tokenized.
+bool may_hold_date(std::string_view text);
+
 // The same two as ISO strings, empty when there is no plausible date.
 // find_date_in_text keeps the day only.
 std::string parse_date_value(std::string_view value, DayOrder order = DayOrder::month_first);

@@ -123,9 +123,10 @@ bool is_form_control(const Node* n) {
          n->is(Tag::label) || n->is(Tag::option);
 }
 
+// (The class and id, already read, first: few elements have either mark.)
 bool is_byline_like(const Node* n, NameFacts names) {
-  if (is_container(n) || is_form_control(n)) return false;
-  return contains_ignore_case(n->attr("rel"), "author") || names.byline;
+  if (!names.byline && !contains_ignore_case(n->attr("rel"), "author")) return false;
+  return !is_container(n) && !is_form_control(n);
 }
 
 // Links to an author's page: /author/jane-roe, /authors/jane-roe/.
@@ -190,10 +191,17 @@ bool is_byline_label(std::string_view text) {
 bool has_year_number(std::string_view text) {
   constexpr size_t kMaxDateText = 100;
   if (text.size() > kMaxDateText) return false;
-  for (size_t i = 0; i + 4 <= text.size(); ++i) {
+  auto is_digit = [](char c) { return c >= '0' && c <= '9'; };
+  for (size_t i = 0; i + 4 <= text.size();) {
+    // A year is four digits: when the window's last byte is none, neither
+    // this window nor the three after it (which hold that byte) is a year.
+    if (!is_digit(text[i + 3])) {
+      i += 4;
+      continue;
+    }
     bool century = (text[i] == '1' && text[i + 1] == '9') || (text[i] == '2' && text[i + 1] == '0');
-    if (century && text[i + 2] >= '0' && text[i + 2] <= '9' && text[i + 3] >= '0' && text[i + 3] <= '9')
-      return true;
+    if (century && is_digit(text[i + 2])) return true;
+    ++i;
   }
   return false;
 }
@@ -221,7 +229,7 @@ class Scanner {
   explicit Scanner(PageScan& out) : out_(out) {}
 
   bool enter(Node* n) {
-    if (n->is_text() && chrome_.empty()) add_text(n);
+    if (n->is_text() && !chrome_) add_text(n);
     if (!n->is_element()) return false;
     // Inside <svg> and <math>: drawings and formulas, not page text.
     if (n->ns != dom::Namespace::html && !n->is(Tag::svg) && !n->is(Tag::math)) return false;
@@ -240,14 +248,20 @@ class Scanner {
     }
     if (n->is(Tag::article)) ++articles_open_;
     if (n->is(Tag::p) && !out_.h1s.empty()) paragraph_after_h1_ = true;
+    // Inside chrome nothing is a candidate and only the outermost chrome
+    // element counts: the class and id of the elements below it need no look.
+    if (chrome_) return true;
     names_ = name_facts(n);
-    if (is_chrome(n)) chrome_.push_back(n);
-    if (chrome_.empty()) add_visible(n);
+    if (is_chrome(n)) {
+      chrome_ = n;
+    } else {
+      add_visible(n);
+    }
     return true;
   }
 
   void leave(Node* n) {
-    if (!chrome_.empty() && chrome_.back() == n) chrome_.pop_back();
+    if (chrome_ == n) chrome_ = nullptr;
     if (n->is(Tag::article)) --articles_open_;
   }
 
@@ -256,7 +270,7 @@ class Scanner {
   void add_meta(const Node* n) {
     std::string_view content = n->has_attr("content") ? n->attr("content") : n->attr("value");
     for (std::string_view attr : {"name", "property", "itemprop", "http-equiv"}) {
-      if (attr == "itemprop" && !chrome_.empty()) continue;
+      if (attr == "itemprop" && chrome_) continue;
       std::string_view key = trim(n->attr(attr));
       if (!key.empty()) out_.metas.push_back({to_lower_ascii(key), content});
     }
@@ -337,7 +351,7 @@ class Scanner {
   NameFacts names_;                  // of the current element's class and id
   ViewMemo<NameFacts> class_facts_;  // keys view the document
   std::string lowered_;
-  std::vector<const Node*> chrome_;  // open chrome ancestors
+  const Node* chrome_ = nullptr;  // the outermost open chrome element
   int articles_open_ = 0;
   bool paragraph_after_h1_ = false;
 };

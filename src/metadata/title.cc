@@ -39,6 +39,7 @@ std::vector<Part> split_title(std::string_view title) {
   size_t start = 0;
   bool strong = false;
   for (size_t i = 0; i < title.size(); ++i) {
+    if (title[i] != ' ') continue;  // where every separator starts
     for (const Separator& sep : kSeparators) {
       if (!title.substr(i).starts_with(sep.text)) continue;
       parts.push_back({title.substr(start, i - start), strong});

@@ -175,5 +175,16 @@ TEST(DateCalendarWords, KnowsMonthsAndWeekdays) {
   EXPECT_FALSE(is_calendar_word("Jane"));
 }
 
+// The test that lets readers skip a text: only a year's four digits matter,
+// wherever they stand, since whitespace is collapsed before dates are read.
+TEST(DateMayHoldDate, NeedsFourDigits) {
+  EXPECT_TRUE(may_hold_date("Posted 31. Mai 2024"));
+  EXPECT_TRUE(may_hold_date("20\u200b24-05-31"));
+  EXPECT_FALSE(may_hold_date("May 3, 24"));
+  EXPECT_FALSE(may_hold_date("Updated yesterday"));
+  EXPECT_FALSE(read_date_in_text("May 3, 24"));
+  EXPECT_EQ(parse_date_value("2024-05-31"), "2024-05-31");
+}
+
 }  // namespace
 }  // namespace lede::metadata
