@@ -21,6 +21,7 @@
 #include "batch/progress.h"
 #include "clean/clean.h"
 #include "decode/decode.h"
+#include "io/output.h"
 #include "html5/parser.h"
 #include "io/input.h"
 #include "lede/lede.h"
@@ -509,12 +510,13 @@ int run_extract(ArgReader& reader) {
     return failed ? 1 : 0;
   }
   // A reader of FILE never sees it half written.
-  std::string temporary = args.output + ".tmp";
+  std::string temporary = lede::io::temporary_path(args.output);
+  bool renamed = temporary != args.output;
   std::ofstream out(temporary, std::ios::binary);
   if (out) failed |= !write_documents(inputs, args, out);
   out.close();
-  if (!out || std::rename(temporary.c_str(), args.output.c_str()) != 0) {
-    std::remove(temporary.c_str());
+  if (!out || (renamed && std::rename(temporary.c_str(), args.output.c_str()) != 0)) {
+    if (renamed) std::remove(temporary.c_str());
     std::cerr << "lede: " << args.output << ": cannot write\n";
     return 1;
   }

@@ -7,6 +7,7 @@
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
+#include <filesystem>
 #include <vector>
 
 #include "lede/lede.h"
@@ -132,6 +133,13 @@ std::string shard_path(const std::string& path, uint64_t shard) {
   return path.substr(0, dot) + number + path.substr(dot);
 }
 
+std::string temporary_path(const std::string& path) {
+  std::error_code error;
+  std::filesystem::file_status status = std::filesystem::status(path, error);
+  if (!error && std::filesystem::exists(status) && !std::filesystem::is_regular_file(status)) return path;
+  return path + ".tmp";
+}
+
 struct LineWriter::Impl {
   std::string path;
   uint64_t shard_lines = 0;
@@ -150,7 +158,7 @@ struct LineWriter::Impl {
       return;
     }
     current = shard_lines ? shard_path(path, shard++) : path;
-    temporary = current + ".tmp";
+    temporary = temporary_path(current);
     sink = open_sink(current, temporary);
     lines_in_file = 0;
   }
@@ -161,7 +169,7 @@ struct LineWriter::Impl {
     pending.clear();
     sink->close();
     sink.reset();
-    if (!to_stdout() && std::rename(temporary.c_str(), current.c_str()) != 0)
+    if (!to_stdout() && temporary != current && std::rename(temporary.c_str(), current.c_str()) != 0)
       throw Error(current + ": cannot write (" + std::strerror(errno) + ")");
   }
 };
@@ -175,7 +183,7 @@ LineWriter::LineWriter(const std::string& path, uint64_t shard_lines) : impl_(st
 LineWriter::~LineWriter() {
   if (impl_->sink && !impl_->to_stdout()) {
     impl_->sink.reset();
-    std::remove(impl_->temporary.c_str());
+    if (impl_->temporary != impl_->current) std::remove(impl_->temporary.c_str());
   }
 }
 

@@ -35,4 +35,9 @@ class LineWriter {
 // the first extension of the file name.
 std::string shard_path(const std::string& path, uint64_t shard);
 
+// The name to write `path` under until it is complete: "path.tmp", or `path`
+// itself when it exists and is no regular file (/dev/null, a FIFO): renaming
+// over a device would replace it, and a pipe's reader takes lines as they come.
+std::string temporary_path(const std::string& path);
+
 }  // namespace lede::io

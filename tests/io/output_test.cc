@@ -64,6 +64,21 @@ TEST(LineWriter, AFileAppearsOnlyWhenComplete) {
   EXPECT_FALSE(std::filesystem::exists(dir + "/out.jsonl.tmp"));
 }
 
+// Renaming a finished file over /dev/null would replace the device with
+// that file (as root), and every later "> /dev/null" would fill the disk.
+TEST(LineWriter, WritesStraightIntoADeviceAndLeavesItADevice) {
+  ASSERT_TRUE(std::filesystem::is_character_file("/dev/null"));
+  EXPECT_EQ(temporary_path("/dev/null"), "/dev/null");
+  {
+    LineWriter out("/dev/null");
+    out.write_line("{}");
+    out.finish();
+  }
+  EXPECT_TRUE(std::filesystem::is_character_file("/dev/null"));
+  std::string file = scratch_dir("output_device") + "/out.jsonl";
+  EXPECT_EQ(temporary_path(file), file + ".tmp");
+}
+
 TEST(LineReader, ReadsPlainGzipAndZstdLines) {
   std::string dir = scratch_dir("line_reader");
   std::string text = "{\"html\":\"a\"}\r\n\n{\"html\":\"b\"}";  // CRLF, a blank line, no final newline
