@@ -108,9 +108,13 @@ void select_content(dom::Document& doc, const SelectOptions& options) {
     score::compute_stats(doc, body, kDropped | kComments, stats, stats_cache);
 
   // Dropping only takes candidates away: a headline still shown stays the
-  // first match, and saves a walk over the page.
+  // first match, and saves a walk over the page. One cut with its header
+  // (blog themes without <article> give the post a <header>, cut as the
+  // site's) still marks the post's column when no other is left.
+  dom::Node* cut_headline = headline;
   if (headline && !shown(headline, body)) headline = find_headline(doc, body, options.title);
-  const ContainerChoice choice = choose_container(body, headline, survey.landmarks, stats);
+  const ContainerChoice choice =
+      choose_container(body, headline ? headline : cut_headline, survey.landmarks, stats);
   dom::Node* container = choice.container;
   container->flags |= kContent;
   std::vector<dom::Node*> kept = add_siblings(container, body, stats, t);

@@ -788,7 +788,7 @@ TEST(Chrome, AsideOfTeaserArticlesIsCutBesideAShortPost) {
 
 // Two columns, neither holding most of the prose: the post under its headline
 // and a rail of teasers, each with a summary. The headline's column wins.
-TEST(Chrome, RailOfTeaserSummariesBesideThePostIsCut) {
+std::string post_beside_rail_of_teasers(const std::string& headline) {
   std::string rail = "<div id=\"cCol\">";
   for (int i = 0; i < 4; ++i)
     rail += "<div class=\"box module\"><div class=\"entry\"><h4><a href=\"/p" + std::to_string(i) +
@@ -796,18 +796,33 @@ TEST(Chrome, RailOfTeaserSummariesBesideThePostIsCut) {
             std::to_string(i) + " of another story on this blog, long enough to read as prose "
             "and to give the rail as much weight as the post beside it.</p></div></div>";
   rail += "</div>";
-  std::string page = R"(<!DOCTYPE html><html><head><title>Removing a browser add-on | Gadget Notes</title></head>
-<body><div id="shell"><div id="page"><div id="aCol"><div class="hentry">
-<h1 class="entry-title">Removing a browser add-on</h1><div class="entry-content">
+  return R"(<!DOCTYPE html><html><head><title>Removing a browser add-on | Gadget Notes</title></head>
+<body><div id="shell"><div id="page"><div id="aCol"><div class="hentry">)" +
+         headline + R"(<div class="entry-content">
 <p>If you suspect that a browser add-on is slowing things down, open the add-ons manager from the
 tools menu and disable it there; the change takes effect after a restart.</p>
 <p>To remove it for good, click Remove instead. Settings you changed in the add-on are deleted
 with it, so write them down first if you may want it back later.</p></div></div></div>)" +
-                     rail + "</div></div></body></html>";
-  Article article = lede::extract(page);
+         rail + "</div></div></body></html>";
+}
+
+void expect_post_without_rail(const Article& article) {
   EXPECT_TRUE(has(article.text, "open the add-ons manager"));
   EXPECT_TRUE(has(article.text, "Settings you changed"));
   EXPECT_TRUE(lacks(article.text, "Summary 2 of another story"));
+}
+
+TEST(Chrome, RailOfTeaserSummariesBesideThePostIsCut) {
+  expect_post_without_rail(
+      lede::extract(post_beside_rail_of_teasers("<h1 class=\"entry-title\">Removing a browser add-on</h1>")));
+}
+
+// Blog themes without <article> give the post a <header>, which is cut as
+// the site's; the headline it held still marks the post's column.
+TEST(Chrome, RailIsCutWhenThePostsHeaderIsCutWithItsHeadline) {
+  expect_post_without_rail(lede::extract(post_beside_rail_of_teasers(
+      "<header class=\"postHeader\"><h1 class=\"entry-title\">Removing a browser add-on</h1>"
+      "<address class=\"byline\">By <a href=\"/author/jo\">JO PARK</a></address></header>")));
 }
 
 // An article's own <footer> is usually tags and share buttons, but when it
