@@ -390,16 +390,20 @@ bool is_comments_heading(const Node& n, const std::vector<NodeStats>& stats) {
 
 // Flat blogs put the comments after the post in the same container, behind a
 // heading named "comments" (<h2><a id="comments"></a>...</h2>): cut the
-// heading and what follows it, when a post precedes it.
+// heading and what follows it, when a post precedes it. The heading itself
+// may already be cut, by its own name (<h2 id="comments">); what is inside
+// chrome cut before is not looked at.
 void drop_flat_comments(Node* body, const std::vector<NodeStats>& stats, bool keep_comments) {
-  for (Node* n = body; n; n = dom::next_in_preorder(n, body)) {
-    if (!n->is_element() || (n->flags & (kDropped | kComments)) || !is_comments_heading(*n, stats))
-      continue;
-    uint32_t prose_before = 0;
-    for (Node* p = n->prev; p; p = p->prev) prose_before += stats[p->index].prose_chars;
-    if (prose_before < 200) continue;
-    for (Node* c = n; c; c = c->next) c->flags |= keep_comments ? kComments : kDropped;
-    return;
+  for (Node* n = body; n;) {
+    if (n->is_element() && is_comments_heading(*n, stats)) {
+      uint32_t prose_before = 0;
+      for (Node* p = n->prev; p; p = p->prev) prose_before += stats[p->index].prose_chars;
+      if (prose_before >= 200) {
+        for (Node* c = n; c; c = c->next) c->flags |= keep_comments ? kComments : kDropped;
+        return;
+      }
+    }
+    n = (n->flags & (kDropped | kComments)) ? dom::next_skipping_children(n, body) : dom::next_in_preorder(n, body);
   }
 }
 

@@ -502,6 +502,38 @@ TEST(Chrome, CommentsComeBackSeparatelyWhenAsked) {
   EXPECT_TRUE(lacks(*article.comments, kFirstSentence)) << "the story is not a comment";
 }
 
+// An old blog's comments, flat in the post's own block behind a heading
+// whose id names them (Movable Type): the heading is cut by its name, and
+// what follows it goes with it.
+constexpr std::string_view kFlatComments = R"(
+<h2 id="comments">Comments</h2>
+<div id="c169900"><p>My grandmother donated her diaries to that library in the sixties. I am so glad
+to hear some of the archive may be recovered, and I would lend copies of the photographs.</p></div>
+<p class="posted">Posted by: Gwen at September 14, 2024 9:12 AM</p>
+<div id="c169901"><p>Moving it inland would have been a mistake. The harbour front needs places
+that stay open in winter, and the library was always warm and busy when everything else was shut.</p></div>
+<p class="posted">Posted by: Tom at September 14, 2024 11:40 AM</p>)";
+
+TEST(Chrome, FlatCommentsBehindAHeadingCutByItsIdAreCut) {
+  Slots slots;
+  slots.story_end = kFlatComments;
+  Article article = extract_page(slots);
+  expect_story(article);
+  expect_none(article, {kCommentSentence, "Moving it inland would have been a mistake", "Posted by: Tom"});
+}
+
+TEST(Chrome, FlatCommentsBehindAHeadingCutByItsIdComeBackWhenAsked) {
+  Slots slots;
+  slots.story_end = kFlatComments;
+  Options options;
+  options.include_comments = true;
+  Article article = extract_page(slots, options);
+  expect_story(article);
+  expect_none(article, {kCommentSentence});
+  ASSERT_TRUE(article.comments.has_value());
+  EXPECT_TRUE(has(*article.comments, "Moving it inland would have been a mistake"));
+}
+
 TEST(Chrome, ForumSignatureIsCut) {
   Slots slots;
   slots.story_end = R"(<div class="signature"><div class="sig_text">Currently playing: Raji, Tales of Hearts R
