@@ -37,13 +37,26 @@ bool inline_style_hides(std::string_view style) {
   return compact_style_contains(style, "display:none") || compact_style_contains(style, "visibility:hidden");
 }
 
+// Does an aria-label on `n`'s parent or grandparent speak for it?
+bool labelled_above(const Node& n) {
+  constexpr int kLevels = 2;
+  int level = 0;
+  for (const Node* p = n.parent; p && level < kLevels; p = p->parent, ++level)
+    if (p->has_attr("aria-label")) return true;
+  return false;
+}
+
 // aria-hidden hides from screen readers only. On a block it mostly marks
 // what is also hidden from sight (a closed menu, a slide off screen); on a
 // link it marks a second link to where another already leads (a teaser's
-// summary under its linked title), there for the eyes to read.
+// summary under its linked title), there for the eyes to read. So is inline
+// text under an aria-label that says it for screen readers: the visible form
+// of "4.7 out of 5 stars, 58,483 ratings".
 bool is_hidden(const Node& n) {
   if (n.has_attr("hidden")) return true;
-  if (!n.is(Tag::a) && dom::equals_ignore_case(n.attr("aria-hidden"), "true")) return true;
+  if (!n.is(Tag::a) && dom::equals_ignore_case(n.attr("aria-hidden"), "true") &&
+      (dom::is_block(n.tag) || !labelled_above(n)))
+    return true;
   std::string_view style = n.attr("style");
   return !style.empty() && inline_style_hides(style);
 }
