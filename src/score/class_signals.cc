@@ -229,10 +229,20 @@ void for_each_name(std::string_view names, OnName&& on_name) {
   }
 }
 
-// Most names have no signal word: the topic test is left for those that do.
+// A name for what an element qualifies for or has switched on
+// ("subscription-eligible" on a product card, "comments-enabled"): a state
+// of the element, not what it is.
+bool is_state_name(std::string_view name) {
+  for (std::string_view state : {"eligible", "Eligible", "enabled", "Enabled"})
+    if (name.size() > state.size() && name.ends_with(state)) return true;
+  return false;
+}
+
+// Most names have no signal word: the topic and state tests are left for
+// those that do.
 uint32_t signals_of_one_name(std::string_view name) {
   uint32_t signals = signals_of_name(name);
-  return signals && is_topic_name(name) ? 0 : signals;
+  return signals && (is_topic_name(name) || is_state_name(name)) ? 0 : signals;
 }
 
 // Whole class names that hide an element on every screen. Words alone are not

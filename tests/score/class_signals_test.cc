@@ -34,6 +34,14 @@ TEST(ClassSignals, TopicSlugsOfAPostAreNotLayout) {
   EXPECT_TRUE(signals_of_names("entry-category-social_media share-bar") & kSigShare);
 }
 
+// What a product card qualifies for is not what it is: a card
+// "subscription-eligible" is no subscription box.
+TEST(ClassSignals, StatesOfAnElementAreNotWhatItIs) {
+  EXPECT_EQ(signals_of_names("card-wrapper subscription-eligible"), 0u);
+  EXPECT_EQ(signals_of_names("subscriptionEligible comments-enabled"), 0u);
+  EXPECT_TRUE(signals_of_names("newsletter-subscription") & kSigPromo);
+}
+
 // BEM: "block__element". The block names the component around the element;
 // an author box inside a post entry is an author box.
 TEST(ClassSignals, BemElementNamesWhatTheElementIs) {

@@ -327,6 +327,21 @@ TEST(Listing, RatingsSpokenByAnAriaLabelAreKeptForTheEye) {
   EXPECT_EQ(article.text.find("Hardcover only"), std::string::npos) << article.text;
 }
 
+// Cards classed by what their product qualifies for ("subscription-eligible")
+// are the listing's items, not sign-up boxes.
+TEST(Listing, ProductCardsEligibleForASubscriptionAreKept) {
+  std::string page = "<html><body><main><h1>Organic coffee</h1><ul class=product-grid>";
+  for (int i = 0; const char* chair : kChairs) {
+    std::string n = std::to_string(++i);
+    page += "<li><div class='card-wrapper subscription-eligible'><h3><a href=/p" + n + ">" + chair +
+            "</a></h3><span class=price>$2" + n + ".99</span></div></li>";
+  }
+  page += "</ul></main></body></html>";
+  Article article = lede::extract(page);
+  for (const char* chair : kChairs) EXPECT_TRUE(has(article.text, chair));
+  EXPECT_TRUE(has(article.text, "$22.99"));
+}
+
 // Each product of a grid, below the category's description, wrapped in one
 // block that holds its links (the name, a review link, a compare button):
 // the block is the item, and stays with its name and price.
