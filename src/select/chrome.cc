@@ -121,12 +121,43 @@ bool has_ancestor(const Node* n, Tag a, Tag b) {
   return false;
 }
 
+std::string_view first_class(const Node& n) {
+  std::string_view names = n.attr("class");
+  size_t start = names.find_first_not_of(' ');
+  if (start == std::string_view::npos) return {};
+  names.remove_prefix(start);
+  return names.substr(0, names.find(' '));
+}
+
+// A closed panel of a tab box or accordion ("Description", "Specifications",
+// "Reviews"): a hidden block beside a shown one of its tag and first class,
+// or a hidden tabpanel. A reader opens it with a click; its text is the
+// page's as much as the open panel's.
+bool is_closed_panel(const Node& n, const std::vector<NodeStats>& stats) {
+  constexpr int kSiblingsLookedAt = 24;
+  if (!dom::is_block(n.tag) || !n.parent) return false;
+  if (n.attr("role") == "tabpanel") return true;
+  std::string_view kind = first_class(n);
+  if (kind.empty()) return false;
+  int seen = 0;
+  for (const Node* c = n.parent->first_child; c && seen < kSiblingsLookedAt; c = c->next) {
+    if (c == &n || !c->is_element()) continue;
+    ++seen;
+    if (c->tag == n.tag && first_class(*c) == kind && !is_hidden(*c) && !(stats[c->index].signals & score::kSigHidden))
+      return true;
+  }
+  return false;
+}
+
 // What the element's tag or names say it is, as score signals.
-uint32_t chrome_signals(const Node& n, const NodeStats& s) {
+// `panels_shown`: whether closed panels count as shown (see is_closed_panel).
+uint32_t chrome_signals(const Node& n, const std::vector<NodeStats>& stats, bool panels_shown) {
+  const NodeStats& s = stats[n.index];
   uint32_t sig = s.signals & (score::kChromeSignals | score::kSigComments | score::kSigHidden);
   // <main class="main-sidebar">: the layout's name; a <main> is no sidebar.
   if (n.is(Tag::main)) sig &= ~uint32_t{score::kSigSidebar};
   if (is_hidden(n)) sig |= score::kSigHidden;
+  if (panels_shown && (sig & score::kSigHidden) && is_closed_panel(n, stats)) sig &= ~uint32_t{score::kSigHidden};
   switch (n.tag) {
     case Tag::nav: sig |= score::kSigNav; break;
     case Tag::aside: sig |= score::kSigSidebar; break;
@@ -151,11 +182,11 @@ uint32_t chrome_signals(const Node& n, const NodeStats& s) {
 // for most elements two or three times, and each answer reads attributes.
 class ChromeSignalsMemo {
  public:
-  ChromeSignalsMemo(size_t node_count, const std::vector<NodeStats>& stats)
-      : by_index_(node_count, kNotComputed), stats_(stats) {}
+  ChromeSignalsMemo(size_t node_count, const std::vector<NodeStats>& stats, bool panels_shown)
+      : by_index_(node_count, kNotComputed), stats_(stats), panels_shown_(panels_shown) {}
   uint32_t of(const Node& n) {
     uint32_t& sig = by_index_[n.index];
-    if (sig == kNotComputed) sig = chrome_signals(n, stats_[n.index]);
+    if (sig == kNotComputed) sig = chrome_signals(n, stats_, panels_shown_);
     return sig;
   }
 
@@ -163,6 +194,7 @@ class ChromeSignalsMemo {
   static constexpr uint32_t kNotComputed = ~0u;  // no element has every signal
   std::vector<uint32_t> by_index_;
   const std::vector<NodeStats>& stats_;
+  bool panels_shown_;
 };
 
 bool names_forum(std::string_view names) {
@@ -286,9 +318,9 @@ uint32_t distrusted_signals(Node* body, const std::vector<NodeStats>& stats, Chr
 // believed whatever prose it holds (Shopify footers carry whole legal texts in
 // modals), unless it holds the main content itself. So are the class names
 // that do nothing but hide ("hide", "d-none"): shops keep raw product data
-// there.
+// there (closed panels aside: chrome_signals lets those be).
 bool is_strong_chrome(const Node& n, uint32_t sig, uint32_t named_signals) {
-  if (named_signals & score::kSigHidden) return true;
+  if (named_signals & sig & score::kSigHidden) return true;
   switch (n.tag) {
     case Tag::nav: case Tag::dialog: return true;
     // An article's own footer or aside can hold its body (a transcript, a
@@ -336,7 +368,10 @@ void drop_named_chrome(const dom::Document& doc, Node* body, const Node* headlin
                        bool keep_comments, bool comments_are_content, bool reviews_are_comments,
                        ChromeTrust trust) {
   const float page_prose = float(stats[body->index].prose_chars);
-  ChromeSignalsMemo signals(doc.node_count(), stats);
+  // A product's page puts its description, specifications and reviews in
+  // tabs; elsewhere hidden panels are more often a template's unused parts
+  // or help for other browsers than the reader's.
+  ChromeSignalsMemo signals(doc.node_count(), stats, reviews_are_comments);
   const uint32_t trusted = ~distrusted_signals(body, stats, signals);
   const std::vector<bool> holds_main = mark_main_holders(doc, landmarks, headline);
   // On pages of little prose (tables, listings), what holds most of the text

@@ -161,4 +161,32 @@ TEST(Product, AGridOnAPageWithNoPriceOfItsOwnIsTheListing) {
   for (const char* name : kOtherPacks) EXPECT_NE(article.text.find(name), std::string::npos) << article.text;
 }
 
+// A tab box: the description open, the specifications and the care notes in
+// panels a click opens, hidden until then (inline or by a class). They are
+// the product's as much as the open one; a hidden block beside nothing of
+// its kind (a raw data blob) stays out.
+std::string tabbed_product_page(std::string_view head) {
+  return "<html><head>" + std::string(head) +
+         "</head><body><main><h1>Trail 25 Pack</h1><div class=price>$99.95</div><div class=tab-panes>"
+         "<div class=tab-pane><p>" + std::string(kDescription) + "</p></div>"
+         "<div class=tab-pane style='display:none'><table><tr><th>Volume</th><td>25 litres</td></tr>"
+         "<tr><th>Weight</th><td>890 grams</td></tr></table></div>"
+         "<div class='tab-pane hidden'><p>Wash by hand in cold water and let it dry in the shade.</p></div>"
+         "</div><div class=hidden>SKU-20931 variant-blob 4411</div></main></body></html>";
+}
+
+TEST(Product, ClosedPanelsOfATabBoxAreKept) {
+  Article article = lede::extract(tabbed_product_page(kProductJsonLd));
+  EXPECT_NE(article.text.find(kDescription), std::string::npos) << article.text;
+  EXPECT_NE(article.text.find("890 grams"), std::string::npos) << article.text;
+  EXPECT_NE(article.text.find("let it dry in the shade"), std::string::npos) << article.text;
+  EXPECT_EQ(article.text.find("variant-blob"), std::string::npos) << article.text;
+}
+
+// Elsewhere hidden panels are more often a template's unused parts.
+TEST(Product, ClosedPanelsOnAPageThatSellsNothingStayHidden) {
+  Article article = lede::extract(tabbed_product_page(""));
+  EXPECT_EQ(article.text.find("890 grams"), std::string::npos) << article.text;
+}
+
 }  // namespace
