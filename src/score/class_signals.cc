@@ -238,11 +238,16 @@ bool is_state_name(std::string_view name) {
   return false;
 }
 
-// Most names have no signal word: the topic and state tests are left for
-// those that do.
+// A utility class with an arbitrary value ("top-[var(--nav-height)]",
+// "h-[calc(100vh-var(--header-h))]"): styling, whose words are the names of
+// CSS variables, not of the element.
+bool is_utility_with_value(std::string_view name) { return name.find('[') != std::string_view::npos; }
+
+// Most names have no signal word: the topic, state and utility tests are
+// left for those that do.
 uint32_t signals_of_one_name(std::string_view name) {
   uint32_t signals = signals_of_name(name);
-  return signals && (is_topic_name(name) || is_state_name(name)) ? 0 : signals;
+  return signals && (is_topic_name(name) || is_state_name(name) || is_utility_with_value(name)) ? 0 : signals;
 }
 
 // Whole class names that hide an element on every screen. Words alone are not

@@ -42,6 +42,13 @@ TEST(ClassSignals, StatesOfAnElementAreNotWhatItIs) {
   EXPECT_TRUE(signals_of_names("newsletter-subscription") & kSigPromo);
 }
 
+// Tailwind's arbitrary values name CSS variables: a sticky block placed
+// below the header is not a menu.
+TEST(ClassSignals, UtilityClassesWithArbitraryValuesNameNoPart) {
+  EXPECT_EQ(signals_of_names("w-full sticky top-[var(--nav-height)] h-[var(--header-height)]"), 0u);
+  EXPECT_TRUE(signals_of_names("sticky top-[var(--nav-height)] site-nav") & kSigNav);
+}
+
 // BEM: "block__element". The block names the component around the element;
 // an author box inside a post entry is an author box.
 TEST(ClassSignals, BemElementNamesWhatTheElementIs) {
