@@ -220,6 +220,30 @@ bool is_discussion_element(const Node* n) {
   return n->is(Tag::body) && (names_forum(n->attr("class")) || names_forum(n->attr("id")));
 }
 
+// Does `value` say "add to cart" (or bag, or basket), in any case, the words
+// run together or parted by '-' or '_' ("add-to-cart", "AddToBag")?
+bool says_add_to_cart(std::string_view value) {
+  constexpr std::string_view kAdd = "addto";
+  std::string letters;
+  for (char c : value) {
+    if (c == '-' || c == '_') continue;
+    letters += static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c);
+  }
+  for (size_t at = letters.find(kAdd); at != std::string::npos; at = letters.find(kAdd, at + 1)) {
+    std::string_view rest = std::string_view(letters).substr(at + kAdd.size());
+    if (rest.starts_with("cart") || rest.starts_with("bag") || rest.starts_with("basket")) return true;
+  }
+  return false;
+}
+
+// A control that puts a product in the cart: the page sells something.
+bool is_cart_control(const Node* n) {
+  if (!n->is(Tag::button) && !n->is(Tag::form) && !n->is(Tag::input)) return false;
+  for (std::string_view name : {"id", "class", "name", "action"})
+    if (says_add_to_cart(n->attr(name))) return true;
+  return n->is(Tag::form) && n->attr("action").find("/cart/add") != std::string_view::npos;
+}
+
 // A slot or a part of a streamed page, by its id.
 void note_streamed(Node* n, PageSurvey& survey) {
   std::string_view id = n->attr("id");
@@ -241,6 +265,7 @@ void survey_body(Node* body, PageSurvey& survey) {
     if (in_invisible && b == invisible_end) in_invisible = false;
     if (!b->is_element()) continue;
     survey.discussion = survey.discussion || is_discussion_element(b);
+    survey.sells = survey.sells || is_cart_control(b);
     note_streamed(b, survey);
     note_landmark(b, survey.landmarks);
     if (!in_invisible && dom::is_invisible(b->tag)) {

@@ -83,7 +83,7 @@ void select_content(dom::Document& doc, const SelectOptions& options) {
   dom::Node* headline = find_headline(doc, body, options.title);
   auto cut_chrome = [&](ChromeTrust trust, bool comments_are_content) {
     drop_named_chrome(doc, body, headline, survey.landmarks, stats, t, options.comments, comments_are_content,
-                      options.product_page, trust);
+                      options.product_page || survey.sells, trust);
     if (!comments_are_content) drop_flat_comments(body, stats, options.comments);
     score::compute_stats(doc, body, kDropped | kComments, stats, stats_cache);
   };

@@ -35,6 +35,7 @@ struct Landmarks {
 // walk the page again for.
 struct PageSurvey {
   bool discussion = false;
+  bool sells = false;  // it has a control that puts a product in the cart
   std::vector<dom::Node*> slots;      // <template id="B:n">
   std::vector<dom::Node*> parts;      // <div hidden id="S:n">
   std::vector<dom::Node*> invisible;  // outermost invisible elements (see drop_invisible)

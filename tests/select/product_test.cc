@@ -72,6 +72,20 @@ TEST(Product, ReviewsOnAPageThatSellsNothingAreKept) {
   EXPECT_NE(article.text.find(kReviewSentence), std::string::npos) << article.text;
 }
 
+// A page that declares no product but has a button putting one in the cart
+// sells it: its reviews are customers' comments all the same.
+TEST(Product, ReviewsOnAPageWithACartButtonAreLeftOut) {
+  for (std::string_view control : {"<button id=add-to-cart-button>Add to Cart</button>",
+                                   "<form action=/cart/add method=post><input type=submit value=Buy></form>",
+                                   "<button class=AddToBag>Add to bag</button>"}) {
+    std::string page = shop_page("");
+    page.insert(page.find("<div class=description>"), control);
+    Article article = lede::extract(page);
+    EXPECT_NE(article.text.find(kDescription), std::string::npos) << control << "\n" << article.text;
+    EXPECT_EQ(article.text.find(kReviewSentence), std::string::npos) << control << "\n" << article.text;
+  }
+}
+
 // Shops obfuscate "Sponsored" labels behind runs of UUIDs: no reader reads
 // them. A block with one identifier among words stays.
 TEST(Product, BlocksOfUuidsAreLeftOut) {
