@@ -153,6 +153,16 @@ TEST(Product, OffersOnAPageThatDeclaresNoProductAreKept) {
   for (const char* name : kOtherPacks) EXPECT_NE(article.text.find(name), std::string::npos) << article.text;
 }
 
+// A page that declares no product but puts one in the cart sells it: the
+// other products offered beside it are left out all the same.
+TEST(Product, OffersBesideAProductWithACartButtonAreLeftOut) {
+  std::string page = with_grid(shop_page(""), grid_of_offers(true));
+  page.insert(page.find("<div class=description>"), "<button name=add-to-cart>Add to cart</button>");
+  Article article = lede::extract(page);
+  EXPECT_NE(article.text.find(kDescription), std::string::npos) << article.text;
+  for (const char* name : kOtherPacks) EXPECT_EQ(article.text.find(name), std::string::npos) << article.text;
+}
+
 // A category page that declares its items as products: the grid holding
 // most of the page's text is the page.
 TEST(Product, AGridHoldingMostOfTheTextIsTheListing) {
