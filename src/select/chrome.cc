@@ -220,18 +220,29 @@ bool is_discussion_element(const Node* n) {
   return n->is(Tag::body) && (names_forum(n->attr("class")) || names_forum(n->attr("id")));
 }
 
-// Does `value` say "add to cart" (or bag, or basket), in any case, the words
-// run together or parted by '-' or '_' ("add-to-cart", "AddToBag")?
-bool says_add_to_cart(std::string_view value) {
-  constexpr std::string_view kAdd = "addto";
-  std::string letters;
-  for (char c : value) {
-    if (c == '-' || c == '_') continue;
-    letters += static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c);
+// Does `value` say `word` (lower-case) from `at` on, in any case, with any
+// '-' or '_' between its letters? Returns where the match ends, or npos.
+size_t match_parted(std::string_view value, size_t at, std::string_view word) {
+  for (char letter : word) {
+    while (at < value.size() && (value[at] == '-' || value[at] == '_')) ++at;
+    if (at == value.size()) return std::string_view::npos;
+    char c = value[at];
+    if (static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c) != letter) return std::string_view::npos;
+    ++at;
   }
-  for (size_t at = letters.find(kAdd); at != std::string::npos; at = letters.find(kAdd, at + 1)) {
-    std::string_view rest = std::string_view(letters).substr(at + kAdd.size());
-    if (rest.starts_with("cart") || rest.starts_with("bag") || rest.starts_with("basket")) return true;
+  return at;
+}
+
+// Does `value` say "add to cart" (or bag, or basket), in any case, the words
+// run together or parted by '-' or '_' ("add-to-cart", "AddToBag")? Read in
+// place: most buttons of a page say no such thing.
+bool says_add_to_cart(std::string_view value) {
+  for (size_t at = 0; at < value.size(); ++at) {
+    if (value[at] != 'a' && value[at] != 'A') continue;
+    size_t end = match_parted(value, at, "addto");
+    if (end == std::string_view::npos) continue;
+    for (std::string_view thing : {"cart", "bag", "basket"})
+      if (match_parted(value, end, thing) != std::string_view::npos) return true;
   }
   return false;
 }
