@@ -401,13 +401,13 @@ std::vector<bool> mark_main_holders(const dom::Document& doc, const Landmarks& l
 // Comment sections are cut too, unless comments are what the page is about.
 void drop_named_chrome(const dom::Document& doc, Node* body, const Node* headline, const Landmarks& landmarks,
                        const std::vector<NodeStats>& stats, const Thresholds& t,
-                       bool keep_comments, bool comments_are_content, bool reviews_are_comments,
+                       bool keep_comments, bool comments_are_content, bool sells_product,
                        ChromeTrust trust) {
   const float page_prose = float(stats[body->index].prose_chars);
   // A product's page puts its description, specifications and reviews in
   // tabs; elsewhere hidden panels are more often a template's unused parts
   // or help for other browsers than the reader's.
-  ChromeSignalsMemo signals(doc.node_count(), stats, reviews_are_comments);
+  ChromeSignalsMemo signals(doc.node_count(), stats, sells_product);
   const uint32_t trusted = ~distrusted_signals(body, stats, signals);
   const std::vector<bool> holds_main = mark_main_holders(doc, landmarks, headline);
   // On pages of little prose (tables, listings), what holds most of the text
@@ -432,7 +432,7 @@ void drop_named_chrome(const dom::Document& doc, Node* body, const Node* headlin
     // Customer reviews are a product's comments: they often hold more prose
     // than its description, which the guard would take for the content. (On
     // a review site, reviews are the content.)
-    const bool is_reviews = reviews_are_comments && (sig & score::kSigReviews) && !holds_main[n->index];
+    const bool is_reviews = sells_product && (sig & score::kSigReviews) && !holds_main[n->index];
     // Comments are known by their names whatever the trust: whether they are
     // content is comments_are_content's call.
     if (!strong) sig &= trust == ChromeTrust::names ? trusted : uint32_t{score::kSigComments};
