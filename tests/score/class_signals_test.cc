@@ -49,6 +49,13 @@ TEST(ClassSignals, UtilityClassesWithArbitraryValuesNameNoPart) {
   EXPECT_TRUE(signals_of_names("sticky top-[var(--nav-height)] site-nav") & kSigNav);
 }
 
+// The press's or the publisher's reviews of a book are its description.
+TEST(ClassSignals, EditorialReviewsAreNoCustomerReviews) {
+  EXPECT_EQ(signals_of_names("editorialReviews_feature_div") & kSigReviews, 0u);
+  EXPECT_EQ(signals_of_names("editorial-reviews") & kSigReviews, 0u);
+  EXPECT_TRUE(signals_of_names("customer-reviews") & kSigReviews);
+}
+
 // BEM: "block__element". The block names the component around the element;
 // an author box inside a post entry is an author box.
 TEST(ClassSignals, BemElementNamesWhatTheElementIs) {

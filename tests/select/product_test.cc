@@ -86,6 +86,18 @@ TEST(Product, ReviewsOnAPageWithACartButtonAreLeftOut) {
   }
 }
 
+// What the press said of a book, in a block named for editorial reviews, is
+// the book's description; its customers' reviews are left out.
+TEST(Product, EditorialReviewsOfADeclaredProductAreKept) {
+  std::string page = shop_page(kProductJsonLd);
+  page.insert(page.find("<div class=product-reviews>"),
+              "<div id=editorialReviews><h2>Editorial reviews</h2><p>A supremely practical pack: it distills "
+              "what long-distance walkers learned the hard way into twenty-five litres. - Trail Monthly</p></div>");
+  Article article = lede::extract(page);
+  EXPECT_NE(article.text.find("A supremely practical pack"), std::string::npos) << article.text;
+  EXPECT_EQ(article.text.find(kReviewSentence), std::string::npos) << article.text;
+}
+
 // Shops obfuscate "Sponsored" labels behind runs of UUIDs: no reader reads
 // them. A block with one identifier among words stays.
 TEST(Product, BlocksOfUuidsAreLeftOut) {
