@@ -229,10 +229,33 @@ void for_each_name(std::string_view names, OnName&& on_name) {
   }
 }
 
-// Most names have no signal word: the topic test is left for those that do.
+// A name for what an element qualifies for or has switched on
+// ("subscription-eligible" on a product card, "comments-enabled"): a state
+// of the element, not what it is.
+bool is_state_name(std::string_view name) {
+  for (std::string_view state : {"eligible", "Eligible", "enabled", "Enabled"})
+    if (name.size() > state.size() && name.ends_with(state)) return true;
+  return false;
+}
+
+// A utility class with an arbitrary value ("top-[var(--nav-height)]",
+// "h-[calc(100vh-var(--header-h))]"): styling, whose words are the names of
+// CSS variables, not of the element.
+bool is_utility_with_value(std::string_view name) { return name.find('[') != std::string_view::npos; }
+
+// Reviews written by the publisher or the press ("editorialReviews",
+// "editorial-reviews"): the product's own description, not its customers'.
+bool names_editorial_reviews(std::string_view name) {
+  return name.find("editorial") != std::string_view::npos || name.find("Editorial") != std::string_view::npos;
+}
+
+// Most names have no signal word: the topic, state and utility tests are
+// left for those that do.
 uint32_t signals_of_one_name(std::string_view name) {
   uint32_t signals = signals_of_name(name);
-  return signals && is_topic_name(name) ? 0 : signals;
+  if (!signals || is_topic_name(name) || is_state_name(name) || is_utility_with_value(name)) return 0;
+  if ((signals & kSigReviews) && names_editorial_reviews(name)) signals &= ~uint32_t{kSigReviews};
+  return signals;
 }
 
 // Whole class names that hide an element on every screen. Words alone are not

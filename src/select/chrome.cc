@@ -37,13 +37,26 @@ bool inline_style_hides(std::string_view style) {
   return compact_style_contains(style, "display:none") || compact_style_contains(style, "visibility:hidden");
 }
 
+// Does an aria-label on `n`'s parent or grandparent speak for it?
+bool labelled_above(const Node& n) {
+  constexpr int kLevels = 2;
+  int level = 0;
+  for (const Node* p = n.parent; p && level < kLevels; p = p->parent, ++level)
+    if (p->has_attr("aria-label")) return true;
+  return false;
+}
+
 // aria-hidden hides from screen readers only. On a block it mostly marks
 // what is also hidden from sight (a closed menu, a slide off screen); on a
 // link it marks a second link to where another already leads (a teaser's
-// summary under its linked title), there for the eyes to read.
+// summary under its linked title), there for the eyes to read. So is inline
+// text under an aria-label that says it for screen readers: the visible form
+// of "4.7 out of 5 stars, 58,483 ratings".
 bool is_hidden(const Node& n) {
   if (n.has_attr("hidden")) return true;
-  if (!n.is(Tag::a) && dom::equals_ignore_case(n.attr("aria-hidden"), "true")) return true;
+  if (!n.is(Tag::a) && dom::equals_ignore_case(n.attr("aria-hidden"), "true") &&
+      (dom::is_block(n.tag) || !labelled_above(n)))
+    return true;
   std::string_view style = n.attr("style");
   return !style.empty() && inline_style_hides(style);
 }
@@ -108,12 +121,43 @@ bool has_ancestor(const Node* n, Tag a, Tag b) {
   return false;
 }
 
+std::string_view first_class(const Node& n) {
+  std::string_view names = n.attr("class");
+  size_t start = names.find_first_not_of(' ');
+  if (start == std::string_view::npos) return {};
+  names.remove_prefix(start);
+  return names.substr(0, names.find(' '));
+}
+
+// A closed panel of a tab box or accordion ("Description", "Specifications",
+// "Reviews"): a hidden block beside a shown one of its tag and first class,
+// or a hidden tabpanel. A reader opens it with a click; its text is the
+// page's as much as the open panel's.
+bool is_closed_panel(const Node& n, const std::vector<NodeStats>& stats) {
+  constexpr int kSiblingsLookedAt = 24;
+  if (!dom::is_block(n.tag) || !n.parent) return false;
+  if (n.attr("role") == "tabpanel") return true;
+  std::string_view kind = first_class(n);
+  if (kind.empty()) return false;
+  int seen = 0;
+  for (const Node* c = n.parent->first_child; c && seen < kSiblingsLookedAt; c = c->next) {
+    if (c == &n || !c->is_element()) continue;
+    ++seen;
+    if (c->tag == n.tag && first_class(*c) == kind && !is_hidden(*c) && !(stats[c->index].signals & score::kSigHidden))
+      return true;
+  }
+  return false;
+}
+
 // What the element's tag or names say it is, as score signals.
-uint32_t chrome_signals(const Node& n, const NodeStats& s) {
+// `panels_shown`: whether closed panels count as shown (see is_closed_panel).
+uint32_t chrome_signals(const Node& n, const std::vector<NodeStats>& stats, bool panels_shown) {
+  const NodeStats& s = stats[n.index];
   uint32_t sig = s.signals & (score::kChromeSignals | score::kSigComments | score::kSigHidden);
   // <main class="main-sidebar">: the layout's name; a <main> is no sidebar.
   if (n.is(Tag::main)) sig &= ~uint32_t{score::kSigSidebar};
   if (is_hidden(n)) sig |= score::kSigHidden;
+  if (panels_shown && (sig & score::kSigHidden) && is_closed_panel(n, stats)) sig &= ~uint32_t{score::kSigHidden};
   switch (n.tag) {
     case Tag::nav: sig |= score::kSigNav; break;
     case Tag::aside: sig |= score::kSigSidebar; break;
@@ -138,11 +182,11 @@ uint32_t chrome_signals(const Node& n, const NodeStats& s) {
 // for most elements two or three times, and each answer reads attributes.
 class ChromeSignalsMemo {
  public:
-  ChromeSignalsMemo(size_t node_count, const std::vector<NodeStats>& stats)
-      : by_index_(node_count, kNotComputed), stats_(stats) {}
+  ChromeSignalsMemo(size_t node_count, const std::vector<NodeStats>& stats, bool panels_shown)
+      : by_index_(node_count, kNotComputed), stats_(stats), panels_shown_(panels_shown) {}
   uint32_t of(const Node& n) {
     uint32_t& sig = by_index_[n.index];
-    if (sig == kNotComputed) sig = chrome_signals(n, stats_[n.index]);
+    if (sig == kNotComputed) sig = chrome_signals(n, stats_, panels_shown_);
     return sig;
   }
 
@@ -150,6 +194,7 @@ class ChromeSignalsMemo {
   static constexpr uint32_t kNotComputed = ~0u;  // no element has every signal
   std::vector<uint32_t> by_index_;
   const std::vector<NodeStats>& stats_;
+  bool panels_shown_;
 };
 
 bool names_forum(std::string_view names) {
@@ -175,6 +220,41 @@ bool is_discussion_element(const Node* n) {
   return n->is(Tag::body) && (names_forum(n->attr("class")) || names_forum(n->attr("id")));
 }
 
+// Does `value` say `word` (lower-case) from `at` on, in any case, with any
+// '-' or '_' between its letters? Returns where the match ends, or npos.
+size_t match_parted(std::string_view value, size_t at, std::string_view word) {
+  for (char letter : word) {
+    while (at < value.size() && (value[at] == '-' || value[at] == '_')) ++at;
+    if (at == value.size()) return std::string_view::npos;
+    char c = value[at];
+    if (static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c) != letter) return std::string_view::npos;
+    ++at;
+  }
+  return at;
+}
+
+// Does `value` say "add to cart" (or bag, or basket), in any case, the words
+// run together or parted by '-' or '_' ("add-to-cart", "AddToBag")? Read in
+// place: most buttons of a page say no such thing.
+bool says_add_to_cart(std::string_view value) {
+  for (size_t at = 0; at < value.size(); ++at) {
+    if (value[at] != 'a' && value[at] != 'A') continue;
+    size_t end = match_parted(value, at, "addto");
+    if (end == std::string_view::npos) continue;
+    for (std::string_view thing : {"cart", "bag", "basket"})
+      if (match_parted(value, end, thing) != std::string_view::npos) return true;
+  }
+  return false;
+}
+
+// A control that puts a product in the cart: the page sells something.
+bool is_cart_control(const Node* n) {
+  if (!n->is(Tag::button) && !n->is(Tag::form) && !n->is(Tag::input)) return false;
+  for (std::string_view name : {"id", "class", "name", "action"})
+    if (says_add_to_cart(n->attr(name))) return true;
+  return n->is(Tag::form) && n->attr("action").find("/cart/add") != std::string_view::npos;
+}
+
 // A slot or a part of a streamed page, by its id.
 void note_streamed(Node* n, PageSurvey& survey) {
   std::string_view id = n->attr("id");
@@ -196,6 +276,7 @@ void survey_body(Node* body, PageSurvey& survey) {
     if (in_invisible && b == invisible_end) in_invisible = false;
     if (!b->is_element()) continue;
     survey.discussion = survey.discussion || is_discussion_element(b);
+    survey.sells = survey.sells || is_cart_control(b);
     note_streamed(b, survey);
     note_landmark(b, survey.landmarks);
     if (!in_invisible && dom::is_invisible(b->tag)) {
@@ -273,9 +354,9 @@ uint32_t distrusted_signals(Node* body, const std::vector<NodeStats>& stats, Chr
 // believed whatever prose it holds (Shopify footers carry whole legal texts in
 // modals), unless it holds the main content itself. So are the class names
 // that do nothing but hide ("hide", "d-none"): shops keep raw product data
-// there.
+// there (closed panels aside: chrome_signals lets those be).
 bool is_strong_chrome(const Node& n, uint32_t sig, uint32_t named_signals) {
-  if (named_signals & score::kSigHidden) return true;
+  if (named_signals & sig & score::kSigHidden) return true;
   switch (n.tag) {
     case Tag::nav: case Tag::dialog: return true;
     // An article's own footer or aside can hold its body (a transcript, a
@@ -320,10 +401,13 @@ std::vector<bool> mark_main_holders(const dom::Document& doc, const Landmarks& l
 // Comment sections are cut too, unless comments are what the page is about.
 void drop_named_chrome(const dom::Document& doc, Node* body, const Node* headline, const Landmarks& landmarks,
                        const std::vector<NodeStats>& stats, const Thresholds& t,
-                       bool keep_comments, bool comments_are_content, bool reviews_are_comments,
+                       bool keep_comments, bool comments_are_content, bool sells_product,
                        ChromeTrust trust) {
   const float page_prose = float(stats[body->index].prose_chars);
-  ChromeSignalsMemo signals(doc.node_count(), stats);
+  // A product's page puts its description, specifications and reviews in
+  // tabs; elsewhere hidden panels are more often a template's unused parts
+  // or help for other browsers than the reader's.
+  ChromeSignalsMemo signals(doc.node_count(), stats, sells_product);
   const uint32_t trusted = ~distrusted_signals(body, stats, signals);
   const std::vector<bool> holds_main = mark_main_holders(doc, landmarks, headline);
   // On pages of little prose (tables, listings), what holds most of the text
@@ -348,7 +432,7 @@ void drop_named_chrome(const dom::Document& doc, Node* body, const Node* headlin
     // Customer reviews are a product's comments: they often hold more prose
     // than its description, which the guard would take for the content. (On
     // a review site, reviews are the content.)
-    const bool is_reviews = reviews_are_comments && (sig & score::kSigReviews) && !holds_main[n->index];
+    const bool is_reviews = sells_product && (sig & score::kSigReviews) && !holds_main[n->index];
     // Comments are known by their names whatever the trust: whether they are
     // content is comments_are_content's call.
     if (!strong) sig &= trust == ChromeTrust::names ? trusted : uint32_t{score::kSigComments};

@@ -258,6 +258,44 @@ ContainerChoice choose_container(Node* body, Node* headline, const Landmarks& la
   return choice;
 }
 
+namespace {
+
+// A sibling that could join the container: a block of prose, not of links
+// or teasers, nor named a sidebar.
+bool is_prose_sibling(Node* s, const std::vector<NodeStats>& stats) {
+  const NodeStats& st = stats[s->index];
+  if (s->is(Tag::aside) || (st.signals & (score::kSigSidebar | score::kSigRelated))) return false;
+  return st.prose_chars >= 100 && st.link_density() < 0.3f && !holds_teasers(s, stats);
+}
+
+bool is_empty_or_dropped(const Node* s, const std::vector<NodeStats>& stats) {
+  return !s->is_element() || (s->flags & kDropped) || stats[s->index].chars == 0;
+}
+
+// The prose siblings that follow `child` without a break: page builders
+// split a product's or a service's description into one section per
+// feature, each too short to join on its own. Together, if they weigh
+// `min_value`, they join.
+void add_run_after(Node* child, float min_value, const std::vector<NodeStats>& stats,
+                   std::vector<Node*>& added) {
+  std::vector<Node*> run;
+  float value = 0;
+  for (Node* s = child->next; s; s = s->next) {
+    if (is_empty_or_dropped(s, stats)) continue;
+    if (!is_prose_sibling(s, stats)) break;
+    run.push_back(s);
+    value += stats[s->index].value;
+  }
+  if (value < min_value) return;
+  for (Node* s : run) {
+    if (s->flags & kContent) continue;
+    s->flags |= kContent;
+    added.push_back(s);
+  }
+}
+
+}  // namespace
+
 // Step 3: prose-bearing siblings of the container and of its near ancestors.
 std::vector<Node*> add_siblings(Node* container, Node* body, const std::vector<NodeStats>& stats,
                                 const Thresholds& t) {
@@ -268,7 +306,6 @@ std::vector<Node*> add_siblings(Node* container, Node* body, const std::vector<N
     for (Node* s = child->parent->first_child; s; s = s->next) {
       if (s == child || !s->is_element() || (s->flags & kDropped)) continue;
       const NodeStats& st = stats[s->index];
-      if (s->is(Tag::aside) || (st.signals & (score::kSigSidebar | score::kSigRelated))) continue;
       // A paragraph of prose before the container is the story's own:
       // the lead above a "read more" block. (Below it come disclaimers.)
       bool story_paragraph = level <= 1 && s->is(Tag::p) && s->index < child->index;
@@ -276,12 +313,12 @@ std::vector<Node*> add_siblings(Node* container, Node* body, const std::vector<N
       // split around an inline box: <div class=articleBody> twice.
       bool story_part = s->tag == child->tag && !child->attr("class").empty() &&
                         s->attr("class") == child->attr("class");
-      if ((story_paragraph || story_part || st.value >= t.sibling_share * base) && st.prose_chars >= 100 &&
-          st.link_density() < 0.3f && !holds_teasers(s, stats)) {
+      if ((story_paragraph || story_part || st.value >= t.sibling_share * base) && is_prose_sibling(s, stats)) {
         s->flags |= kContent;
         added.push_back(s);
       }
     }
+    add_run_after(child, t.sibling_share * base, stats, added);
     child = child->parent;
   }
   return added;

@@ -83,7 +83,7 @@ void select_content(dom::Document& doc, const SelectOptions& options) {
   dom::Node* headline = find_headline(doc, body, options.title);
   auto cut_chrome = [&](ChromeTrust trust, bool comments_are_content) {
     drop_named_chrome(doc, body, headline, survey.landmarks, stats, t, options.comments, comments_are_content,
-                      options.product_page, trust);
+                      options.product_page || survey.sells, trust);
     if (!comments_are_content) drop_flat_comments(body, stats, options.comments);
     score::compute_stats(doc, body, kDropped | kComments, stats, stats_cache);
   };
@@ -104,7 +104,7 @@ void select_content(dom::Document& doc, const SelectOptions& options) {
     // a listing.)
     if (stats[body->index].chars < kParagraph) retry_chrome(ChromeTrust::names, discussion);
   }
-  if (options.product_page && drop_other_offers(doc, body, headline, options.title, stats))
+  if ((options.product_page || survey.sells) && drop_other_offers(doc, body, headline, options.title, stats))
     score::compute_stats(doc, body, kDropped | kComments, stats, stats_cache);
 
   // Dropping only takes candidates away: a headline still shown stays the

@@ -35,6 +35,7 @@ struct Landmarks {
 // walk the page again for.
 struct PageSurvey {
   bool discussion = false;
+  bool sells = false;  // it has a control that puts a product in the cart
   std::vector<dom::Node*> slots;      // <template id="B:n">
   std::vector<dom::Node*> parts;      // <div hidden id="S:n">
   std::vector<dom::Node*> invisible;  // outermost invisible elements (see drop_invisible)
@@ -57,10 +58,12 @@ Landmarks find_landmarks(dom::Node* body);
 // strong chrome of is_strong_chrome (and comments, bylines and datelines).
 enum class ChromeTrust { names, strong_markup_only };
 // `headline` (may be null) is what strong chrome must not hold to be believed.
+// On a page that `sells_product` (declared, or with a cart button), reviews
+// are comments and closed tab panels are content.
 void drop_named_chrome(const dom::Document& doc, dom::Node* body, const dom::Node* headline,
                        const Landmarks& landmarks,
                        const std::vector<score::NodeStats>& stats, const Thresholds& t,
-                       bool keep_comments, bool comments_are_content, bool reviews_are_comments,
+                       bool keep_comments, bool comments_are_content, bool sells_product,
                        ChromeTrust trust);
 void drop_flat_comments(dom::Node* body, const std::vector<score::NodeStats>& stats,
                         bool keep_comments);

@@ -34,6 +34,28 @@ TEST(ClassSignals, TopicSlugsOfAPostAreNotLayout) {
   EXPECT_TRUE(signals_of_names("entry-category-social_media share-bar") & kSigShare);
 }
 
+// What a product card qualifies for is not what it is: a card
+// "subscription-eligible" is no subscription box.
+TEST(ClassSignals, StatesOfAnElementAreNotWhatItIs) {
+  EXPECT_EQ(signals_of_names("card-wrapper subscription-eligible"), 0u);
+  EXPECT_EQ(signals_of_names("subscriptionEligible comments-enabled"), 0u);
+  EXPECT_TRUE(signals_of_names("newsletter-subscription") & kSigPromo);
+}
+
+// Tailwind's arbitrary values name CSS variables: a sticky block placed
+// below the header is not a menu.
+TEST(ClassSignals, UtilityClassesWithArbitraryValuesNameNoPart) {
+  EXPECT_EQ(signals_of_names("w-full sticky top-[var(--nav-height)] h-[var(--header-height)]"), 0u);
+  EXPECT_TRUE(signals_of_names("sticky top-[var(--nav-height)] site-nav") & kSigNav);
+}
+
+// The press's or the publisher's reviews of a book are its description.
+TEST(ClassSignals, EditorialReviewsAreNoCustomerReviews) {
+  EXPECT_EQ(signals_of_names("editorialReviews_feature_div") & kSigReviews, 0u);
+  EXPECT_EQ(signals_of_names("editorial-reviews") & kSigReviews, 0u);
+  EXPECT_TRUE(signals_of_names("customer-reviews") & kSigReviews);
+}
+
 // BEM: "block__element". The block names the component around the element;
 // an author box inside a post entry is an author box.
 TEST(ClassSignals, BemElementNamesWhatTheElementIs) {

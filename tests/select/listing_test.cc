@@ -305,6 +305,43 @@ TEST(Listing, SummariesLinkedAgainForTheEyeAreKept) {
   EXPECT_EQ(article.text.find("Comments icon"), std::string::npos) << article.text;
 }
 
+// A rating shown as stars and a count, each marked aria-hidden because the
+// link around them says it all for screen readers in its aria-label: the eye
+// reads the visible form, and it stays. Hidden text that no label speaks for
+// (a filter option's visible name beside its screen-reader text) stays out.
+TEST(Listing, RatingsSpokenByAnAriaLabelAreKeptForTheEye) {
+  std::string page = "<html><body><main><h1>Best sellers in books</h1><ol class=ranking>";
+  for (int i = 1; i <= 6; ++i) {
+    std::string n = std::to_string(i);
+    page += "<li><a href=/b" + n + ">Novel number " + n + "</a><div><a href=/r" + n +
+            " aria-label=\"4.7 out of 5 stars, 5,8" + n + "3 ratings\"><i aria-hidden=true class=stars><span>4." + n +
+            " out of 5 stars</span></i> <span aria-hidden=true>5,8" + n + "3</span></a></div><span>$1" + n +
+            ".99</span></li>";
+  }
+  page += "</ol><label><span aria-hidden=true>Hardcover only</span><span class=sr-only>Refine by format: "
+          "Hardcover</span><input type=checkbox></label></main></body></html>";
+  Article article = lede::extract(page);
+  EXPECT_TRUE(has(article.text, "Novel number 3"));
+  EXPECT_TRUE(has(article.text, "4.3 out of 5 stars"));
+  EXPECT_TRUE(has(article.text, "5,833"));
+  EXPECT_EQ(article.text.find("Hardcover only"), std::string::npos) << article.text;
+}
+
+// Cards classed by what their product qualifies for ("subscription-eligible")
+// are the listing's items, not sign-up boxes.
+TEST(Listing, ProductCardsEligibleForASubscriptionAreKept) {
+  std::string page = "<html><body><main><h1>Organic coffee</h1><ul class=product-grid>";
+  for (int i = 0; const char* chair : kChairs) {
+    std::string n = std::to_string(++i);
+    page += "<li><div class='card-wrapper subscription-eligible'><h3><a href=/p" + n + ">" + chair +
+            "</a></h3><span class=price>$2" + n + ".99</span></div></li>";
+  }
+  page += "</ul></main></body></html>";
+  Article article = lede::extract(page);
+  for (const char* chair : kChairs) EXPECT_TRUE(has(article.text, chair));
+  EXPECT_TRUE(has(article.text, "$22.99"));
+}
+
 // Each product of a grid, below the category's description, wrapped in one
 // block that holds its links (the name, a review link, a compare button):
 // the block is the item, and stays with its name and price.

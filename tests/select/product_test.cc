@@ -72,6 +72,32 @@ TEST(Product, ReviewsOnAPageThatSellsNothingAreKept) {
   EXPECT_NE(article.text.find(kReviewSentence), std::string::npos) << article.text;
 }
 
+// A page that declares no product but has a button putting one in the cart
+// sells it: its reviews are customers' comments all the same.
+TEST(Product, ReviewsOnAPageWithACartButtonAreLeftOut) {
+  for (std::string_view control : {"<button id=add-to-cart-button>Add to Cart</button>",
+                                   "<form action=/cart/add method=post><input type=submit value=Buy></form>",
+                                   "<button class=AddToBag>Add to bag</button>"}) {
+    std::string page = shop_page("");
+    page.insert(page.find("<div class=description>"), control);
+    Article article = lede::extract(page);
+    EXPECT_NE(article.text.find(kDescription), std::string::npos) << control << "\n" << article.text;
+    EXPECT_EQ(article.text.find(kReviewSentence), std::string::npos) << control << "\n" << article.text;
+  }
+}
+
+// What the press said of a book, in a block named for editorial reviews, is
+// the book's description; its customers' reviews are left out.
+TEST(Product, EditorialReviewsOfADeclaredProductAreKept) {
+  std::string page = shop_page(kProductJsonLd);
+  page.insert(page.find("<div class=product-reviews>"),
+              "<div id=editorialReviews><h2>Editorial reviews</h2><p>A supremely practical pack: it distills "
+              "what long-distance walkers learned the hard way into twenty-five litres. - Trail Monthly</p></div>");
+  Article article = lede::extract(page);
+  EXPECT_NE(article.text.find("A supremely practical pack"), std::string::npos) << article.text;
+  EXPECT_EQ(article.text.find(kReviewSentence), std::string::npos) << article.text;
+}
+
 // Shops obfuscate "Sponsored" labels behind runs of UUIDs: no reader reads
 // them. A block with one identifier among words stays.
 TEST(Product, BlocksOfUuidsAreLeftOut) {
@@ -139,6 +165,16 @@ TEST(Product, OffersOnAPageThatDeclaresNoProductAreKept) {
   for (const char* name : kOtherPacks) EXPECT_NE(article.text.find(name), std::string::npos) << article.text;
 }
 
+// A page that declares no product but puts one in the cart sells it: the
+// other products offered beside it are left out all the same.
+TEST(Product, OffersBesideAProductWithACartButtonAreLeftOut) {
+  std::string page = with_grid(shop_page(""), grid_of_offers(true));
+  page.insert(page.find("<div class=description>"), "<button name=add-to-cart>Add to cart</button>");
+  Article article = lede::extract(page);
+  EXPECT_NE(article.text.find(kDescription), std::string::npos) << article.text;
+  for (const char* name : kOtherPacks) EXPECT_EQ(article.text.find(name), std::string::npos) << article.text;
+}
+
 // A category page that declares its items as products: the grid holding
 // most of the page's text is the page.
 TEST(Product, AGridHoldingMostOfTheTextIsTheListing) {
@@ -159,6 +195,34 @@ TEST(Product, AGridOnAPageWithNoPriceOfItsOwnIsTheListing) {
                      std::string(kDescription) + "</p></div></main></body></html>";
   Article article = lede::extract(page);
   for (const char* name : kOtherPacks) EXPECT_NE(article.text.find(name), std::string::npos) << article.text;
+}
+
+// A tab box: the description open, the specifications and the care notes in
+// panels a click opens, hidden until then (inline or by a class). They are
+// the product's as much as the open one; a hidden block beside nothing of
+// its kind (a raw data blob) stays out.
+std::string tabbed_product_page(std::string_view head) {
+  return "<html><head>" + std::string(head) +
+         "</head><body><main><h1>Trail 25 Pack</h1><div class=price>$99.95</div><div class=tab-panes>"
+         "<div class=tab-pane><p>" + std::string(kDescription) + "</p></div>"
+         "<div class=tab-pane style='display:none'><table><tr><th>Volume</th><td>25 litres</td></tr>"
+         "<tr><th>Weight</th><td>890 grams</td></tr></table></div>"
+         "<div class='tab-pane hidden'><p>Wash by hand in cold water and let it dry in the shade.</p></div>"
+         "</div><div class=hidden>SKU-20931 variant-blob 4411</div></main></body></html>";
+}
+
+TEST(Product, ClosedPanelsOfATabBoxAreKept) {
+  Article article = lede::extract(tabbed_product_page(kProductJsonLd));
+  EXPECT_NE(article.text.find(kDescription), std::string::npos) << article.text;
+  EXPECT_NE(article.text.find("890 grams"), std::string::npos) << article.text;
+  EXPECT_NE(article.text.find("let it dry in the shade"), std::string::npos) << article.text;
+  EXPECT_EQ(article.text.find("variant-blob"), std::string::npos) << article.text;
+}
+
+// Elsewhere hidden panels are more often a template's unused parts.
+TEST(Product, ClosedPanelsOnAPageThatSellsNothingStayHidden) {
+  Article article = lede::extract(tabbed_product_page(""));
+  EXPECT_EQ(article.text.find("890 grams"), std::string::npos) << article.text;
 }
 
 }  // namespace

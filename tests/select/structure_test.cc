@@ -198,4 +198,25 @@ TEST(Structure, AStorySplitAroundAnInlineBoxKeepsBothParts) {
   EXPECT_TRUE(has(article.text, "passed its first reading"));
 }
 
+// A product's description continued in one short section per feature, each
+// too short to join on its own: together they are the rest of it. A teaser
+// block after them breaks the run and stays out.
+TEST(Structure, ARunOfShortSectionsAfterTheDescriptionIsKept) {
+  std::string page = "<html><body><div class=page><section class=overview><h1>Magnetic mat</h1>";
+  for (int i = 0; i < 6; ++i)
+    page += "<p>The mat holds every screw of repair " + std::to_string(i) + " where you put it, on a grid you "
+            "can write on with a dry-erase marker, and rolls up for the drawer.</p>";
+  page += "</section>";
+  for (const char* feature : {"Time-saving layout", "Magnetic hold", "Notes that wipe off"})
+    page += std::string("<section class=feature><h2>") + feature +
+            "</h2><p>" + feature + ": each square keeps the parts of one step together, so that reassembly "
+            "goes in order and nothing is left over.</p></section>";
+  page += "<section class=more><h2><a href=/tray>Anti-static tray</a></h2><p>Another mat for another bench, "
+          "in plastic, with a lid that keeps the parts from sliding off the edge.</p></section></div></body></html>";
+  Article article = lede::extract(page);
+  EXPECT_TRUE(has(article.text, "rolls up for the drawer."));
+  EXPECT_TRUE(has(article.text, "Notes that wipe off"));
+  EXPECT_EQ(article.text.find("Anti-static tray"), std::string::npos) << article.text;
+}
+
 }  // namespace
