@@ -141,9 +141,23 @@ uint32_t lookup(std::string_view word) {
   return 0;
 }
 
-bool is_lower(char c) { return c >= 'a' && c <= 'z'; }
-bool is_upper(char c) { return c >= 'A' && c <= 'Z'; }
-bool is_digit(char c) { return c >= '0' && c <= '9'; }
+constexpr bool is_lower(char c) { return c >= 'a' && c <= 'z'; }
+constexpr bool is_upper(char c) { return c >= 'A' && c <= 'Z'; }
+constexpr bool is_digit(char c) { return c >= '0' && c <= '9'; }
+
+// What a byte of a class or id name is to its words: every byte of every
+// distinct name on a page is classed, with one look-up.
+enum class NameByte : uint8_t { separator, lower_or_digit, upper };
+constexpr auto kNameBytes = [] {
+  std::array<NameByte, 256> kinds{};
+  for (int c = 0; c < 256; ++c) {
+    char byte = static_cast<char>(c);
+    kinds[c] = is_upper(byte)                      ? NameByte::upper
+               : is_lower(byte) || is_digit(byte) ? NameByte::lower_or_digit
+                                                  : NameByte::separator;
+  }
+  return kinds;
+}();
 
 // Words of one class or id name ("related-posts", "relatedPosts").
 uint32_t signals_of_name(std::string_view name) {
@@ -177,11 +191,12 @@ uint32_t signals_of_name(std::string_view name) {
   };
   for (size_t i = 0; i < name.size(); ++i) {
     char c = name[i];
-    if (is_upper(c)) {
+    NameByte kind = kNameBytes[static_cast<unsigned char>(c)];
+    if (kind == NameByte::upper) {
       // camelCase boundary: "relatedPosts" -> related, posts; "CNN" stays one.
       if (i > 0 && is_lower(name[i - 1])) flush();
       c = static_cast<char>(c + 32);
-    } else if (!is_lower(c) && !is_digit(c)) {
+    } else if (kind == NameByte::separator) {
       flush();
       continue;
     }
@@ -215,7 +230,13 @@ bool is_topic_name(std::string_view name) {
          has_segment_prefix(name, "tags-") || name == "comments-open" || name == "comments-closed";
 }
 
-bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'; }
+constexpr bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'; }
+
+constexpr auto kSpaceBytes = [] {
+  std::array<bool, 256> spaces{};
+  for (int c = 0; c < 256; ++c) spaces[c] = is_space(static_cast<char>(c));
+  return spaces;
+}();
 
 // Calls `on_name` with each name of a space-separated list.
 template <typename OnName>
@@ -223,7 +244,7 @@ void for_each_name(std::string_view names, OnName&& on_name) {
   size_t i = 0;
   while (i < names.size()) {
     size_t end = i;
-    while (end < names.size() && !is_space(names[end])) ++end;
+    while (end < names.size() && !kSpaceBytes[static_cast<unsigned char>(names[end])]) ++end;
     on_name(names.substr(i, end - i));
     i = end + 1;
   }
