@@ -28,6 +28,20 @@ TEST(ContainsIgnoreCase, MissesPartialAndNearMatches) {
   EXPECT_FALSE(contains_ignore_case("@", "`"));
 }
 
+// Long URLs, with the needle (or a near miss) at every offset.
+TEST(ContainsIgnoreCase, FindsANeedleAnywhereInALongHaystack) {
+  for (size_t shift = 0; shift <= 40; ++shift) {
+    std::string lead = "https://example.org/" + std::string(shift, 'c');
+    EXPECT_TRUE(contains_ignore_case(lead + "CreativeCommons.org/licenses/by/4.0/", "creativecommons.org/licenses/"))
+        << shift;
+    EXPECT_TRUE(contains_ignore_case(lead + "/author/", "/author/")) << shift;
+    EXPECT_FALSE(contains_ignore_case(lead + "creativecommons.org/licence/by/4.0/", "creativecommons.org/licenses/"))
+        << shift;
+    EXPECT_FALSE(contains_ignore_case(lead + "creativecommons.org/licenses", "creativecommons.org/licenses/"))
+        << shift;
+  }
+}
+
 TEST(CollapseWhitespace, JoinsRunsOfAsciiAndUnicodeSpacesIntoOneSpace) {
   EXPECT_EQ(collapse_whitespace("  Jane \t\n Roe  "), "Jane Roe");
   EXPECT_EQ(collapse_whitespace("Jane\xC2\xA0\xE2\x80\x89Roe"), "Jane Roe");  // no-break and thin spaces
