@@ -207,27 +207,29 @@ uint32_t signals_of_name(std::string_view name) {
   return signals;
 }
 
-// Does `name` have `prefix` at its start or right after a '-' or '_'?
-bool has_segment_prefix(std::string_view name, std::string_view prefix) {
-  for (size_t at = name.find(prefix); at != std::string_view::npos; at = name.find(prefix, at + 1))
-    if (at == 0 || name[at - 1] == '-' || name[at - 1] == '_') return true;
-  return false;
+// Does `word` end right before name[dash], at the start of `name` or after a
+// '-' or '_'?
+bool is_segment_before(std::string_view name, size_t dash, std::string_view word) {
+  if (dash < word.size()) return false;
+  size_t at = dash - word.size();
+  return name.substr(at, word.size()) == word && (at == 0 || name[at - 1] == '-' || name[at - 1] == '_');
 }
 
 // Blogs tag posts with their topics' slugs ("category-cookbook-promo",
 // "tag-social-media", Typepad's "entry-category-social_media"): those names
 // describe the story, not the layout. Likewise WordPress's comment state of a
 // post ("comments-open"), and ids that are URLs rather than names.
+// (Every slug prefix ends with a dash: the words are compared at dashes only,
+// in the one pass that looks for URL bytes.)
 bool is_topic_name(std::string_view name) {
-  bool has_dash = false;
-  for (char c : name) {
+  for (size_t i = 0; i < name.size(); ++i) {
+    char c = name[i];
     if (c == '/' || c == ':' || c == '.') return true;
-    has_dash = has_dash || c == '-';
+    if (c == '-' && (is_segment_before(name, i, "category") || is_segment_before(name, i, "tag") ||
+                     is_segment_before(name, i, "tags")))
+      return true;
   }
-  // Every slug prefix and state below has a dash: most names are let go here.
-  if (!has_dash) return false;
-  return has_segment_prefix(name, "category-") || has_segment_prefix(name, "tag-") ||
-         has_segment_prefix(name, "tags-") || name == "comments-open" || name == "comments-closed";
+  return name == "comments-open" || name == "comments-closed";
 }
 
 constexpr bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'; }

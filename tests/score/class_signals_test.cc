@@ -32,6 +32,13 @@ TEST(ClassSignals, TopicSlugsOfAPostAreNotLayout) {
   EXPECT_EQ(signals_of_names("category-social-media tag-newsletter"), 0u);
   EXPECT_EQ(signals_of_names("entry-category-social_media entry-category-ads"), 0u);
   EXPECT_TRUE(signals_of_names("entry-category-social_media share-bar") & kSigShare);
+  // The slug word is a segment of its own, after a '-' or '_', before a '-'.
+  EXPECT_EQ(signals_of_names("post_tags-social"), 0u);
+  EXPECT_TRUE(signals_of_names("posttag-share") & kSigShare);
+  EXPECT_TRUE(signals_of_names("share-tag") & kSigShare);
+  EXPECT_EQ(signals_of_names("comments-open comments-closed"), 0u);
+  EXPECT_TRUE(signals_of_names("comments-opened") & kSigComments);
+  EXPECT_EQ(signals_of_names("https://example.org/share"), 0u);  // an id that is a URL
 }
 
 // BEM: "block__element". The block names the component around the element;
