@@ -238,9 +238,22 @@ bool contains_ignore_case(std::string_view haystack, std::string_view needle) {
   return false;
 }
 
+namespace {
+
+// (The page scan trims every text node: many are all indentation.)
+constexpr auto kAsciiSpaceBytes = [] {
+  std::array<bool, 256> spaces{};
+  for (int c = 0; c < 256; ++c) spaces[c] = is_ascii_space(static_cast<char>(c));
+  return spaces;
+}();
+
+bool is_ascii_space_byte(char c) { return kAsciiSpaceBytes[static_cast<unsigned char>(c)]; }
+
+}  // namespace
+
 std::string_view trim(std::string_view s) {
-  while (!s.empty() && is_ascii_space(s.front())) s.remove_prefix(1);
-  while (!s.empty() && is_ascii_space(s.back())) s.remove_suffix(1);
+  while (!s.empty() && is_ascii_space_byte(s.front())) s.remove_prefix(1);
+  while (!s.empty() && is_ascii_space_byte(s.back())) s.remove_suffix(1);
   return s;
 }
 

@@ -10,6 +10,7 @@ namespace {
 using lede::metadata::collapse_whitespace;
 using lede::metadata::contains_ignore_case;
 using lede::metadata::element_text;
+using lede::metadata::trim;
 
 TEST(ContainsIgnoreCase, FindsANeedleWhateverTheCaseAndWhereverItStands) {
   EXPECT_TRUE(contains_ignore_case("https://example.org/AUTHOR/jane-roe", "/author/"));
@@ -40,6 +41,13 @@ TEST(ContainsIgnoreCase, FindsANeedleAnywhereInALongHaystack) {
     EXPECT_FALSE(contains_ignore_case(lead + "creativecommons.org/licenses", "creativecommons.org/licenses/"))
         << shift;
   }
+}
+
+// Trimming takes ASCII white space off both ends, and nothing else.
+TEST(Trim, TakesAsciiWhiteSpaceOffBothEnds) {
+  EXPECT_EQ(trim("\n\t\r\f\v Jane  Roe \n  "), "Jane  Roe");
+  EXPECT_EQ(trim(" \n\t "), "");
+  EXPECT_EQ(trim("\xC2\xA0Jane\x01"), "\xC2\xA0Jane\x01");  // a no-break space, a control byte
 }
 
 TEST(CollapseWhitespace, JoinsRunsOfAsciiAndUnicodeSpacesIntoOneSpace) {
