@@ -21,6 +21,16 @@ TEST(ClassSignals, WordsAreMatchedWholeNotAsSubstrings) {
   EXPECT_TRUE(signals_of_names("commentlist") & kSigComments);
 }
 
+// Long class values, their names parted by any white space wherever it falls.
+TEST(ClassSignals, EveryNameOfALongValueCounts) {
+  for (size_t shift = 0; shift <= 16; ++shift) {
+    std::string value = "col-md-" + std::string(shift, '8') + " has-x\tcategory-ads\nrelated-posts\r\fsite-footer";
+    EXPECT_EQ(signals_of_names(value), uint32_t{kSigRelated | kSigFooter}) << shift;
+    EXPECT_EQ(signals_of_names(value + " no-sidebar" + std::string(shift, ' ')), uint32_t{kSigRelated | kSigFooter})
+        << shift;
+  }
+}
+
 TEST(ClassSignals, LayoutAndStylingPrefixesSilenceTheRestOfTheName) {
   EXPECT_EQ(signals_of_names("has-sidebar"), 0u);
   EXPECT_EQ(signals_of_names("no-sidebar"), 0u);
