@@ -14,7 +14,16 @@ using dom::Tag;
 // Enough candidates for any real page; bounds the work on pathological ones.
 constexpr size_t kMaxCandidates = 300;
 
-bool is_ascii_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'; }
+constexpr bool is_ascii_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'; }
+
+// (Every byte of every class and id value of the page is asked.)
+constexpr auto kSpaceBytes = [] {
+  std::array<bool, 256> spaces{};
+  for (int c = 0; c < 256; ++c) spaces[c] = is_ascii_space(static_cast<char>(c));
+  return spaces;
+}();
+
+bool is_space_byte(char c) { return kSpaceBytes[static_cast<unsigned char>(c)]; }
 
 // "sidebar-1", "comments-area", "yarpp-related", but not "has-sidebar" or
 // "template-sidebar": a page's main wrapper often names its sidebar layout.
@@ -23,10 +32,23 @@ constexpr std::string_view kLayoutModifiers[] = {"has-", "no-", "with-", "withou
 constexpr std::string_view kChromeStarts[] = {"sidebar", "comment", "related"};
 constexpr std::string_view kChromeEnds[] = {"-comment", "_comment", "-comments", "_comments", "-related", "_related"};
 
+// The first bytes of kChromeStarts and the last of kChromeEnds: a token
+// starting and ending with others (most do) needs no comparison.
+constexpr auto kChromeEdgeBytes = [] {
+  struct {
+    std::array<bool, 256> first{}, last{};
+  } edges;
+  for (std::string_view start : kChromeStarts) edges.first[static_cast<unsigned char>(start.front())] = true;
+  for (std::string_view end : kChromeEnds) edges.last[static_cast<unsigned char>(end.back())] = true;
+  return edges;
+}();
+
 bool is_chrome_token(std::string_view token) {
   bool chrome = false;
-  for (std::string_view start : kChromeStarts) chrome = chrome || token.starts_with(start);
-  for (std::string_view end : kChromeEnds) chrome = chrome || token.ends_with(end);
+  if (kChromeEdgeBytes.first[static_cast<unsigned char>(token.front())])
+    for (std::string_view start : kChromeStarts) chrome = chrome || token.starts_with(start);
+  if (kChromeEdgeBytes.last[static_cast<unsigned char>(token.back())])
+    for (std::string_view end : kChromeEnds) chrome = chrome || token.ends_with(end);
   if (!chrome) return false;  // most tokens: the modifiers need no look
   for (std::string_view modifier : kLayoutModifiers)
     if (token.starts_with(modifier)) return false;
@@ -36,9 +58,9 @@ bool is_chrome_token(std::string_view token) {
 bool has_chrome_token(std::string_view names) {
   size_t i = 0;
   while (i < names.size()) {
-    while (i < names.size() && is_ascii_space(names[i])) ++i;
+    while (i < names.size() && is_space_byte(names[i])) ++i;
     size_t start = i;
-    while (i < names.size() && !is_ascii_space(names[i])) ++i;
+    while (i < names.size() && !is_space_byte(names[i])) ++i;
     if (i > start && is_chrome_token(names.substr(start, i - start))) return true;
   }
   return false;

@@ -236,7 +236,9 @@ class DateFinder {
     while (root->parent) root = root->parent;
     uint32_t offset = 0;
     for (const Node* n = root; n;) {
-      if (n->index >= text_offsets_.size()) text_offsets_.resize(n->index + 1, offset);
+      // Indexes mostly grow by one a node: push_back, where a resize call
+      // for each node cost more than the walk.
+      while (text_offsets_.size() <= n->index) text_offsets_.push_back(offset);
       text_offsets_[n->index] = offset;
       if (n->is_element() && dom::is_invisible(n->tag)) {
         n = dom::next_skipping_children(n, root);

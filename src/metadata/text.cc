@@ -1,8 +1,13 @@
 #include "metadata/text.h"
 #include "util/utf8.h"
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 #include <algorithm>
 #include <array>
+#include <bit>
 #include <cstdint>
 #include <cstring>
 
@@ -189,13 +194,38 @@ bool starts_with_ignore_case(std::string_view s, std::string_view prefix) {
 
 // Called on every link and rel of the page: candidates are found by their
 // first byte (memchr when it has no case) before the rest is compared.
+namespace {
+
+// Does `needle` stand at haystack[at], its first byte already matched?
+bool rest_matches_at(std::string_view haystack, size_t at, std::string_view needle) {
+  size_t k = 1;
+  while (k < needle.size() && lower(haystack[at + k]) == lower(needle[k])) ++k;
+  return k == needle.size();
+}
+
+}  // namespace
+
 bool contains_ignore_case(std::string_view haystack, std::string_view needle) {
   if (needle.empty()) return true;
   if (haystack.size() < needle.size()) return false;
   char first = lower(needle[0]);
   bool first_has_case = first >= 'a' && first <= 'z';
   size_t last_start = haystack.size() - needle.size();
-  for (size_t i = 0; i <= last_start; ++i) {
+  size_t i = 0;
+#if defined(__SSE2__)
+  // URLs and attribute values are searched whole: 16 starts at a time for a
+  // letter's either case (| 0x20 as below; the 16 bytes lie in the haystack).
+  if (first_has_case) {
+    for (; last_start + 1 - i >= 16; i += 16) {
+      __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(haystack.data() + i));
+      auto starts = static_cast<unsigned>(
+          _mm_movemask_epi8(_mm_cmpeq_epi8(_mm_or_si128(v, _mm_set1_epi8(0x20)), _mm_set1_epi8(first))));
+      for (; starts; starts &= starts - 1)
+        if (rest_matches_at(haystack, i + static_cast<size_t>(std::countr_zero(starts)), needle)) return true;
+    }
+  }
+#endif
+  for (; i <= last_start; ++i) {
     if (first_has_case) {
       if ((haystack[i] | 0x20) != first) continue;
     } else {
@@ -203,16 +233,27 @@ bool contains_ignore_case(std::string_view haystack, std::string_view needle) {
       if (!hit) return false;
       i = static_cast<size_t>(static_cast<const char*>(hit) - haystack.data());
     }
-    size_t k = 1;
-    while (k < needle.size() && lower(haystack[i + k]) == lower(needle[k])) ++k;
-    if (k == needle.size()) return true;
+    if (rest_matches_at(haystack, i, needle)) return true;
   }
   return false;
 }
 
+namespace {
+
+// (The page scan trims every text node: many are all indentation.)
+constexpr auto kAsciiSpaceBytes = [] {
+  std::array<bool, 256> spaces{};
+  for (int c = 0; c < 256; ++c) spaces[c] = is_ascii_space(static_cast<char>(c));
+  return spaces;
+}();
+
+bool is_ascii_space_byte(char c) { return kAsciiSpaceBytes[static_cast<unsigned char>(c)]; }
+
+}  // namespace
+
 std::string_view trim(std::string_view s) {
-  while (!s.empty() && is_ascii_space(s.front())) s.remove_prefix(1);
-  while (!s.empty() && is_ascii_space(s.back())) s.remove_suffix(1);
+  while (!s.empty() && is_ascii_space_byte(s.front())) s.remove_prefix(1);
+  while (!s.empty() && is_ascii_space_byte(s.back())) s.remove_suffix(1);
   return s;
 }
 

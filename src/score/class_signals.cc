@@ -1,7 +1,12 @@
 #include "score/class_signals.h"
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 #include <algorithm>
 #include <array>
+#include <bit>
 #include <iterator>
 
 #include "util/hash_index.h"
@@ -141,9 +146,23 @@ uint32_t lookup(std::string_view word) {
   return 0;
 }
 
-bool is_lower(char c) { return c >= 'a' && c <= 'z'; }
-bool is_upper(char c) { return c >= 'A' && c <= 'Z'; }
-bool is_digit(char c) { return c >= '0' && c <= '9'; }
+constexpr bool is_lower(char c) { return c >= 'a' && c <= 'z'; }
+constexpr bool is_upper(char c) { return c >= 'A' && c <= 'Z'; }
+constexpr bool is_digit(char c) { return c >= '0' && c <= '9'; }
+
+// What a byte of a class or id name is to its words: every byte of every
+// distinct name on a page is classed, with one look-up.
+enum class NameByte : uint8_t { separator, lower_or_digit, upper };
+constexpr auto kNameBytes = [] {
+  std::array<NameByte, 256> kinds{};
+  for (int c = 0; c < 256; ++c) {
+    char byte = static_cast<char>(c);
+    kinds[c] = is_upper(byte)                      ? NameByte::upper
+               : is_lower(byte) || is_digit(byte) ? NameByte::lower_or_digit
+                                                  : NameByte::separator;
+  }
+  return kinds;
+}();
 
 // Words of one class or id name ("related-posts", "relatedPosts").
 uint32_t signals_of_name(std::string_view name) {
@@ -177,11 +196,12 @@ uint32_t signals_of_name(std::string_view name) {
   };
   for (size_t i = 0; i < name.size(); ++i) {
     char c = name[i];
-    if (is_upper(c)) {
+    NameByte kind = kNameBytes[static_cast<unsigned char>(c)];
+    if (kind == NameByte::upper) {
       // camelCase boundary: "relatedPosts" -> related, posts; "CNN" stays one.
       if (i > 0 && is_lower(name[i - 1])) flush();
       c = static_cast<char>(c + 32);
-    } else if (!is_lower(c) && !is_digit(c)) {
+    } else if (kind == NameByte::separator) {
       flush();
       continue;
     }
@@ -192,38 +212,66 @@ uint32_t signals_of_name(std::string_view name) {
   return signals;
 }
 
-// Does `name` have `prefix` at its start or right after a '-' or '_'?
-bool has_segment_prefix(std::string_view name, std::string_view prefix) {
-  for (size_t at = name.find(prefix); at != std::string_view::npos; at = name.find(prefix, at + 1))
-    if (at == 0 || name[at - 1] == '-' || name[at - 1] == '_') return true;
-  return false;
+// Does `word` end right before name[dash], at the start of `name` or after a
+// '-' or '_'?
+bool is_segment_before(std::string_view name, size_t dash, std::string_view word) {
+  if (dash < word.size()) return false;
+  size_t at = dash - word.size();
+  return name.substr(at, word.size()) == word && (at == 0 || name[at - 1] == '-' || name[at - 1] == '_');
 }
 
 // Blogs tag posts with their topics' slugs ("category-cookbook-promo",
 // "tag-social-media", Typepad's "entry-category-social_media"): those names
 // describe the story, not the layout. Likewise WordPress's comment state of a
 // post ("comments-open"), and ids that are URLs rather than names.
+// (Every slug prefix ends with a dash: the words are compared at dashes only,
+// in the one pass that looks for URL bytes.)
 bool is_topic_name(std::string_view name) {
-  bool has_dash = false;
-  for (char c : name) {
+  for (size_t i = 0; i < name.size(); ++i) {
+    char c = name[i];
     if (c == '/' || c == ':' || c == '.') return true;
-    has_dash = has_dash || c == '-';
+    if (c == '-' && (is_segment_before(name, i, "category") || is_segment_before(name, i, "tag") ||
+                     is_segment_before(name, i, "tags")))
+      return true;
   }
-  // Every slug prefix and state below has a dash: most names are let go here.
-  if (!has_dash) return false;
-  return has_segment_prefix(name, "category-") || has_segment_prefix(name, "tag-") ||
-         has_segment_prefix(name, "tags-") || name == "comments-open" || name == "comments-closed";
+  return name == "comments-open" || name == "comments-closed";
 }
 
-bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'; }
+constexpr bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'; }
+
+constexpr auto kSpaceBytes = [] {
+  std::array<bool, 256> spaces{};
+  for (int c = 0; c < 256; ++c) spaces[c] = is_space(static_cast<char>(c));
+  return spaces;
+}();
+
+// The first space (as is_space has it) at or after `i` in `names`, or its
+// size. Class values run long ("col-md-8 col-sm-12 entry-content ..."): 16
+// bytes at a time for a byte up to the space, then the table.
+size_t next_space(std::string_view names, size_t i) {
+#if defined(__SSE2__)
+  while (names.size() - i >= 16) {
+    __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(names.data() + i));
+    int up_to_space = _mm_movemask_epi8(_mm_cmpeq_epi8(_mm_min_epu8(v, _mm_set1_epi8(' ')), v));
+    if (up_to_space == 0) {
+      i += 16;
+      continue;
+    }
+    i += static_cast<size_t>(std::countr_zero(static_cast<unsigned>(up_to_space)));
+    if (kSpaceBytes[static_cast<unsigned char>(names[i])]) return i;
+    ++i;  // another control byte: part of the name
+  }
+#endif
+  while (i < names.size() && !kSpaceBytes[static_cast<unsigned char>(names[i])]) ++i;
+  return i;
+}
 
 // Calls `on_name` with each name of a space-separated list.
 template <typename OnName>
 void for_each_name(std::string_view names, OnName&& on_name) {
   size_t i = 0;
   while (i < names.size()) {
-    size_t end = i;
-    while (end < names.size() && !is_space(names[end])) ++end;
+    size_t end = next_space(names, i);
     on_name(names.substr(i, end - i));
     i = end + 1;
   }

@@ -300,5 +300,23 @@ TEST(DecodeBinary, TextIsNotBinary) {
   EXPECT_FALSE(looks_binary(test::eval_page("cleaneval", "dev-15")));
 }
 
+// The shares that make a sample binary (more than one NUL a kilobyte, more
+// than 5% other control bytes) count every byte of it, the last ones too.
+TEST(DecodeBinary, ControlByteSharesCountEveryByte) {
+  std::string text;
+  for (int i = 0; text.size() < 2004; ++i) text += "word\t\n\f\r\x1B"[i % 9];
+  std::string controls = text;
+  for (size_t at = 3; at < 2000; at += 20) controls[at] = (at % 3 ? '\x01' : '\x7F');  // 100
+  EXPECT_FALSE(looks_binary(controls));
+  controls[controls.size() - 1] = '\x02';
+  EXPECT_TRUE(looks_binary(controls));
+
+  std::string nuls = text + std::string(1073, 'x');  // 3077 bytes: up to 3 NULs are stray
+  nuls[17] = nuls[1500] = nuls[3076] = '\0';
+  EXPECT_FALSE(looks_binary(nuls));
+  nuls[3075] = '\0';
+  EXPECT_TRUE(looks_binary(nuls));
+}
+
 }  // namespace
 }  // namespace lede::decode

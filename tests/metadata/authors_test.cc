@@ -386,5 +386,20 @@ TEST(Authors, IgnoresCommentAuthors) {
   EXPECT_EQ(metadata_of(html).authors, Names{});
 }
 
+// Sidebars, comment lists and related items are named by a token's start or
+// end; a layout modifier before such a word names the wrapper's layout.
+TEST(Authors, IgnoresAuthorsInChromeNamedByAClassTokensStartOrEnd) {
+  auto authors_in = [](std::string_view wrapper_class) {
+    return metadata_of(page("<title>Big news</title>",
+                            "<h1>Big news</h1><div class='" + std::string(wrapper_class) +
+                                "'><p>Text.</p><span class=author>Jane Roe</span></div>"))
+        .authors;
+  };
+  for (std::string_view chrome : {"sidebar-1", "x commentlist", "related-posts", "post_comments", "yarpp-related"})
+    EXPECT_EQ(authors_in(chrome), Names{}) << chrome;
+  for (std::string_view layout : {"has-sidebar", "no-comments", "entry", "post entry-content"})
+    EXPECT_EQ(authors_in(layout), (Names{"Jane Roe"})) << layout;
+}
+
 }  // namespace
 }  // namespace lede::metadata

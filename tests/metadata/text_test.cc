@@ -10,6 +10,7 @@ namespace {
 using lede::metadata::collapse_whitespace;
 using lede::metadata::contains_ignore_case;
 using lede::metadata::element_text;
+using lede::metadata::trim;
 
 TEST(ContainsIgnoreCase, FindsANeedleWhateverTheCaseAndWhereverItStands) {
   EXPECT_TRUE(contains_ignore_case("https://example.org/AUTHOR/jane-roe", "/author/"));
@@ -26,6 +27,27 @@ TEST(ContainsIgnoreCase, MissesPartialAndNearMatches) {
   EXPECT_FALSE(contains_ignore_case("co-author", "authors"));
   // Bytes that are letters only once case-folded with | 0x20: '@' is not '`'.
   EXPECT_FALSE(contains_ignore_case("@", "`"));
+}
+
+// Long URLs, with the needle (or a near miss) at every offset.
+TEST(ContainsIgnoreCase, FindsANeedleAnywhereInALongHaystack) {
+  for (size_t shift = 0; shift <= 40; ++shift) {
+    std::string lead = "https://example.org/" + std::string(shift, 'c');
+    EXPECT_TRUE(contains_ignore_case(lead + "CreativeCommons.org/licenses/by/4.0/", "creativecommons.org/licenses/"))
+        << shift;
+    EXPECT_TRUE(contains_ignore_case(lead + "/author/", "/author/")) << shift;
+    EXPECT_FALSE(contains_ignore_case(lead + "creativecommons.org/licence/by/4.0/", "creativecommons.org/licenses/"))
+        << shift;
+    EXPECT_FALSE(contains_ignore_case(lead + "creativecommons.org/licenses", "creativecommons.org/licenses/"))
+        << shift;
+  }
+}
+
+// Trimming takes ASCII white space off both ends, and nothing else.
+TEST(Trim, TakesAsciiWhiteSpaceOffBothEnds) {
+  EXPECT_EQ(trim("\n\t\r\f\v Jane  Roe \n  "), "Jane  Roe");
+  EXPECT_EQ(trim(" \n\t "), "");
+  EXPECT_EQ(trim("\xC2\xA0Jane\x01"), "\xC2\xA0Jane\x01");  // a no-break space, a control byte
 }
 
 TEST(CollapseWhitespace, JoinsRunsOfAsciiAndUnicodeSpacesIntoOneSpace) {

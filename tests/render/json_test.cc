@@ -36,6 +36,20 @@ TEST(JsonString, ReplacesInvalidUtf8) {
   EXPECT_EQ(json_string("\xF4\x90\x80\x80"), "\"" + fffd + fffd + fffd + fffd + "\"");  // above U+10FFFF
 }
 
+// Long strings, with what needs escaping or checking anywhere in them.
+TEST(JsonString, LongStringsEscapeWhereverTheMarkFalls) {
+  const std::string fffd = "\xEF\xBF\xBD";
+  for (size_t shift = 0; shift <= 16; ++shift) {
+    std::string lead(shift, 'x');
+    std::string tail(20, 'y');
+    EXPECT_EQ(json_string(lead + "say \"hi\" \\ " + tail), "\"" + lead + "say \\\"hi\\\" \\\\ " + tail + "\"") << shift;
+    EXPECT_EQ(json_string(lead + "one\ntwo\x7F" + tail), "\"" + lead + "one\\ntwo\\u007f" + tail + "\"") << shift;
+    EXPECT_EQ(json_string(lead + "caf\xC3\xA9 \xE2\x80\xA8" + tail), "\"" + lead + "caf\xC3\xA9 \\u2028" + tail + "\"")
+        << shift;
+    EXPECT_EQ(json_string(lead + "bad\xFF" + tail), "\"" + lead + "bad" + fffd + tail + "\"") << shift;
+  }
+}
+
 TEST(JsonWriter, WritesCompactNestedValues) {
   std::string out;
   JsonWriter json(out);

@@ -122,6 +122,19 @@ TEST(Text, DeepNestingDoesNotOverflow) {
   EXPECT_EQ(body_text(html), "deep");
 }
 
+// Words longer than the renderer's 16-byte steps, and the marks that end or
+// vanish inside them, wherever they fall.
+TEST(Text, LongWordsSplitOnlyAtBlanksWhereverTheyFall) {
+  for (size_t shift = 0; shift <= 16; ++shift) {
+    std::string lead(shift, 'x');
+    std::string html = "<p>" + lead + "Incomprehensibilities\xC2\xA0notwithstanding,   extra\xC2\xADordinarily" +
+                       " long\xE2\x80\x8Bwinded\tcontrol\x01characters\n\n\n  stay</p>";
+    EXPECT_EQ(body_text(html),
+              lead + "Incomprehensibilities notwithstanding, extraordinarily longwinded control\x01characters stay")
+        << shift;
+  }
+}
+
 // Whatever the page, the text keeps its layout promises.
 TEST(Text, RealPageHasNoStrayWhitespace) {
   dom::Document doc = parse::parse_document(lede::test::eval_page("wcxb-dev", "0002"));

@@ -21,6 +21,16 @@ TEST(ClassSignals, WordsAreMatchedWholeNotAsSubstrings) {
   EXPECT_TRUE(signals_of_names("commentlist") & kSigComments);
 }
 
+// Long class values, their names parted by any white space wherever it falls.
+TEST(ClassSignals, EveryNameOfALongValueCounts) {
+  for (size_t shift = 0; shift <= 16; ++shift) {
+    std::string value = "col-md-" + std::string(shift, '8') + " has-x\tcategory-ads\nrelated-posts\r\fsite-footer";
+    EXPECT_EQ(signals_of_names(value), uint32_t{kSigRelated | kSigFooter}) << shift;
+    EXPECT_EQ(signals_of_names(value + " no-sidebar" + std::string(shift, ' ')), uint32_t{kSigRelated | kSigFooter})
+        << shift;
+  }
+}
+
 TEST(ClassSignals, LayoutAndStylingPrefixesSilenceTheRestOfTheName) {
   EXPECT_EQ(signals_of_names("has-sidebar"), 0u);
   EXPECT_EQ(signals_of_names("no-sidebar"), 0u);
@@ -32,6 +42,13 @@ TEST(ClassSignals, TopicSlugsOfAPostAreNotLayout) {
   EXPECT_EQ(signals_of_names("category-social-media tag-newsletter"), 0u);
   EXPECT_EQ(signals_of_names("entry-category-social_media entry-category-ads"), 0u);
   EXPECT_TRUE(signals_of_names("entry-category-social_media share-bar") & kSigShare);
+  // The slug word is a segment of its own, after a '-' or '_', before a '-'.
+  EXPECT_EQ(signals_of_names("post_tags-social"), 0u);
+  EXPECT_TRUE(signals_of_names("posttag-share") & kSigShare);
+  EXPECT_TRUE(signals_of_names("share-tag") & kSigShare);
+  EXPECT_EQ(signals_of_names("comments-open comments-closed"), 0u);
+  EXPECT_TRUE(signals_of_names("comments-opened") & kSigComments);
+  EXPECT_EQ(signals_of_names("https://example.org/share"), 0u);  // an id that is a URL
 }
 
 // What a product card qualifies for is not what it is: a card

@@ -139,4 +139,25 @@ TEST(TextCounts, CountVisibleCharactersAndSentencePunctuation) {
   EXPECT_EQ(counted("\xEF\xBC\x8C\xD8\x9F\xE0\xA5\xA4"), std::pair(3u, 3u));      // ，؟।
 }
 
+// Long texts count the same wherever their marks fall: a period at the end of
+// a 16-byte stretch before a space, a U+00A0 or a Han character across one.
+TEST(TextCounts, LongTextsCountTheSameWhereverTheirMarksFall) {
+  auto counted = [](const std::string& text) {
+    score::TextCounts counts = score::count_text(text);
+    return std::pair{counts.chars, counts.punct};
+  };
+  const std::string unit = "Done. Yes, ok ";  // 11 characters, 2 marks
+  const std::string wide = "caf\xC3\xA9. \xC2\xA0\xE4\xB8\xAD\xE3\x80\x82 ";  // café. 中。: 11 and 2
+  for (size_t shift = 0; shift <= 16; ++shift) {
+    std::string spaces(shift, ' ');
+    std::string text = spaces, mixed = spaces;
+    for (int i = 0; i < 10; ++i) text += unit;
+    for (int i = 0; i < 10; ++i) mixed += (i % 2 ? unit : wide);
+    EXPECT_EQ(counted(text), std::pair(110u, 20u)) << shift;
+    EXPECT_EQ(counted(mixed), std::pair(110u, 20u)) << shift;
+    EXPECT_EQ(counted(text + "3.5 x.org"), std::pair(118u, 20u)) << shift;
+    EXPECT_EQ(counted(text + "The end."), std::pair(117u, 21u)) << shift;
+  }
+}
+
 }  // namespace
