@@ -253,7 +253,9 @@ def main():
     for name in clean.SETS:
         (k, r), (hk, hr) = in_sample[name], held_out[name]
         print(f"| {name} | {k:.1%} | {r:.1%} | {hk:.1%} | {hr:.1%} |")
-    uses = np.bincount(np.concatenate(model.inputs), minlength=len(names))
+    splits = [i for t in range(len(model.leaves)) for i, b in zip(model.inputs[t], model.bins[t])
+              if b < len(candidates[i])]
+    uses = np.bincount(splits, minlength=len(names))
     print("splits per input:", ", ".join(f"{n} {u}" for n, u in zip(names, uses) if u))
     print(f"threshold {threshold:+.3f}")
     if args.write:
