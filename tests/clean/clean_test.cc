@@ -156,6 +156,23 @@ TEST(Clean, ArticlesWithSubheadingsLoseNothingInSeveralLanguages) {
   }
 }
 
+// A chrome block absorbs the short notices between its lines, not a long
+// paragraph that happens to stand between two links.
+TEST(Clean, LongParagraphBetweenTwoLinksIsKept) {
+  std::string paragraph =
+      "Our guide walks you through the whole move, from the first estimate to the last box, and it starts "
+      "with the question most people ask too late: how much will the move really cost? The answer depends "
+      "on distance, on the weight of what you own and on the season, since summer moves cost more. Share "
+      "the list of rooms with two or three companies and compare their written estimates line by line, "
+      "because the cheapest quote often leaves out packing, stairs and long carries, which are billed on the "
+      "day of the move at rates you never agreed to.\n";
+  Cleaned cleaned = clean_text("https://example.com/moving/estimates\n" + paragraph +
+                               "https://example.com/moving/checklist\n");
+  EXPECT_TRUE(was_cut(cleaned, "https://example.com/moving/estimates", "link"));
+  EXPECT_FALSE(was_cut(cleaned, "Our guide walks you")) << cleaned.removed[1].reason;
+  EXPECT_NE(cleaned.text.find("Our guide walks you"), std::string::npos);
+}
+
 TEST(Clean, EmptyInputGivesEmptyOutput) {
   Cleaned cleaned = clean_text("");
   EXPECT_TRUE(cleaned.text.empty());
