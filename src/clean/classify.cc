@@ -51,11 +51,14 @@ bool is_appeal(const LineFeatures& f) {
 
 // Chrome comes in blocks: an appeal next to a chrome line, and a line
 // between two chrome lines that addresses the reader or is too short to be
-// prose, belong to the block.
+// prose, belong to the block. Notices and appeals are a few sentences; a
+// longer line is prose that happens to stand between two links.
+constexpr size_t kLongestBlockLine = 80;
+
 void fill_blocks(const std::vector<Line>& lines, std::vector<std::string_view>& reasons) {
   for (size_t i = 0; i < lines.size(); ++i) {
     const LineFeatures& f = lines[i].features;
-    if (!reasons[i].empty()) continue;
+    if (!reasons[i].empty() || f.words > kLongestBlockLine) continue;
     std::string_view before = i > 0 ? reasons[i - 1] : std::string_view();
     std::string_view after = i + 1 < lines.size() ? reasons[i + 1] : std::string_view();
     if (is_appeal(f) && (!before.empty() || !after.empty())) {

@@ -18,7 +18,16 @@ const std::array<std::string_view, kLineModelInputs> kLineModelInputNames = {
     "nearby_body_share", "log_label_run",  "position",        "repeated_in_document", "document_without_body",
     "between_bodies", "in_dense_region", "block_share", "after_main_block", "digit_share", "prose_progress"};
 
-static_assert(kLineModelWeights.size() == kLineModelInputs, "line_model_res.h is out of date: rerun the training");
+
+constexpr bool trees_read_known_inputs() {
+  for (const LineTree& tree : kLineTrees) {
+    for (uint8_t input : tree.input) {
+      if (input >= kLineModelInputs) return false;
+    }
+  }
+  return true;
+}
+static_assert(trees_read_known_inputs(), "line_model_res.h is out of date: rerun bench/clean_train.py");
 
 namespace {
 
@@ -200,8 +209,14 @@ std::vector<LineModelInputs> line_model_inputs(const std::vector<Line>& lines, c
 }
 
 double article_log_odds(const LineModelInputs& inputs) {
-  double sum = 0;
-  for (size_t k = 0; k < kLineModelInputs; ++k) sum += kLineModelWeights[k] * inputs[k];
+  double sum = kLineModelBias;
+  for (const LineTree& tree : kLineTrees) {
+    size_t node = 0;
+    for (size_t level = 0; level < kTreeDepth; ++level) {
+      node = 2 * node + (inputs[tree.input[node]] > tree.threshold[node] ? 2 : 1);
+    }
+    sum += tree.leaf[node - tree.input.size()];
+  }
   return sum;
 }
 

@@ -1,7 +1,9 @@
-// A logistic model of "this line is the article's": a weighted sum of the
-// line's own features and of its context (where the document's prose is
-// densest, how far the nearest paragraph is, runs of short lines), with
-// weights trained offline by bench/clean_train.py (see line_model_res.h).
+// A model of "this line is the article's": boosted shallow regression trees
+// over the line's own features and its context (where the document's prose
+// is densest, how far the nearest paragraph is, runs of short lines), trained
+// offline by bench/clean_train.py (see line_model_res.h). Trees rather than
+// one weighted sum, because the inputs interact: a short line means one thing
+// above the prose and another inside it.
 // Features are counts and shapes, not words, so that the model carries over
 // to the languages it was not trained on.
 #pragma once

@@ -131,6 +131,48 @@ TEST(Clean, AnArticleWithoutChromeLosesNothing) {
   EXPECT_EQ(cleaned.text, article);
 }
 
+// Short subheadings between paragraphs stand inside the run of prose: the
+// model must keep them, in any language, whatever their shape.
+TEST(Clean, ArticlesWithSubheadingsLoseNothingInSeveralLanguages) {
+  const std::string articles[] = {
+      "Der Fluss stieg über Nacht um vier Meter und überflutete zum ersten Mal seit 1953 die Unterstadt.\n"
+      "Die Bewohner wurden mit Booten in Sicherheit gebracht, sagte die Bürgermeisterin am Morgen.\n"
+      "Die Helfer\n"
+      "Mehr als zweihundert Freiwillige arbeiteten die ganze Nacht, um Sandsäcke an die Ufer zu bringen.\n"
+      "Das Wasser soll nach Angaben der Behörden bis Freitag wieder auf den normalen Stand sinken.\n",
+      "El río subió cuatro metros durante la noche e inundó la parte baja del pueblo por primera vez desde 1953.\n"
+      "Los vecinos fueron evacuados en barca, según explicó la alcaldesa por la mañana.\n"
+      "Los voluntarios\n"
+      "Más de doscientas personas trabajaron toda la noche para llevar sacos de arena a las orillas.\n"
+      "Las autoridades esperan que el agua vuelva a su nivel normal antes del viernes.\n",
+      "川の水位は一晩で四メートル上昇し、一九五三年以来初めて町の低い地域が浸水した。\n"
+      "住民はボートで避難し、市長は金曜日までに水が引く見込みだと述べた。\n"
+      "ボランティアの活動\n"
+      "二百人以上のボランティアが夜通し働き、土のうを川岸に運んだ。\n"
+      "当局によると、水位は週末までに通常の高さに戻る見通しだという。\n"};
+  for (const std::string& article : articles) {
+    Cleaned cleaned = clean_text(article);
+    EXPECT_TRUE(cleaned.removed.empty()) << cleaned.removed[0].text << " (" << cleaned.removed[0].reason << ")";
+  }
+}
+
+// A chrome block absorbs the short notices between its lines, not a long
+// paragraph that happens to stand between two links.
+TEST(Clean, LongParagraphBetweenTwoLinksIsKept) {
+  std::string paragraph =
+      "Our guide walks you through the whole move, from the first estimate to the last box, and it starts "
+      "with the question most people ask too late: how much will the move really cost? The answer depends "
+      "on distance, on the weight of what you own and on the season, since summer moves cost more. Share "
+      "the list of rooms with two or three companies and compare their written estimates line by line, "
+      "because the cheapest quote often leaves out packing, stairs and long carries, which are billed on the "
+      "day of the move at rates you never agreed to.\n";
+  Cleaned cleaned = clean_text("https://example.com/moving/estimates\n" + paragraph +
+                               "https://example.com/moving/checklist\n");
+  EXPECT_TRUE(was_cut(cleaned, "https://example.com/moving/estimates", "link"));
+  EXPECT_FALSE(was_cut(cleaned, "Our guide walks you")) << cleaned.removed[1].reason;
+  EXPECT_NE(cleaned.text.find("Our guide walks you"), std::string::npos);
+}
+
 TEST(Clean, EmptyInputGivesEmptyOutput) {
   Cleaned cleaned = clean_text("");
   EXPECT_TRUE(cleaned.text.empty());
