@@ -14,9 +14,9 @@ import argparse, concurrent.futures, importlib.util, json, statistics, subproces
 from collections import defaultdict
 from pathlib import Path
 
-# Measured 0.9058 on 2026-11-29 (after the collection and product rounds); the
+# Measured 0.9081 on 2026-11-29 (after the headline-anchor, flat-comments and shop rounds); the
 # floor is that minus 0.01. Raise it as quality rises.
-FLOOR = 0.8958
+FLOOR = 0.8981
 
 HERE = Path(__file__).resolve().parent
 SKIPPED = 77
