@@ -50,6 +50,8 @@ constexpr Word kWords[] = {
     {"cookie", kSigConsent},
     {"cookies", kSigConsent},
     {"copyright", kSigFooter},
+    {"credit", kSigMeta},  // a photo's credit line: who took it, not what it shows
+    {"credits", kSigMeta},
     {"crumbs", kSigNav},
     {"dateline", kSigMeta},
     {"dialog", kSigModal},

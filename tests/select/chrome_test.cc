@@ -502,6 +502,19 @@ TEST(Chrome, CommentsComeBackSeparatelyWhenAsked) {
   EXPECT_TRUE(lacks(*article.comments, kFirstSentence)) << "the story is not a comment";
 }
 
+// A photo's credit line says who took it, not what the story says; the
+// caption beside it stays (in Markdown; plain text leaves out figcaptions).
+TEST(Chrome, PhotoCreditLinesAreCut) {
+  Slots slots;
+  slots.story_middle = R"(<div class="image-block"><img src="/img/library.jpg" alt="">
+<p class="image-caption">Volunteers stack rescued books in the harbour master's office.
+<span class="photo-credit">Susan Walsh / Coastal Press Agency</span></p></div>)";
+  Article article = extract_page(slots);
+  expect_story(article);
+  EXPECT_TRUE(has(article.text, "Volunteers stack rescued books"));
+  expect_none(article, {"Susan Walsh"});
+}
+
 // An old blog's comments, flat in the post's own block behind a heading
 // whose id names them (Movable Type): the heading is cut by its name, and
 // what follows it goes with it.
