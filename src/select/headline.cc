@@ -39,8 +39,11 @@ int heading_level(const Node& n) {
 
 }  // namespace
 
-// The page's headline: the first visible h1 to h3 whose text is the title
-// (from metadata, else the <title> element, which often adds the site name).
+// The page's headline: the visible h1 to h3 whose text is the title (from
+// metadata, else the <title> element, which often adds the site name), or
+// failing that the one that says most of it: in "Misadventures: Tonight on
+// the radio" the site's <h1>Misadventures</h1> is no headline beside the
+// post's <h3>. Among equals, the highest level, then the first.
 Node* find_headline(const dom::Document& doc, Node* body, std::string_view title) {
   std::string want = metadata::to_lower_ascii(metadata::collapse_whitespace(title));
   if (want.empty()) {
@@ -49,23 +52,23 @@ Node* find_headline(const dom::Document& doc, Node* body, std::string_view title
       if (n->is(Tag::title)) want = normalized_text(n);
   }
   if (want.empty()) return nullptr;
-  // One walk for the three levels: the first match of each, where no higher
-  // level has matched yet.
-  Node* first_match[3] = {};
+  Node* best = nullptr;
+  size_t best_size = 0;
+  int best_level = 3;
   for (Node* n = body; n;) {
     if (n->flags & kDropped) {
       n = dom::next_skipping_children(n, body);
       continue;
     }
-    int level = heading_level(*n);
-    bool moot = (level >= 1 && first_match[1]) || (level == 2 && first_match[2]);
-    if (level >= 0 && !moot && title_matches(normalized_text(n), want)) {
-      if (level == 0) return n;
-      first_match[level] = n;
+    if (int level = heading_level(*n); level >= 0) {
+      std::string heading = normalized_text(n);
+      if (heading == want && level == 0) return n;
+      bool better = heading.size() > best_size || (heading.size() == best_size && level < best_level);
+      if (better && title_matches(heading, want)) best = n, best_size = heading.size(), best_level = level;
     }
     n = dom::next_in_preorder(n, body);
   }
-  return first_match[1] ? first_match[1] : first_match[2];
+  return best;
 }
 
 }  // namespace lede::select

@@ -164,6 +164,19 @@ TEST(Structure, TheHeadlineIsAnH1BeforeAnyH2OfTheSameText) {
   EXPECT_EQ(article.text.find("Tide gauge back online", 1), std::string::npos) << article.text;
 }
 
+// A title of the post's name and the site's: the site's heading says part of
+// it, the post's says more, and is the headline that goes to the title.
+TEST(Structure, TheHeadlineIsTheHeadingThatSaysMostOfTheTitle) {
+  std::string paragraph = "<p>The gauge at the harbour mouth reports the water level every minute again, after a "
+                          "winter of repairs to its sensor, its solar panel and the cable to the shore.</p>";
+  std::string page = "<html><head><title>Tide gauge back online « Harbour Notes</title></head><body>"
+                     "<div class=site><h2>Harbour Notes</h2></div><div class=post><h2>Tide gauge back online</h2>" +
+                     paragraph + paragraph + "</div></body></html>";
+  Article article = lede::extract(page);
+  EXPECT_TRUE(article.text.starts_with("The gauge at the harbour mouth")) << article.text;
+  EXPECT_TRUE(article.text.find("Tide gauge back online") == std::string::npos) << article.text;
+}
+
 // A chart or shop listing names each item in a linked heading; those names
 // are the listing, not a list of links to cut.
 TEST(Structure, ListingKeepsItsItemsLinkedTitles) {
