@@ -181,5 +181,6 @@ inline constexpr std::array<LineTree, 150> kLineTrees = {{
 }};
 inline constexpr double kLineModelBias = 0.323822;
 inline constexpr double kLineModelThreshold = -2.494327;
+inline constexpr double kDocumentBestWeight = 0;
 
 }  // namespace lede::clean
