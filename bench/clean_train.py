@@ -11,12 +11,13 @@ in total, so that no one set's pages make the model. Lines whose own words
 already flag them are cut before the model and are left out of its training.
 The threshold is the one that keeps ARTICLE_KEPT of the article's words on
 the training sets (on average over the sets), since losing article text is
-the worse error.
+the worse error. Each page moves the threshold DOCUMENT_BEST_WEIGHT of the
+way towards the score of its own best line.
 
 Figures: in-sample (trained on the six sets, scored on each) and held out
 (leave one dataset out: trained on the other five, threshold included, scored
 on the sixth), for the model's decision alone: a line is cut when its own
-words flag it (as lede does) or its score is below the threshold. lede also
+words flag it (as lede does) or its score is below the page's threshold. lede also
 cuts the lines above a recognised headline and, in site mode, the site's
 repeated lines: bench/clean.py measures the whole.
 
@@ -34,6 +35,9 @@ import numpy as np
 import clean
 
 ARTICLE_KEPT = 0.985
+# A page whose best line is a confident paragraph can afford a stricter
+# threshold than one (a listing, a product page) where no line is sure.
+DOCUMENT_BEST_WEIGHT = 0.25
 TREES, DEPTH = 150, 3
 LEARNING_RATE, LEAF_L2, MIN_LEAF_HESSIAN, SUBSAMPLE = 0.15, 1.0, 2.0, 0.5
 MAX_BINS = 48  # candidate thresholds per input
@@ -53,7 +57,7 @@ def dataset(binary, name, work):
     texts = {d["id"]: d["text"].split("\n") for d in map(json.loads, open(corpus))}
     golds = {t["id"]: t["text"] for t in map(json.loads, open(os.path.join(data, "truth.jsonl")))
              if (t.get("text") or "").strip()}
-    rows, labels, words, parsed = [], [], [], {}
+    rows, labels, words, documents, parsed = [], [], [], [], {}
     with open(features(binary, corpus, work, name)) as f:
         names = f.readline().rstrip("\n").split("\t")[2:]
         for row in f:
@@ -67,7 +71,8 @@ def dataset(binary, name, work):
             rows.append([float(c) for c in cells[2:]])
             labels.append(1.0 if parsed[page_id].is_article(line_tokens) else 0.0)
             words.append(len(line_tokens))
-    return names, np.array(rows), np.array(labels), np.array(words, dtype=float)
+            documents.append(len(parsed) - 1)
+    return names, np.array(rows), np.array(labels), np.array(words, dtype=float), np.array(documents)
 
 
 def split_candidates(x):
@@ -157,11 +162,26 @@ def fit(xb, candidates, y, weight, seed=0):
     return model
 
 
+def document_best(scores, documents, open_lines):
+    """For each line, the best score of an open line of its document."""
+    best = np.full(documents.max() + 1, -np.inf)
+    np.maximum.at(best, documents[open_lines], scores[open_lines])
+    return best[documents]
+
+
+def cut_lines(x, documents, scores, threshold, flagged_column):
+    """lede's decision: a line's own words flag it, or its score is below the
+    threshold moved DOCUMENT_BEST_WEIGHT of the way to its document's best."""
+    open_lines = x[:, flagged_column] == 0
+    best = document_best(scores, documents, open_lines)
+    return ~open_lines | (scores < threshold + DOCUMENT_BEST_WEIGHT * (best - threshold))
+
+
 def shares(sets, scores, threshold, flagged_column):
     """(article words kept, chrome words removed) per set."""
     out = {}
-    for name, (x, y, words) in sets.items():
-        cut = (x[:, flagged_column] > 0) | (scores[name] < threshold)
+    for name, (x, y, words, documents) in sets.items():
+        cut = cut_lines(x, documents, scores[name], threshold, flagged_column)
         article, chrome = words * y, words * (1 - y)
         out[name] = (1 - (article * cut).sum() / max(1, article.sum()), (chrome * cut).sum() / max(1, chrome.sum()))
     return out
@@ -220,7 +240,8 @@ def header(names, model, candidates, threshold, figures):
         values = ", ".join(f"{v:.6f}" for v in model.leaves[t])
         lines.append(f"    {{{{{used}}}, {{{thresholds}}}, {{{values}}}}},")
     lines += ["}};", f"inline constexpr double kLineModelBias = {model.bias:.6f};",
-              f"inline constexpr double kLineModelThreshold = {threshold:.6f};", "",
+              f"inline constexpr double kLineModelThreshold = {threshold:.6f};",
+              f"inline constexpr double kDocumentBestWeight = {DOCUMENT_BEST_WEIGHT};", "",
               "}  // namespace lede::clean", ""]
     return "\n".join(lines)
 
@@ -234,8 +255,8 @@ def main():
     os.makedirs(args.work, exist_ok=True)
     sets, names = {}, None
     for name in clean.SETS:
-        names, x, y, words = dataset(args.features, name, args.work)
-        sets[name] = (x, y, words)
+        names, x, y, words, documents = dataset(args.features, name, args.work)
+        sets[name] = (x, y, words, documents)
     flagged_column = names.index("flagged")
     candidates = split_candidates(np.vstack([s[0] for s in sets.values()]))
     binned_inputs = {name: binned(s[0], candidates) for name, s in sets.items()}

@@ -1,6 +1,7 @@
 #include "clean/classify.h"
 
 #include <algorithm>
+#include <limits>
 
 #include "clean/line_model.h"
 
@@ -107,9 +108,10 @@ std::string_view model_reason(const LineModelInputs& x) {
 
 // After the run of prose, short lines that are not sentences are the page's
 // footer (related links, sections, legal pages), however the model scores
-// them one by one.
+// them one by one. A page without prose (a list, a product sheet) has no
+// "after" and no such footer.
 bool is_footer_item(const LineFeatures& f, const LineModelInputs& x) {
-  return x[input::after_region] > 0 && f.words <= 10 && !f.ends_sentence;
+  return x[input::document_without_body] == 0 && x[input::after_region] > 0 && f.words <= 10 && !f.ends_sentence;
 }
 
 }  // namespace
@@ -128,9 +130,17 @@ std::vector<std::string_view> classify_lines(const std::vector<Line>& lines, con
   for (size_t i = 0; i < lines.size(); ++i) flagged[i] = !reasons[i].empty();
   if (site && !host.empty()) cut_repeated(lines, *site, host, reasons);
   std::vector<LineModelInputs> inputs = line_model_inputs(lines, flagged);
+  std::vector<double> log_odds(lines.size());
+  double best = -std::numeric_limits<double>::infinity();
   for (size_t i = 0; i < lines.size(); ++i) {
     if (!reasons[i].empty()) continue;
-    if (article_log_odds(inputs[i]) < article_threshold()) reasons[i] = model_reason(inputs[i]);
+    log_odds[i] = article_log_odds(inputs[i]);
+    best = std::max(best, log_odds[i]);
+  }
+  double threshold = document_threshold(best);
+  for (size_t i = 0; i < lines.size(); ++i) {
+    if (!reasons[i].empty()) continue;
+    if (log_odds[i] < threshold) reasons[i] = model_reason(inputs[i]);
     else if (is_footer_item(lines[i].features, inputs[i])) reasons[i] = reason::page_footer;
   }
   return reasons;

@@ -1,5 +1,6 @@
 #include "clean/clean.h"
 
+#include <algorithm>
 #include <optional>
 
 #include "clean/classify.h"
@@ -68,9 +69,15 @@ void find_meta_lines(const std::vector<Line>& lines, const std::vector<size_t>& 
 }
 
 // The headline (and standfirst) just before the byline or dateline; without
-// either, the last title-like line before the first paragraph of prose.
+// either, the last title-like line before the first paragraph of prose. A
+// page without either and without prose (a list) has no headline to find:
+// its last short line is one of its items.
 void find_headline(const std::vector<Line>& lines, const std::vector<size_t>& window, Opening& opening) {
   size_t meta = std::min(opening.byline, opening.dateline);
+  bool has_prose = std::any_of(lines.begin(), lines.end(), [](const Line& line) {
+    return is_body_paragraph(line.features);
+  });
+  if (meta == kNone && !has_prose) return;
   std::vector<size_t> before;
   for (size_t i : window) {
     if (i >= meta || is_body_paragraph(lines[i].features)) break;

@@ -220,6 +220,10 @@ double article_log_odds(const LineModelInputs& inputs) {
   return sum;
 }
 
-double article_threshold() { return kLineModelThreshold; }
+// A page whose best line is a confident paragraph can afford a stricter
+// threshold than one (a listing, a product page) where no line is sure.
+double document_threshold(double best_log_odds) {
+  return kLineModelThreshold + kDocumentBestWeight * (best_log_odds - kLineModelThreshold);
+}
 
 }  // namespace lede::clean

@@ -41,7 +41,8 @@ std::vector<LineModelInputs> line_model_inputs(const std::vector<Line>& lines, c
 // The model's log-odds that the line is the article's.
 double article_log_odds(const LineModelInputs& inputs);
 
-// Lines whose log-odds fall below this are chrome.
-double article_threshold();
+// Lines of a document whose log-odds fall below this are chrome, given the
+// best log-odds of the document's lines that no word of their own flags.
+double document_threshold(double best_log_odds);
 
 }  // namespace lede::clean

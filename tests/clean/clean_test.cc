@@ -173,6 +173,24 @@ TEST(Clean, LongParagraphBetweenTwoLinksIsKept) {
   EXPECT_NE(cleaned.text.find("Our guide walks you"), std::string::npos);
 }
 
+// A page without prose (a product sheet, a list) has no headline above its
+// paragraphs and no footer after them: its items are its content.
+TEST(Clean, PageWithoutProseKeepsItsItems) {
+  Cleaned cleaned = clean_text(
+      "Home\n"
+      "Trail Runner 3 hiking boot\n"
+      "Waterproof leather upper with a breathable lining\n"
+      "Vibram sole for grip on wet rock\n"
+      "Weight 540 g per boot in size 42\n"
+      "Available in brown and grey\n"
+      "Sizes 38 to 47\n");
+  EXPECT_TRUE(was_cut(cleaned, "Home", "navigation"));
+  EXPECT_EQ(cleaned.title, "");
+  for (const char* item : {"Waterproof leather upper", "Vibram sole", "Weight 540 g"}) {
+    EXPECT_NE(cleaned.text.find(item), std::string::npos) << item;
+  }
+}
+
 TEST(Clean, EmptyInputGivesEmptyOutput) {
   Cleaned cleaned = clean_text("");
   EXPECT_TRUE(cleaned.text.empty());
