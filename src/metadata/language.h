@@ -18,6 +18,7 @@ namespace lede::metadata {
 struct TextLanguages {
   std::string top[3];
   int percent[3] = {0, 0, 0};
+  int scored_bytes = 0;    // letters libcld2 scored
   bool confident = false;  // enough text, and the first language clearly leads
 };
 TextLanguages text_languages(const dom::Document& doc);

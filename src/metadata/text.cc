@@ -112,6 +112,25 @@ void append_utf8(std::string& out, uint32_t cp) {
 
 namespace {
 
+// Do the 16 bytes at `p`, after a plain byte, collapse to themselves: plain
+// bytes and single ASCII spaces, the last byte plain (a space there may start
+// a longer run)?
+bool is_collapsed_block(const char* p) {
+#if defined(__SSE2__)
+  __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
+  auto is = [v](char c) { return _mm_cmpeq_epi8(v, _mm_set1_epi8(c)); };
+  __m128i from_tab = _mm_sub_epi8(v, _mm_set1_epi8('\t'));  // \t \n \v \f \r are 0..4
+  __m128i control_space = _mm_cmpeq_epi8(_mm_min_epu8(from_tab, _mm_set1_epi8(4)), from_tab);
+  __m128i space_lead = _mm_or_si128(is('\xC2'), _mm_or_si128(is('\xE2'), is('\xEF')));
+  if (_mm_movemask_epi8(_mm_or_si128(control_space, space_lead)) != 0) return false;
+  unsigned spaces = static_cast<unsigned>(_mm_movemask_epi8(is(' ')));
+  return (spaces & (spaces >> 1)) == 0 && (spaces & 0x8000) == 0;
+#else
+  (void)p;
+  return false;
+#endif
+}
+
 // collapse_whitespace, written to `out`, which may be `s.data()` itself: the
 // text never grows (a space is written only for a run already read), so the
 // collapse can work in place. Returns the length written.
@@ -122,9 +141,12 @@ size_t collapse_whitespace_into(std::string_view s, char* out) {
     if (is_plain_byte(s[i])) {
       if (pending_space) out[written++] = ' ';
       pending_space = false;
-      // Byte by byte: runs are words, too short for a call to memmove.
-      do out[written++] = s[i++];
-      while (i < s.size() && is_plain_byte(s[i]));
+      // Paragraphs (drop_repeats compares every block's text) are mostly
+      // words between single spaces, which collapse to themselves.
+      for (; s.size() - i >= 16 && is_collapsed_block(s.data() + i); i += 16, written += 16)
+        std::memmove(out + written, s.data() + i, 16);
+      // Then byte by byte: runs are words, too short for a call to memmove.
+      while (i < s.size() && is_plain_byte(s[i])) out[written++] = s[i++];
       continue;
     }
     bool zero_width = false;

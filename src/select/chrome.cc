@@ -4,6 +4,7 @@
 #include "score/class_signals.h"
 #include "select/marks.h"
 
+#include <bit>
 #include <vector>
 
 namespace lede::select {
@@ -322,23 +323,24 @@ namespace {
 // Counted over the outermost node carrying each signal.
 uint32_t distrusted_signals(Node* body, const std::vector<NodeStats>& stats, ChromeSignalsMemo& signals) {
   constexpr int kBits = 16;
+  constexpr uint32_t kCountedSignals = (1u << kBits) - 1;
   float prose_under[kBits] = {};
   int open_count[kBits] = {};
+  // Most elements carry no signal: visit only the bits that are set.
   dom::walk(
       body,
       [&](Node* n) {
         if (!n->is_element() || (n->flags & kDropped)) return false;
         if (n == body) return true;  // the body's names describe the page
-        uint32_t sig = signals.of(*n);
-        for (int b = 0; b < kBits; ++b)
-          if (sig & (1u << b) && open_count[b]++ == 0) prose_under[b] += float(stats[n->index].prose_chars);
+        for (uint32_t sig = signals.of(*n) & kCountedSignals; sig; sig &= sig - 1) {
+          int b = std::countr_zero(sig);
+          if (open_count[b]++ == 0) prose_under[b] += float(stats[n->index].prose_chars);
+        }
         return true;
       },
       [&](Node* n) {
         if (!n->is_element() || (n->flags & kDropped) || n == body) return;
-        uint32_t sig = signals.of(*n);
-        for (int b = 0; b < kBits; ++b)
-          if (sig & (1u << b)) --open_count[b];
+        for (uint32_t sig = signals.of(*n) & kCountedSignals; sig; sig &= sig - 1) --open_count[std::countr_zero(sig)];
       });
   const float page_prose = float(stats[body->index].prose_chars);
   uint32_t distrusted = 0;

@@ -76,5 +76,20 @@ TEST(LanguageMetadata, ReadsPagesLongerThanTheSample) {
   EXPECT_EQ(metadata_of(html(" lang=\"de\"", long_german)).language, "de");
 }
 
+TEST(LanguageMetadata, AMenuInAnotherScriptAtTheTopDoesNotNameThePage) {
+  // A kilobyte of Bulgarian site text above three of English: the English
+  // that follows outweighs the first kilobyte, however sure libcld2 is of it.
+  std::string page =
+      "<p>Правителството одобри във вторник нов закон за насърчаване на възобновяемата енергия.</p>"
+      "<p>Според министерството на икономиката повече от осемдесет процента от електроенергията трябва да идва "
+      "от вятъра и слънцето до 2030 година.</p><p>Критиците обаче се оплакват, че разширяването на мрежата не "
+      "напредва достатъчно бързо и че разходите за потребителите ще продължат да растат.</p><p>Местните власти "
+      "в няколко области вече подготвят проекти за нови соларни паркове и ветрогенератори.</p><p>Експертите "
+      "предупреждават, че без допълнителни инвестиции в съхранението на енергия системата ще остане уязвима "
+      "през зимните месеци, когато търсенето е най-високо.</p>";
+  for (int i = 0; i < 7; ++i) page += kEnglish;
+  EXPECT_EQ(metadata_of(html("", page)).language, "en");
+}
+
 }  // namespace
 }  // namespace lede::metadata

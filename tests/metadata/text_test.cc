@@ -2,6 +2,9 @@
 // attribute values and URLs, and whitespace collapsing of element text.
 #include <gtest/gtest.h>
 
+#include <string>
+#include <vector>
+
 #include "metadata/text.h"
 #include "parse/parse.h"
 
@@ -57,6 +60,24 @@ TEST(CollapseWhitespace, JoinsRunsOfAsciiAndUnicodeSpacesIntoOneSpace) {
   EXPECT_EQ(collapse_whitespace("caf\xC3\xA9 \xE2\x82\xAC 5"), "caf\xC3\xA9 \xE2\x82\xAC 5");  // other UTF-8 stays
   EXPECT_EQ(collapse_whitespace("\xEF\xBB\xBFTitle"), "Title");                // byte-order mark
   EXPECT_EQ(collapse_whitespace(" \xC2\xA0 "), "");
+}
+
+TEST(CollapseWhitespace, CollapsesEveryRunInALongParagraphWhereverItFalls) {
+  // Long texts are read 16 bytes at a time: a run must collapse the same at
+  // any offset, across a block's end, and at the very end.
+  const std::vector<std::string> words = {"The", "quick", "brown", "fox", "jumps", "over", "the", "lazy",
+                                          "dog", "and", "keeps", "running", "far", "far", "away", "today"};
+  const std::string runs[] = {"  ", "\t", " \n ", "\xC2\xA0", " \xE2\x80\x89 ", "\r\n"};
+  std::string expected;
+  for (const std::string& word : words) expected += (expected.empty() ? "" : " ") + word;
+  for (const std::string& run : runs) {
+    for (size_t odd = 1; odd < words.size(); ++odd) {
+      std::string text = words[0];
+      for (size_t i = 1; i < words.size(); ++i) text += (i == odd ? run : " ") + words[i];
+      EXPECT_EQ(collapse_whitespace(text), expected) << "run " << odd;
+      EXPECT_EQ(collapse_whitespace(text + run), expected) << "run " << odd;
+    }
+  }
 }
 
 // Element text is collapsed as one string although it comes in pieces: spaces
