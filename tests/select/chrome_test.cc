@@ -488,12 +488,16 @@ TEST(Chrome, CommentSectionIsCutByDefault) {
   EXPECT_FALSE(article.comments.has_value()) << "comments are returned only when asked for";
 }
 
+Article extract_with_comments(const Slots& slots) {
+  Options options;
+  options.include_comments = true;
+  return extract_page(slots, options);
+}
+
 TEST(Chrome, CommentsComeBackSeparatelyWhenAsked) {
   Slots slots;
   slots.after_story = kCommentSection;
-  Options options;
-  options.include_comments = true;
-  Article article = extract_page(slots, options);
+  Article article = extract_with_comments(slots);
   expect_story(article);
   expect_none(article, {kCommentSentence, "Moving it inland would have been a mistake"});
   ASSERT_TRUE(article.comments.has_value());
@@ -538,9 +542,7 @@ TEST(Chrome, FlatCommentsBehindAHeadingCutByItsIdAreCut) {
 TEST(Chrome, FlatCommentsBehindAHeadingCutByItsIdComeBackWhenAsked) {
   Slots slots;
   slots.story_end = kFlatComments;
-  Options options;
-  options.include_comments = true;
-  Article article = extract_page(slots, options);
+  Article article = extract_with_comments(slots);
   expect_story(article);
   expect_none(article, {kCommentSentence});
   ASSERT_TRUE(article.comments.has_value());
