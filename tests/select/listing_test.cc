@@ -222,6 +222,13 @@ const char* const kParagraph =
     "in height, depth and tilt, carries a twelve-year warranty, and can be tried for thirty days at home before "
     "you decide to keep it. Our fitters visit offices of ten people or more for free.</p>";
 
+// The category's description, and every chair of product_grid() with its price.
+void expect_description_and_grid(const Article& article) {
+  EXPECT_TRUE(has(article.text, "before you decide to keep it."));
+  for (const char* chair : kChairs) EXPECT_TRUE(has(article.text, chair));
+  EXPECT_TRUE(has(article.text, "$655.00"));
+}
+
 // A category page under its headline, whose description sits in one block and
 // the grid of products in another: the grid, several times the description's
 // text, is the listing, kept with it.
@@ -230,9 +237,7 @@ TEST(Listing, AGridBesideACategorysDescriptionIsKeptWithIt) {
                      std::string(kParagraph) + "</div><div class=listing>" + product_grid() +
                      "</div></div></body></html>";
   Article article = lede::extract(page);
-  EXPECT_TRUE(has(article.text, "before you decide to keep it."));
-  for (const char* chair : kChairs) EXPECT_TRUE(has(article.text, chair));
-  EXPECT_TRUE(has(article.text, "$655.00"));
+  expect_description_and_grid(article);
 }
 
 // A category page whose description, below the grid, is the page's one
@@ -243,9 +248,7 @@ TEST(Listing, AGridAboveACategorysDescriptionInAnArticleIsKeptWithIt) {
                      product_grid() + "</div><article>" + std::string(kParagraph) +
                      "</article></div></body></html>";
   Article article = lede::extract(page);
-  EXPECT_TRUE(has(article.text, "before you decide to keep it."));
-  for (const char* chair : kChairs) EXPECT_TRUE(has(article.text, chair));
-  EXPECT_TRUE(has(article.text, "$655.00"));
+  expect_description_and_grid(article);
 }
 
 // A grid of bare names and prices, eighteen products with more text than the
