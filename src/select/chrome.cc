@@ -369,6 +369,33 @@ bool is_strong_chrome(const Node& n, uint32_t sig, uint32_t named_signals) {
   }
 }
 
+// An element whose only text is a JSON object or array: data that a script
+// reads ("{\"displayPrice\":\"EUR 15.49\",...}"), left in a <div> that some
+// style or none hides. It opens with a quoted key and its colon, or a quoted
+// item and its comma; a quotation in braces does not. In <pre> or <code> it
+// is an example a page teaches with.
+bool holds_raw_json(const Node& n) {
+  constexpr size_t kMinData = 80;
+  const Node* text = n.first_child;
+  if (!text || text->next || !text->is_text()) return false;
+  std::string_view data = text->data;
+  size_t start = data.find_first_not_of(" \t\r\n");
+  size_t end = data.find_last_not_of(" \t\r\n");
+  if (start == std::string_view::npos || end - start + 1 < kMinData) return false;
+  data = data.substr(start, end - start + 1);
+  const char closing = data.front() == '{' ? '}' : ']';
+  if ((data.front() != '{' && data.front() != '[') || data.back() != closing) return false;
+  size_t open_quote = data.find_first_not_of("[{ \t\r\n");
+  if (open_quote == std::string_view::npos || data[open_quote] != '"') return false;
+  size_t close_quote = data.find('"', open_quote + 1);
+  if (close_quote == std::string_view::npos) return false;
+  size_t after = data.find_first_not_of(" \t\r\n", close_quote + 1);
+  if (after == std::string_view::npos || (data[after] != ':' && data[after] != ',')) return false;
+  for (const Node* a = &n; a; a = a->parent)
+    if (a->is(Tag::pre) || a->is(Tag::code)) return false;
+  return true;
+}
+
 // A <time> that is all the text of its block is a dateline, not prose:
 // "Tuesday 4 June 2024 17:30 CEST" under the headline.
 bool is_standalone_time(const Node& n, const std::vector<NodeStats>& stats) {
@@ -452,7 +479,7 @@ void drop_named_chrome(const dom::Document& doc, Node* body, const Node* headlin
     if (is_comments && !comments_are_content) {
       n->flags |= keep_comments ? kComments : kDropped;
       n = dom::next_skipping_children(n, body);
-    } else if (is_chrome) {
+    } else if (is_chrome || (n->is_element() && holds_raw_json(*n))) {
       n->flags |= kDropped;
       n = dom::next_skipping_children(n, body);
     } else {

@@ -994,4 +994,21 @@ Wenlock last October, the water rose to the second shelf of the town library wit
   EXPECT_TRUE(lacks(article.text, "Loading the story"));
 }
 
+// Data a script reads, left as the text of a <div>, is no one's prose; a
+// paragraph that quotes a brace is, and so is an example in <code>.
+TEST(Chrome, RawJsonBlocksAreCut) {
+  Slots slots;
+  slots.story_middle =
+      R"(<div class="state">{"desktop_buybox_group_1":[{"displayPrice":"EUR 15.49","priceAmount":15.49,)"
+      R"("currencySymbol":"EUR","locale":"en-GB"}]}</div>)"
+      R"(<div>["flood-barrier-widget", "lending-map", "opening-hours", "volunteer-rota", "harbour-webcam"]</div>)"
+      R"(<p>{"The sea gives and the sea takes," read the banner that volunteers hung across the doors on opening day, }</p>)"
+      R"(<pre><code>{"branch": "Port Wenlock", "reopened": "2024-09-14", "floor_raised_by_metres": 1.2}</code></pre>)";
+  Article article = extract_page(slots);
+  expect_story(article);
+  expect_none(article, {"displayPrice", "harbour-webcam"});
+  EXPECT_TRUE(has(article.text, "the sea takes"));
+  EXPECT_TRUE(has(article.text, "floor_raised_by_metres"));
+}
+
 }  // namespace
