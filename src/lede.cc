@@ -40,6 +40,7 @@ Article extract(std::string_view bytes, const Options& options) {
   select_options.comments = options.include_comments;
   if (meta.title) select_options.title = *meta.title;
   select_options.product_page = meta.page_type == "product";
+  select_options.product_description = meta.product_description;
   select::select_content(doc, select_options);
 
   Article article;

@@ -88,6 +88,7 @@ class JsonLdReader {
     read_top_level_types();
     Ref product = main_entity([](std::string_view t) { return t == "product"; });
     read_descriptors(article.valid() ? article : product.valid() ? product : page);
+    if (product.valid()) facts_.product_description = first_string(product.member("description"));
     return std::move(facts_);
   }
 

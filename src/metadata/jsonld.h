@@ -33,6 +33,7 @@ struct JsonLdFacts {
   std::vector<std::string> keywords;  // as written: strings, maybe comma lists
   std::vector<std::string> sections;  // articleSection
   std::string license;                // URL or name
+  std::string product_description;    // of the main Product entity, as written
   // Lower-cased @type of every entity not nested in another (WebPage aside),
   // in document order: what the page says it is.
   std::vector<std::string> top_level_types;

@@ -229,6 +229,7 @@ Metadata extract(const dom::Document& doc, const MetadataOptions& options) {
   assign_list(meta, "categories", meta.categories, find_categories(scan, jsonld));
   assign(meta, "license", meta.license, find_license(scan, jsonld, address));
   assign(meta, "page_type", meta.page_type, std::move(page_type));
+  meta.product_description = std::move(jsonld.product_description);
   return meta;
 }
 

@@ -29,6 +29,9 @@ struct Metadata {
   std::vector<std::string> categories;
   std::optional<std::string> license;
   std::optional<std::string> page_type;
+  // What the page's JSON-LD says of the product it sells, for selection to
+  // find in the page: no field of the article.
+  std::string product_description;
   // (field name, source) for each field with a value, in field order.
   std::vector<std::pair<std::string_view, Source>> sources;
 };

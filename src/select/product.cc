@@ -1,6 +1,7 @@
 // Step 1c, on product pages: other products offered beside the product.
 #include "select/steps.h"
 
+#include <algorithm>
 #include <array>
 #include <string>
 #include <vector>
@@ -137,6 +138,47 @@ bool shows_a_price(Node* body) {
   return false;
 }
 
+
+// A stretch of the declared description to look for in the page: its
+// longest run free of markup (JSON-LD writers leave "<br>" and "&amp;" in
+// it), lower-case with whitespace collapsed, cut at a word boundary. Empty
+// when too short to single out one block.
+std::string description_probe(std::string_view description) {
+  constexpr size_t kMinProbe = 40;
+  constexpr size_t kMaxProbe = 80;
+  const std::string text = metadata::to_lower_ascii(metadata::collapse_whitespace(description));
+  std::string_view best;
+  for (size_t start = 0; start < text.size();) {
+    size_t end = std::min(text.find_first_of("<>&", start), text.size());
+    std::string_view run = std::string_view(text).substr(start, end - start);
+    if (run.size() > best.size()) best = run;
+    start = end + 1;
+  }
+  while (!best.empty() && best.front() == ' ') best.remove_prefix(1);
+  if (best.size() > kMaxProbe) best = best.substr(0, best.rfind(' ', kMaxProbe));
+  while (!best.empty() && best.back() == ' ') best.remove_suffix(1);
+  return best.size() >= kMinProbe ? std::string(best) : std::string();
+}
+
+// The text under `body` that step 1 left shown, lower-case, whitespace
+// collapsed, blocks apart: what a reader of the selection could see.
+std::string shown_text(Node* body) {
+  std::string text;
+  dom::walk(
+      body,
+      [&](Node* n) {
+        if (n->flags & (kDropped | kComments)) return false;
+        if (n->is_text()) text += n->data;
+        if (n->is_element() && (dom::is_block(n->tag) || n->is(Tag::br))) text += ' ';
+        return n->is_element();
+      },
+      [&](Node* n) {
+        if (n->is_element() && dom::is_block(n->tag)) text += ' ';
+      });
+  text = metadata::collapse_whitespace(text);
+  metadata::lower_ascii_in_place(text);
+  return text;
+}
 }  // namespace
 
 // A product page offers other products too: "customers also viewed", "you
@@ -174,6 +216,49 @@ bool drop_other_offers(const dom::Document& doc, Node* body, const Node* headlin
   }
   if (sections.empty() || shows_a_price(body)) return !sections.empty();
   for (Node* section : sections) section->flags &= ~uint32_t{kDropped};
+  return false;
+}
+
+}  // namespace lede::select
+
+namespace lede::select {
+
+namespace {
+
+bool holds_h1(Node* n) {
+  for (Node* d : dom::subtree(n))
+    if (d->is(Tag::h1)) return true;
+  return false;
+}
+
+}  // namespace
+
+// Shops put the description in a sheet that slides in ("Description >"),
+// a modal or a closed drawer, which step 1 cuts as dialogs. The page's
+// JSON-LD says what the product's description is: where no shown text has
+// it and a cut part does, that part is the description's place, and stays.
+// Parts much longer than the description hold more than it (a footer that
+// repeats it among its legal texts) and stay cut, as do those with an <h1>:
+// the product's header, whose subtitle repeats the description's opening.
+bool restore_declared_description(Node* body, std::string_view description) {
+  constexpr size_t kSlack = 500;  // chars: the sheet's title, care notes
+  const std::string probe = description_probe(description);
+  if (probe.empty() || shown_text(body).find(probe) != std::string::npos) return false;
+  const size_t max_chars = 3 * description.size() + kSlack;
+  for (Node* n = body; n;) {
+    if (!(n->flags & kDropped)) {
+      n = dom::next_in_preorder(n, body);
+      continue;
+    }
+    if (n->is_element() && !dom::is_invisible(n->tag)) {
+      std::string text = normalized_text(n);
+      if (text.size() <= max_chars && text.find(probe) != std::string::npos && !holds_h1(n)) {
+        n->flags &= ~uint32_t{kDropped};
+        return true;
+      }
+    }
+    n = dom::next_skipping_children(n, body);
+  }
   return false;
 }
 

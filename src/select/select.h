@@ -14,6 +14,7 @@ struct SelectOptions {
   bool comments = false;       // also mark the comment section (kComments)
   std::string_view title;      // the headline from metadata, if known
   bool product_page = false;   // the page declares a product (metadata's page type)
+  std::string_view product_description;  // the declared product's, from JSON-LD, if any
 };
 
 void select_content(dom::Document& doc, const SelectOptions& options);

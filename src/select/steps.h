@@ -75,6 +75,11 @@ void drop_flat_comments(dom::Node* body, const std::vector<score::NodeStats>& st
 bool drop_other_offers(const dom::Document& doc, dom::Node* body, const dom::Node* headline, std::string_view title,
                        const std::vector<score::NodeStats>& stats);
 
+// On a product page: the product's description as its JSON-LD declares it,
+// found in a part that step 1 cut (a closed sheet, a modal), is restored.
+// Returns whether it restored any.
+bool restore_declared_description(dom::Node* body, std::string_view description);
+
 // Steps 2 and 3: container.cc
 struct ContainerChoice {
   dom::Node* container = nullptr;

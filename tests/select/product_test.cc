@@ -225,4 +225,41 @@ TEST(Product, ClosedPanelsOnAPageThatSellsNothingStayHidden) {
   EXPECT_EQ(article.text.find("890 grams"), std::string::npos) << article.text;
 }
 
+// A shop's description in a sheet that slides in over the page: a dialog,
+// which is cut as chrome, unless the page's JSON-LD declares it as the
+// product's description.
+std::string sheet_page(std::string_view declared_description, std::string_view shown_paragraph) {
+  return R"(<html><head><script type="application/ld+json">{"@context":"https://schema.org","@type":"Product",)"
+         R"("name":"Trail 25 Pack","description":")" + std::string(declared_description) +
+         R"("}</script></head><body><main><h1>Trail 25 Pack</h1><div class=price>$99.95</div>)"
+         "<p>" + std::string(shown_paragraph) + "</p>"
+         "<button>Add to cart</button><div class=accordion><button><h5>Description</h5></button>"
+         "<div class=sheet role=dialog aria-modal=false><h5>Description</h5><p>" + std::string(kDescription) +
+         "</p></div><button><h5>Delivery</h5></button><div class=sheet role=dialog aria-modal=false>"
+         "<p>Standard delivery takes four to seven working days once your order has shipped.</p></div>"
+         "</div></main></body></html>";
+}
+
+constexpr std::string_view kShownParagraph =
+    "Made in a small workshop in the Lake District from recycled sailcloth and tested on the fells.";
+
+TEST(Product, ADeclaredDescriptionInACutSheetIsKept) {
+  Article article = lede::extract(sheet_page(kDescription, kShownParagraph));
+  EXPECT_NE(article.text.find(kDescription), std::string::npos) << article.text;
+  EXPECT_EQ(article.text.find("four to seven working days"), std::string::npos) << article.text;
+}
+
+TEST(Product, ASheetThatIsNotTheDeclaredDescriptionStaysCut) {
+  Article article = lede::extract(sheet_page("A daypack for long walks.", kShownParagraph));
+  EXPECT_EQ(article.text.find(kDescription), std::string::npos) << article.text;
+}
+
+// A description the page already shows is not read twice from its sheet.
+TEST(Product, ADeclaredDescriptionShownAlreadyIsNotRepeated) {
+  Article article = lede::extract(sheet_page(kDescription, kDescription));
+  size_t first = article.text.find(kDescription);
+  ASSERT_NE(first, std::string::npos) << article.text;
+  EXPECT_EQ(article.text.find(kDescription, first + 1), std::string::npos) << article.text;
+}
+
 }  // namespace
