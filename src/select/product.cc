@@ -1,4 +1,5 @@
-// Step 1c, on product pages: other products offered beside the product.
+// Step 1c, on product pages: other products offered beside the product, and
+// the product's declared description where step 1 cut it.
 #include "select/steps.h"
 
 #include <algorithm>
@@ -138,7 +139,6 @@ bool shows_a_price(Node* body) {
   return false;
 }
 
-
 // A stretch of the declared description to look for in the page: its
 // longest run free of markup (JSON-LD writers leave "<br>" and "&amp;" in
 // it), lower-case with whitespace collapsed, cut at a word boundary. Empty
@@ -179,6 +179,13 @@ std::string shown_text(Node* body) {
   metadata::lower_ascii_in_place(text);
   return text;
 }
+
+bool holds_h1(Node* n) {
+  for (Node* d : dom::subtree(n))
+    if (d->is(Tag::h1)) return true;
+  return false;
+}
+
 }  // namespace
 
 // A product page offers other products too: "customers also viewed", "you
@@ -218,20 +225,6 @@ bool drop_other_offers(const dom::Document& doc, Node* body, const Node* headlin
   for (Node* section : sections) section->flags &= ~uint32_t{kDropped};
   return false;
 }
-
-}  // namespace lede::select
-
-namespace lede::select {
-
-namespace {
-
-bool holds_h1(Node* n) {
-  for (Node* d : dom::subtree(n))
-    if (d->is(Tag::h1)) return true;
-  return false;
-}
-
-}  // namespace
 
 // Shops put the description in a sheet that slides in ("Description >"),
 // a modal or a closed drawer, which step 1 cuts as dialogs. The page's
