@@ -332,23 +332,28 @@ std::string strip_tags(std::string_view s) {
   return out;
 }
 
-std::string element_text(const dom::Node* node, bool spaced) {
-  std::string raw;
+void element_text_into(const dom::Node* node, bool spaced, std::string& out) {
+  out.clear();
   dom::Node* scope = const_cast<dom::Node*>(node);
   dom::walk(
       scope,
       [&](dom::Node* n) {
-        if (n->is_text()) raw += n->data;
+        if (n->is_text()) out += n->data;
         if (!n->is_element()) return false;
         if (n != scope && (dom::is_invisible(n->tag) || n->has_attr("hidden"))) return false;
-        if (spaced || dom::is_block(n->tag) || n->is(dom::Tag::br)) raw += ' ';
+        if (spaced || dom::is_block(n->tag) || n->is(dom::Tag::br)) out += ' ';
         return true;
       },
       [&](dom::Node* n) {
-        if (n->is_element() && (spaced || dom::is_block(n->tag))) raw += ' ';
+        if (n->is_element() && (spaced || dom::is_block(n->tag))) out += ' ';
       });
-  raw.resize(collapse_whitespace_into(raw, raw.data()));
-  return raw;
+  out.resize(collapse_whitespace_into(out, out.data()));
+}
+
+std::string element_text(const dom::Node* node, bool spaced) {
+  std::string text;
+  element_text_into(node, spaced, text);
+  return text;
 }
 
 void NameSet::add(std::string_view name) {

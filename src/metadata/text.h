@@ -63,6 +63,9 @@ std::string strip_tags(std::string_view s);
 // ("<a>Jane</a><a>John</a>" keeps the two names apart), which suits bylines;
 // headings join inline runs as is.
 std::string element_text(const dom::Node* node, bool spaced);
+// The same into `out` (replaced), whose room is reused: for callers that read
+// the text of many elements in turn.
+void element_text_into(const dom::Node* node, bool spaced, std::string& out);
 
 // Names compared loosely: case, spaces and punctuation are ignored, so
 // "The Verge", "theverge" and "THE-VERGE" are one name.
