@@ -30,6 +30,24 @@ std::string comparison_key(std::string_view s);
 // lower-cased.
 std::vector<std::string> words(std::string_view s);
 
+// Calls `on_word` with each word of `s` as words() splits them, as it stands
+// in `s` (not lower-cased): no copies, for callers that count words or
+// compare them ignoring case.
+template <typename OnWord>
+void for_each_word(std::string_view s, OnWord&& on_word) {
+  auto is_word_byte = [](char c) {
+    auto byte = static_cast<unsigned char>(c);
+    return (byte >= '0' && byte <= '9') || ((byte | 0x20) >= 'a' && (byte | 0x20) <= 'z') || byte >= 0x80;
+  };
+  size_t i = 0;
+  while (i < s.size()) {
+    while (i < s.size() && !is_word_byte(s[i])) ++i;
+    size_t start = i;
+    while (i < s.size() && is_word_byte(s[i])) ++i;
+    if (i > start) on_word(s.substr(start, i - start));
+  }
+}
+
 // The parts of `s` between separators; `separator_length(s, i)` is the byte
 // length of a separator starting at s[i], or 0.
 template <class SeparatorLength>
