@@ -62,10 +62,19 @@ constexpr auto kBlockSet = tag_set(kBlock);
 constexpr auto kInvisibleSet = tag_set(kInvisible);
 constexpr auto kVoidSet = tag_set(kVoid);
 
+// Tag names are a few bytes: compared inline, where memcmp's call cost more
+// than the comparing (every tag the tokenizer reads is looked up).
+bool same_name(std::string_view a, std::string_view b) {
+  if (a.size() != b.size()) return false;
+  for (size_t i = 0; i < a.size(); ++i)
+    if (a[i] != b[i]) return false;
+  return true;
+}
+
 }  // namespace
 
 Tag tag_from_name(std::string_view name) {
-  size_t t = kIndex.find(name, [](size_t i) { return kNames[i]; });
+  size_t t = kIndex.find_hashed(name_hash(name), [name](size_t i) { return same_name(kNames[i], name); });
   return t == kIndex.npos ? Tag::unknown : static_cast<Tag>(t);
 }
 

@@ -112,11 +112,9 @@ std::string_view foreign_attribute_prefix(std::string_view name) {
   return {};
 }
 
-// The tree construction dispatcher's test for HTML rules.
-bool TreeBuilder::use_html_rules(const Token& t) const {
-  if (open_.empty() || t.type == TokenType::end_of_file) return true;
-  const Node* node = adjusted_current_node();
-  if (node->ns == Namespace::html) return true;
+// The tree construction dispatcher's test for HTML rules, past its first
+// steps (tree_builder.h).
+bool TreeBuilder::use_html_rules_in_foreign_content(const Token& t, const Node* node) const {
   bool start = t.type == TokenType::start_tag;
   bool chars = t.type == TokenType::characters;
   if (is_mathml_text_integration_point(node)) {

@@ -143,15 +143,6 @@ TreeBuilder::Step TreeBuilder::run_mode(InsertionMode mode, Token& t) {
   return Step::done;
 }
 
-bool TreeBuilder::cdata_allowed() const {
-  return !open_.empty() && adjusted_current_node()->ns != Namespace::html;
-}
-
-Node* TreeBuilder::adjusted_current_node() const {
-  if (context_ && open_.size() == 1) return context_;
-  return open_.back();
-}
-
 // --- the stack of open elements ---
 
 void TreeBuilder::pop() { on_popped(open_.pop()); }

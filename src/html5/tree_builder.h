@@ -88,7 +88,8 @@ class TreeBuilder {
 
   // True when "<![CDATA[" opens a CDATA section: the adjusted current node
   // is not an HTML element.
-  bool cdata_allowed() const;
+  // (Inline, as is the test for HTML rules: both are asked for every token.)
+  bool cdata_allowed() const { return !open_.empty() && adjusted_current_node()->ns != dom::Namespace::html; }
 
   // The html element the fragment case parses into.
   dom::Node* fragment_root() const { return open_.empty() ? nullptr : open_[0]; }
@@ -141,7 +142,13 @@ class TreeBuilder {
   void close_cell();
 
   // --- foreign content (foreign_content.cc) ---
-  bool use_html_rules(const Token& t) const;
+  bool use_html_rules(const Token& t) const {
+    if (open_.empty() || t.type == TokenType::end_of_file) return true;
+    const dom::Node* node = adjusted_current_node();
+    return node->ns == dom::Namespace::html || use_html_rules_in_foreign_content(t, node);
+  }
+  // The same when the adjusted current node `node` is not an HTML element.
+  bool use_html_rules_in_foreign_content(const Token& t, const dom::Node* node) const;
   void foreign_content(Token& t);
   void foreign_start_tag(Token& t);
   void foreign_end_tag(Token& t);
@@ -151,7 +158,10 @@ class TreeBuilder {
 
   // --- the shared algorithms (tree_builder.cc) ---
   dom::Node* current_node() const { return open_.back(); }
-  dom::Node* adjusted_current_node() const;
+  dom::Node* adjusted_current_node() const {
+    if (context_ && open_.size() == 1) return context_;
+    return open_.back();
+  }
   bool current_is(dom::Tag tag) const { return !open_.empty() && open_.back()->tag == tag; }
   bool on_stack(const dom::Node* node) const { return open_.contains(node); }
   bool has_open(dom::Tag tag) const { return open_.has(tag); }

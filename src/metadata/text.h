@@ -30,6 +30,24 @@ std::string comparison_key(std::string_view s);
 // lower-cased.
 std::vector<std::string> words(std::string_view s);
 
+// Calls `on_word` with each word of `s` as words() splits them, as it stands
+// in `s` (not lower-cased): no copies, for callers that count words or
+// compare them ignoring case.
+template <typename OnWord>
+void for_each_word(std::string_view s, OnWord&& on_word) {
+  auto is_word_byte = [](char c) {
+    auto byte = static_cast<unsigned char>(c);
+    return (byte >= '0' && byte <= '9') || ((byte | 0x20) >= 'a' && (byte | 0x20) <= 'z') || byte >= 0x80;
+  };
+  size_t i = 0;
+  while (i < s.size()) {
+    while (i < s.size() && !is_word_byte(s[i])) ++i;
+    size_t start = i;
+    while (i < s.size() && is_word_byte(s[i])) ++i;
+    if (i > start) on_word(s.substr(start, i - start));
+  }
+}
+
 // The parts of `s` between separators; `separator_length(s, i)` is the byte
 // length of a separator starting at s[i], or 0.
 template <class SeparatorLength>
@@ -63,6 +81,9 @@ std::string strip_tags(std::string_view s);
 // ("<a>Jane</a><a>John</a>" keeps the two names apart), which suits bylines;
 // headings join inline runs as is.
 std::string element_text(const dom::Node* node, bool spaced);
+// The same into `out` (replaced), whose room is reused: for callers that read
+// the text of many elements in turn.
+void element_text_into(const dom::Node* node, bool spaced, std::string& out);
 
 // Names compared loosely: case, spaces and punctuation are ignored, so
 // "The Verge", "theverge" and "THE-VERGE" are one name.

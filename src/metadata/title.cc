@@ -3,7 +3,8 @@
 #include <algorithm>
 #include <cctype>
 #include <iterator>
-#include <set>
+#include <string_view>
+#include <vector>
 
 namespace lede::metadata {
 namespace {
@@ -85,9 +86,12 @@ bool has_host_name(std::string_view part) {
 
 bool names_a_site(std::string_view part) {
   if (has_host_name(part)) return true;
-  for (const std::string& w : words(part))
-    if (std::find(std::begin(kSiteWords), std::end(kSiteWords), w) != std::end(kSiteWords)) return true;
-  return false;
+  bool site_word = false;
+  for_each_word(part, [&site_word](std::string_view w) {
+    for (std::string_view site : kSiteWords)
+      site_word = site_word || (w.size() == site.size() && starts_with_ignore_case(w, site));
+  });
+  return site_word;
 }
 
 // Words as written: "Children's" is one.
@@ -109,12 +113,19 @@ size_t without_section_trail(std::string_view title, const std::vector<Part>& pa
   return trail ? last : parts.size();
 }
 
+size_t word_total(std::string_view text) {
+  size_t count = 0;
+  for_each_word(text, [&count](std::string_view) { ++count; });
+  return count;
+}
+
 // Words with a letter: "01/17/2008" has none.
 size_t lettered_words(std::string_view text) {
-  std::vector<std::string> ws = words(text);
-  return static_cast<size_t>(std::count_if(ws.begin(), ws.end(), [](const std::string& w) {
-    return std::any_of(w.begin(), w.end(), [](char c) { return !std::isdigit(static_cast<unsigned char>(c)); });
-  }));
+  size_t count = 0;
+  for_each_word(text, [&count](std::string_view w) {
+    count += std::any_of(w.begin(), w.end(), [](char c) { return !std::isdigit(static_cast<unsigned char>(c)); });
+  });
+  return count;
 }
 
 // "ContraCostaTimes.com - Headline": how many leading parts are only the
@@ -155,7 +166,7 @@ std::string_view strip_unknown_site(std::string_view title, const std::vector<Pa
     const Part& part = parts[last - 1];
     std::string_view rest = span(title, parts[first], parts[last - 2]);
     bool brand = part.after_strong && word_count(part.text) <= kMaxBrandWords;
-    if (!(brand || names_a_site(part.text)) || words(rest).size() < 2) break;
+    if (!(brand || names_a_site(part.text)) || word_total(rest) < 2) break;
     --last;
   }
   if (opens_with_brand(title, parts, first, last)) ++first;
@@ -172,13 +183,37 @@ std::string_view strip_known_site(std::string_view title, const std::vector<Part
   return span(title, parts[first], parts[last - 1]);
 }
 
+// Orders words as words() lower-cases them, without lower-casing copies.
+int compare_ignoring_case(std::string_view a, std::string_view b) {
+  auto lowered = [](char c) { return static_cast<unsigned char>(c >= 'A' && c <= 'Z' ? c + 32 : c); };
+  for (size_t i = 0; i < a.size() && i < b.size(); ++i)
+    if (lowered(a[i]) != lowered(b[i])) return lowered(a[i]) < lowered(b[i]) ? -1 : 1;
+  return a.size() < b.size() ? -1 : a.size() > b.size() ? 1 : 0;
+}
+
+// The distinct words of `s` (case ignored), sorted by compare_ignoring_case.
+std::vector<std::string_view> distinct_words(std::string_view s) {
+  std::vector<std::string_view> found;
+  for_each_word(s, [&found](std::string_view w) { found.push_back(w); });
+  std::sort(found.begin(), found.end(),
+            [](std::string_view x, std::string_view y) { return compare_ignoring_case(x, y) < 0; });
+  found.erase(std::unique(found.begin(), found.end(),
+                          [](std::string_view x, std::string_view y) { return compare_ignoring_case(x, y) == 0; }),
+              found.end());
+  return found;
+}
+
 double agreement(std::string_view a, std::string_view b) {
-  std::vector<std::string> wa = words(a), wb = words(b);
-  std::set<std::string> sa(wa.begin(), wa.end()), sb(wb.begin(), wb.end());
-  if (sa.empty() || sb.empty()) return 0;
+  std::vector<std::string_view> wa = distinct_words(a), wb = distinct_words(b);
+  if (wa.empty() || wb.empty()) return 0;
   size_t common = 0;
-  for (const std::string& w : sa) common += sb.count(w);
-  return 2.0 * static_cast<double>(common) / static_cast<double>(sa.size() + sb.size());
+  for (size_t i = 0, j = 0; i < wa.size() && j < wb.size();) {
+    int order = compare_ignoring_case(wa[i], wb[j]);
+    common += order == 0;
+    i += order <= 0;
+    j += order >= 0;
+  }
+  return 2.0 * static_cast<double>(common) / static_cast<double>(wa.size() + wb.size());
 }
 
 // "Headline - CBN News</titlevalue=...": a page whose scripts write its

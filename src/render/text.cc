@@ -111,25 +111,48 @@ class TextRenderer {
   }
 
   void text(std::string_view data) {
+    if (pre_depth_ == 0) {
+      collapsed_text(data);
+      return;
+    }
     for_each_piece(data, [&](Piece piece, std::string_view s) {
-      if (pre_depth_ == 0) {
-        if (piece == Piece::word)
-          word(s);
-        else
-          pending_space_ = true;
-      } else if (piece == Piece::newline) {
+      if (piece == Piece::newline) {
         pre_newline();
       } else if (piece == Piece::blank) {
         pre_blank_ += s;
       } else {
-        word(s);
+        pre_word(s);
         pre_started_ = true;
       }
     });
   }
 
-  // Writes what separates the previous word from this one, then the word.
-  void word(std::string_view s) {
+  // Outside <pre> every run of blanks and line feeds is one space, so words
+  // that stand one space apart in `data` are written as they stand, in one
+  // append, instead of a word at a time.
+  void collapsed_text(std::string_view data) {
+    const char* run_begin = nullptr;
+    const char* run_end = nullptr;  // of the words not yet written
+    for_each_piece(data, [&](Piece piece, std::string_view s) {
+      if (piece != Piece::word) {
+        pending_space_ = true;
+        return;
+      }
+      if (run_end && s.data() == run_end + 1 && *run_end == ' ') {
+        run_end = s.data() + s.size();
+        pending_space_ = false;
+        return;
+      }
+      if (run_end) out_.append(run_begin, run_end);
+      separate();
+      run_begin = s.data();
+      run_end = s.data() + s.size();
+    });
+    if (run_end) out_.append(run_begin, run_end);
+  }
+
+  // Writes what separates the previous word from the next one.
+  void separate() {
     if (!out_.empty()) {
       if (pending_lines_ > 0)
         out_.append(pending_lines_, '\n');
@@ -138,10 +161,13 @@ class TextRenderer {
     }
     pending_lines_ = 0;
     pending_space_ = false;
-    if (pre_depth_ > 0) {
-      out_ += pre_blank_;
-      pre_blank_.clear();
-    }
+  }
+
+  // A word in <pre>, after the blanks before it on its line.
+  void pre_word(std::string_view s) {
+    separate();
+    out_ += pre_blank_;
+    pre_blank_.clear();
     out_ += s;
   }
 

@@ -139,18 +139,34 @@ constexpr auto kWordIndex = [] {
   return index;
 }();
 
-uint32_t lookup(std::string_view word) {
-  size_t i = kWordIndex.find(word, [](size_t w) { return kWords[w].word; });
-  if (i != kWordIndex.npos) return kWords[i].signals;
-  // Comment sections are named by compounds more than by words:
-  // "commentlist", "commentbody", "comment_1234".
-  if (word.starts_with("comment") && !word.starts_with("commentar")) return kSigComments;
-  return 0;
-}
-
 constexpr bool is_lower(char c) { return c >= 'a' && c <= 'z'; }
 constexpr bool is_upper(char c) { return c >= 'A' && c <= 'Z'; }
 constexpr bool is_digit(char c) { return c >= '0' && c <= '9'; }
+
+// Does `word`, its upper-case letters lowered, equal `lower`?
+bool equals_lowered(std::string_view word, std::string_view lower) {
+  if (word.size() != lower.size()) return false;
+  for (size_t i = 0; i < word.size(); ++i) {
+    char c = word[i];
+    if ((is_upper(c) ? static_cast<char>(c + 32) : c) != lower[i]) return false;
+  }
+  return true;
+}
+
+bool starts_lowered(std::string_view word, std::string_view lower) {
+  return word.size() >= lower.size() && equals_lowered(word.substr(0, lower.size()), lower);
+}
+
+// The signals of one word of a name as it stands in the name (any case),
+// `hash` the name_hash of its lowered letters.
+uint32_t lookup(std::string_view word, uint32_t hash) {
+  size_t i = kWordIndex.find_hashed(hash, [word](size_t w) { return equals_lowered(word, kWords[w].word); });
+  if (i != kWordIndex.npos) return kWords[i].signals;
+  // Comment sections are named by compounds more than by words:
+  // "commentlist", "commentbody", "comment_1234".
+  if (starts_lowered(word, "comment") && !starts_lowered(word, "commentar")) return kSigComments;
+  return 0;
+}
 
 // What a byte of a class or id name is to its words: every byte of every
 // distinct name on a page is classed, with one look-up.
@@ -166,8 +182,59 @@ constexpr auto kNameBytes = [] {
   return kinds;
 }();
 
-// Words of one class or id name ("related-posts", "relatedPosts").
+struct NameWords {
+  uint32_t signals = 0;
+  size_t last_double_underscore = std::string_view::npos;
+};
+
+// The signals of the words of `name` ("related-posts", "relatedPosts"), and
+// where its last "__" starts, found in the same pass. Each word is looked up
+// where it stands, hashed as it is read.
+NameWords read_words(std::string_view name) {
+  // Longer runs of letters (hashes, base64) are no words.
+  constexpr size_t kMaxWordBytes = 32;
+  NameWords words;
+  // "has-sidebar", "no-sidebar", "contentWithSidebar",
+  // "has-background-overlay": the words after these describe the layout
+  // around the element or its styling, not the element.
+  bool skip_rest = false;
+  size_t start = 0;
+  uint32_t hash = kNameHashStart;
+  auto flush = [&](size_t end) {
+    std::string_view w = name.substr(start, end - start);
+    if (w.empty() || w.size() > kMaxWordBytes) return;
+    if (!skip_rest) words.signals |= lookup(w, hash);
+    skip_rest = skip_rest || equals_lowered(w, "has") || equals_lowered(w, "with") || equals_lowered(w, "no") ||
+                equals_lowered(w, "without");
+  };
+  for (size_t i = 0; i < name.size(); ++i) {
+    char c = name[i];
+    NameByte kind = kNameBytes[static_cast<unsigned char>(c)];
+    if (kind == NameByte::separator) {
+      flush(i);
+      start = i + 1;
+      hash = kNameHashStart;
+      if (c == '_' && i > 0 && name[i - 1] == '_') words.last_double_underscore = i - 1;
+      continue;
+    }
+    if (kind == NameByte::upper) {
+      // camelCase boundary: "relatedPosts" -> related, posts; "CNN" stays one.
+      if (i > 0 && is_lower(name[i - 1])) {
+        flush(i);
+        start = i;
+        hash = kNameHashStart;
+      }
+      c = static_cast<char>(c + 32);
+    }
+    hash = name_hash_step(hash, c);
+  }
+  flush(name.size());
+  return words;
+}
+
+// Words of one class or id name.
 uint32_t signals_of_name(std::string_view name) {
+  NameWords words = read_words(name);
   // BEM names ("entry__author", "post__footer"): the block before "__" is
   // the component around the element; the element part says what it is.
   // CSS modules append a hash the same way ("ArticleBio_root__ua8zj"): that
@@ -175,43 +242,12 @@ uint32_t signals_of_name(std::string_view name) {
   // styled-components' ("Card__StyledHeader-sc-1xznbxx-1"). Shopify's
   // section ids put snake_case words before their hash
   // ("template--1611__product_reviews_BTfBq7"): those say what it is.
-  if (size_t element = name.rfind("__"); element != std::string_view::npos && element + 2 < name.size()) {
-    std::string_view tail = name.substr(element + 2);
-    bool hash = tail.find('_') == std::string_view::npos &&
-                std::any_of(tail.begin(), tail.end(), [](char c) { return is_upper(c) || is_digit(c); });
-    if (hash) name = name.substr(0, element);
-    else name = tail;
-  }
-  uint32_t signals = 0;
-  std::array<char, 32> word;
-  size_t len = 0;
-  // "has-sidebar", "no-sidebar", "contentWithSidebar",
-  // "has-background-overlay": the words after these describe the layout
-  // around the element or its styling, not the element.
-  bool skip_rest = false;
-  auto flush = [&] {
-    if (len == 0) return;
-    std::string_view w(word.data(), len <= word.size() ? len : 0);
-    if (!skip_rest && !w.empty()) signals |= lookup(w);
-    skip_rest = skip_rest || w == "has" || w == "with" || w == "no" || w == "without";
-    len = 0;
-  };
-  for (size_t i = 0; i < name.size(); ++i) {
-    char c = name[i];
-    NameByte kind = kNameBytes[static_cast<unsigned char>(c)];
-    if (kind == NameByte::upper) {
-      // camelCase boundary: "relatedPosts" -> related, posts; "CNN" stays one.
-      if (i > 0 && is_lower(name[i - 1])) flush();
-      c = static_cast<char>(c + 32);
-    } else if (kind == NameByte::separator) {
-      flush();
-      continue;
-    }
-    if (len < word.size()) word[len] = c;
-    ++len;
-  }
-  flush();
-  return signals;
+  size_t element = words.last_double_underscore;
+  if (element == std::string_view::npos || element + 2 >= name.size()) return words.signals;
+  std::string_view tail = name.substr(element + 2);
+  bool hash = tail.find('_') == std::string_view::npos &&
+              std::any_of(tail.begin(), tail.end(), [](char c) { return is_upper(c) || is_digit(c); });
+  return read_words(hash ? name.substr(0, element) : tail).signals;
 }
 
 // Does `word` end right before name[dash], at the start of `name` or after a

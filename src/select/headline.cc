@@ -12,9 +12,14 @@ using score::NodeStats;
 
 // Lower-case visible text with collapsed whitespace: what headings and
 // titles are compared by, the same way metadata reads them.
+void normalized_text_into(const Node* n, std::string& out) {
+  metadata::element_text_into(n, false, out);
+  metadata::lower_ascii_in_place(out);
+}
+
 std::string normalized_text(const Node* n) {
-  std::string text = metadata::element_text(n, false);
-  metadata::lower_ascii_in_place(text);
+  std::string text;
+  normalized_text_into(n, text);
   return text;
 }
 

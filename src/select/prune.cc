@@ -6,6 +6,8 @@
 #include <unordered_map>
 
 #include "select/marks.h"
+#include "util/arena.h"
+#include "util/view_memo.h"
 
 namespace lede::select {
 
@@ -223,10 +225,10 @@ std::string slot_of(const Node& label) {
 // The texts a slot of a grid's items holds: values if they change from item
 // to item.
 struct SlotTexts {
-  std::string first;
+  std::string_view first;
   bool seen = false, varies = false;
 
-  void note(const std::string& text) {
+  void note(std::string_view text) {
     if (!seen) first = text;
     else if (text != first) varies = true;
     seen = true;
@@ -243,13 +245,14 @@ Node* item_of(Node* n, const std::vector<const Node*>& grids) {
 
 // Does the item hold a block of text said nowhere else on the page? An item
 // listed twice (a promoted card, a tab repeating another) has none.
-bool has_text_of_its_own(Node* item, const std::vector<NodeStats>& stats,
-                         const std::unordered_map<std::string, int>& seen) {
+bool has_text_of_its_own(Node* item, const std::vector<NodeStats>& stats, const ViewMemo<int>& seen,
+                         std::string& scratch) {
   for (Node* d : dom::subtree(item)) {
     const NodeStats& s = stats[d->index];
     if (!d->is_element() || !dom::is_block(d->tag) || s.own_chars == 0 || s.chars != s.own_chars) continue;
-    auto found = seen.find(normalized_text(d));
-    if (found != seen.end() && found->second == 1) return true;
+    normalized_text_into(d, scratch);
+    const int* count = seen.find(scratch);
+    if (count && *count == 1) return true;
   }
   return false;
 }
@@ -304,13 +307,17 @@ void drop_repeats(Node* body, const std::vector<NodeStats>& stats, const std::ve
   constexpr uint32_t kLabelChars = 40;
   struct Label {
     Node* node;
-    std::string text;
+    std::string_view text;
     bool in_grid;
   };
-  std::unordered_map<std::string, int> seen;
+  // Every leaf block's text is read into `scratch` and kept in `texts`,
+  // which the memos view: no allocation per block.
+  Arena texts;
+  std::string scratch;
+  ViewMemo<int> seen;
   std::unordered_map<std::string, SlotTexts> slots;
   std::vector<Label> labels;
-  std::unordered_map<std::string, std::string> first_slots;  // of longer blocks, in grids
+  ViewMemo<std::string_view> first_slots;  // of longer blocks, in grids
   std::vector<Node*> copies_in_grid;  // judged by their slot once all are seen
   int inside = 0;
   const Node* grid = nullptr;
@@ -328,18 +335,19 @@ void drop_repeats(Node* body, const std::vector<NodeStats>& stats, const std::ve
         bool leaf_block = n->is_element() && dom::is_block(n->tag) && s.own_chars > 0 &&
                           s.chars == s.own_chars && !n->is(Tag::td) && !n->is(Tag::th);
         if (!inside || !leaf_block) return true;
-        std::string text = normalized_text(n);
-        if (is_mostly_uuids(text)) {
+        normalized_text_into(n, scratch);
+        if (is_mostly_uuids(scratch)) {
           n->flags |= kDropped;
           return false;
         }
-        int count = ++seen[text];
+        std::string_view text = texts.copy(scratch);
+        int count = ++*seen.try_emplace(text).first;
         if (s.chars < kLabelChars) {
           // Repeated headings ("Pros", "Cons") structure a review; labels
           // with numbers ("Screen size: 43 in") are values of listed items.
           if (dom::is_heading(n->tag) || has_digit(text)) return true;
           if (grid) slots[slot_of(*n)].note(text);
-          labels.push_back({n, std::move(text), grid != nullptr});
+          labels.push_back({n, text, grid != nullptr});
           return true;
         }
         // In a grid, a longer block said again in the same slot of another
@@ -347,8 +355,9 @@ void drop_repeats(Node* body, const std::vector<NodeStats>& stats, const std::ve
         // that slot holds other values elsewhere.
         std::string slot = grid ? slot_of(*n) : std::string();
         if (grid) slots[slot].note(text);
-        auto [first_slot, first] = first_slots.try_emplace(text, slot);
-        if (count > 1 && grid && !first && first_slot->second == slot) {
+        auto [first_slot, first] = first_slots.try_emplace(text);
+        if (first) *first_slot = texts.copy(slot);
+        if (count > 1 && grid && !first && *first_slot == slot) {
           copies_in_grid.push_back(n);
         } else if (count > 1) {
           n->flags |= kDropped;
@@ -362,10 +371,10 @@ void drop_repeats(Node* body, const std::vector<NodeStats>& stats, const std::ve
         if (n == grid) grid = nullptr;
       });
   for (Label& label : labels)
-    if (seen[label.text] >= 3 && !(label.in_grid && slots[slot_of(*label.node)].varies))
+    if (*seen.find(label.text) >= 3 && !(label.in_grid && slots[slot_of(*label.node)].varies))
       label.node->flags |= kDropped;
   for (Node* copy : copies_in_grid)
-    if (!slots[slot_of(*copy)].varies || !has_text_of_its_own(item_of(copy, grids), stats, seen))
+    if (!slots[slot_of(*copy)].varies || !has_text_of_its_own(item_of(copy, grids), stats, seen, scratch))
       copy->flags |= kDropped;
 }
 

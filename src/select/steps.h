@@ -116,5 +116,7 @@ bool is_list_of_records(dom::Node* dl, const std::vector<score::NodeStats>& stat
 dom::Node* find_headline(const dom::Document& doc, dom::Node* body, std::string_view title);
 // The visible text under `n`, lower-case ASCII, whitespace collapsed.
 std::string normalized_text(const dom::Node* n);
+// The same into `out` (replaced), whose room is reused.
+void normalized_text_into(const dom::Node* n, std::string& out);
 
 }  // namespace lede::select

@@ -12,9 +12,11 @@
 namespace lede {
 
 // FNV-1a: names are short, so a byte at a time is fast enough.
+constexpr uint32_t kNameHashStart = 2166136261u;
+constexpr uint32_t name_hash_step(uint32_t h, char c) { return (h ^ static_cast<unsigned char>(c)) * 16777619u; }
 constexpr uint32_t name_hash(std::string_view name) {
-  uint32_t h = 2166136261u;
-  for (char c : name) h = (h ^ static_cast<unsigned char>(c)) * 16777619u;
+  uint32_t h = kNameHashStart;
+  for (char c : name) h = name_hash_step(h, c);
   return h;
 }
 
@@ -37,9 +39,16 @@ class HashIndex {
   // when none is.
   template <typename NameAt>
   constexpr size_t find(std::string_view name, NameAt name_at) const {
-    for (size_t i = name_hash(name) & (kSlots - 1); slots_[i] != 0; i = (i + 1) & (kSlots - 1)) {
+    return find_hashed(name_hash(name), [&](size_t position) { return name_at(position) == name; });
+  }
+
+  // The position with name_hash `hash` that `is_it(position)` accepts: for a
+  // caller that hashed the name as it read it.
+  template <typename IsIt>
+  constexpr size_t find_hashed(uint32_t hash, IsIt is_it) const {
+    for (size_t i = hash & (kSlots - 1); slots_[i] != 0; i = (i + 1) & (kSlots - 1)) {
       size_t position = slots_[i] - 1u;
-      if (name_at(position) == name) return position;
+      if (is_it(position)) return position;
     }
     return npos;
   }

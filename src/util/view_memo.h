@@ -30,6 +30,16 @@ class ViewMemo {
     return {&slot->value, true};
   }
 
+  // The value held for `key`, or null.
+  const Value* find(std::string_view key) const {
+    if (slots_.empty()) return nullptr;
+    uint32_t hash = hash_of(key);
+    size_t mask = slots_.size() - 1;
+    for (size_t i = hash & mask; slots_[i].used; i = (i + 1) & mask)
+      if (slots_[i].hash == hash && slots_[i].key == key) return &slots_[i].value;
+    return nullptr;
+  }
+
   size_t size() const { return size_; }
 
  private:

@@ -216,6 +216,19 @@ TEST(DecodeUtf8, SequencesAtEveryOffsetOfAnAsciiRun) {
   }
 }
 
+// Long ASCII runs are skipped 64 bytes at a time once 16 are ASCII: a bad
+// byte anywhere in the blocks after the first, or in the bytes after the last
+// whole block, must still be found.
+TEST(DecodeUtf8, SequencesAtEveryOffsetOfALongAsciiRun) {
+  const std::string fffd = "\xEF\xBF\xBD";
+  for (size_t at = 0; at < 200; ++at) {
+    std::string before(at, 'a'), after(199 - at, 'b');
+    EXPECT_EQ(to_utf8(before + "\xFF" + after, "utf-8").text, before + fffd + after) << at;
+    std::string valid = before + "\xC3\xA9" + after;
+    EXPECT_EQ(to_utf8(valid, {}).text.data(), valid.data()) << at;
+  }
+}
+
 TEST(DecodeUtf8, UndeclaredValidUtf8IsViewedWithoutCopy) {
   std::string bytes = "<p>\xE6\x97\xA5\xE6\x9C\xAC</p>";
   Decoded decoded = to_utf8(bytes, {});

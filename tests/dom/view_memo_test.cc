@@ -41,4 +41,17 @@ TEST(ViewMemo, TheEmptyKeyIsAKey) {
   EXPECT_EQ(memo.size(), 2u);
 }
 
+TEST(ViewMemo, FindsOnlyWhatWasAdded) {
+  lede::ViewMemo<int> memo;
+  EXPECT_EQ(memo.find("related"), nullptr);  // nothing added yet
+  std::vector<std::string> keys;  // the memo views them
+  for (int i = 0; i < 100; ++i) keys.push_back("value-" + std::to_string(i));
+  for (int i = 0; i < 100; ++i) *memo.try_emplace(keys[i]).first = i;
+  std::string key = "value-42";
+  ASSERT_NE(memo.find(key), nullptr);
+  EXPECT_EQ(*memo.find(key), 42);
+  EXPECT_EQ(memo.find("value-100"), nullptr);
+  EXPECT_EQ(memo.size(), 100u);  // finding adds nothing
+}
+
 }  // namespace

@@ -13,7 +13,10 @@ namespace {
 using lede::metadata::collapse_whitespace;
 using lede::metadata::contains_ignore_case;
 using lede::metadata::element_text;
+using lede::metadata::for_each_word;
+using lede::metadata::lower_ascii_in_place;
 using lede::metadata::trim;
+using lede::metadata::words;
 
 TEST(ContainsIgnoreCase, FindsANeedleWhateverTheCaseAndWhereverItStands) {
   EXPECT_TRUE(contains_ignore_case("https://example.org/AUTHOR/jane-roe", "/author/"));
@@ -51,6 +54,34 @@ TEST(Trim, TakesAsciiWhiteSpaceOffBothEnds) {
   EXPECT_EQ(trim("\n\t\r\f\v Jane  Roe \n  "), "Jane  Roe");
   EXPECT_EQ(trim(" \n\t "), "");
   EXPECT_EQ(trim("\xC2\xA0Jane\x01"), "\xC2\xA0Jane\x01");  // a no-break space, a control byte
+}
+
+// Text nodes open with long indentation, read 16 bytes at a time: every
+// length of every kind of ASCII space goes, and nothing after it.
+TEST(Trim, TakesIndentationOfAnyLengthOff) {
+  const std::string spaces = " \t\n\v\f\r";
+  for (size_t length = 0; length < 50; ++length) {
+    std::string indent;
+    for (size_t i = 0; i < length; ++i) indent += spaces[i % spaces.size()];
+    EXPECT_EQ(trim(indent + "Jane Roe" + indent), "Jane Roe") << length;
+    EXPECT_EQ(trim(indent + "\x01Jane"), "\x01Jane") << length;  // a control byte is no space
+    EXPECT_EQ(trim(indent), "") << length;
+  }
+}
+
+// for_each_word splits as words() does, keeping each word as written.
+TEST(Words, EachWordAsWrittenIsAWordOfWords) {
+  const std::string text = "The Daily-Post's 2024 \xC3\x89" "dition: FORUM_wiki [x]";
+  std::vector<std::string> seen;
+  for_each_word(text, [&seen](std::string_view w) { seen.emplace_back(w); });
+  EXPECT_EQ(seen, (std::vector<std::string>{"The", "Daily", "Post", "s", "2024", "\xC3\x89" "dition", "FORUM", "wiki",
+                                            "x"}));
+  std::vector<std::string> lowered = words(text);
+  ASSERT_EQ(lowered.size(), seen.size());
+  for (size_t i = 0; i < seen.size(); ++i) {
+    lower_ascii_in_place(seen[i]);
+    EXPECT_EQ(seen[i], lowered[i]);
+  }
 }
 
 TEST(CollapseWhitespace, JoinsRunsOfAsciiAndUnicodeSpacesIntoOneSpace) {

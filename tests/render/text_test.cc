@@ -18,6 +18,14 @@ TEST(Text, ParagraphsAreBlocksWithCollapsedWhitespace) {
   EXPECT_EQ(body_text("<p>One  two\n\t three </p>\n\n<p> Four </p>"), "One two three\n\nFour");
 }
 
+// Words a single space apart are written as they stand; every other run of
+// blanks becomes one space, and a soft hyphen joins its word's halves.
+TEST(Text, EveryRunOfBlanksBecomesOneSpaceAcrossTextNodes) {
+  EXPECT_EQ(body_text("<p>one two  three\tfour\xC2\xA0" "five six\xC2\xADseven <b>bold</b> eight</p>"),
+            "one two three four five sixseven bold eight");
+  EXPECT_EQ(body_text("<p>a<b>b</b> c <i> d</i>e</p><p> f g </p>"), "ab c de\n\nf g");
+}
+
 TEST(Text, BrBreaksTheLineAndTwoMakeAParagraph) {
   EXPECT_EQ(body_text("<p>a<br>b</p>"), "a\nb");
   EXPECT_EQ(body_text("<p>a<br> <br>b</p>"), "a\n\nb");
