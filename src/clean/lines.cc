@@ -153,6 +153,49 @@ LineFeatures line_features(std::string_view line) {
   return f;
 }
 
+namespace {
+
+constexpr size_t kContentWordLetters = 4;
+
+uint64_t fnv1a(std::string_view bytes) {
+  uint64_t hash = 0xcbf29ce484222325ull;
+  for (char c : bytes) hash = (hash ^ static_cast<unsigned char>(c)) * 0x100000001b3ull;
+  return hash;
+}
+
+}  // namespace
+
+void append_content_words(std::string_view line, std::vector<uint64_t>& out) {
+  std::string word;
+  size_t letters = 0, digits = 0;
+  size_t previous_unspaced = 0;  // the byte length of the previous character when unspaced, else 0
+  auto finish = [&] {
+    if (letters >= kContentWordLetters && digits < letters) out.push_back(fnv1a(word));
+    word.clear();
+    letters = digits = 0;
+  };
+  for (size_t i = 0; i < line.size();) {
+    uint32_t cp = 0xFFFD;
+    size_t length = std::max<size_t>(1, decode_utf8(line, i, cp));
+    if (is_word_code_point(cp) && is_unspaced_script(cp)) {
+      finish();
+      // Each pair of adjacent characters stands for a word.
+      if (previous_unspaced) out.push_back(fnv1a(line.substr(i - previous_unspaced, previous_unspaced + length)));
+      previous_unspaced = length;
+    } else if (is_word_code_point(cp)) {
+      previous_unspaced = 0;
+      append_lower(word, cp, line.substr(i, length));
+      ++letters;
+      if (cp >= '0' && cp <= '9') ++digits;
+    } else {
+      previous_unspaced = 0;
+      finish();
+    }
+    i += length;
+  }
+  finish();
+}
+
 std::vector<Line> split_lines(std::string_view text) {
   std::vector<Line> lines;
   size_t number = 0;
