@@ -148,11 +148,13 @@ std::vector<LineCohesion> cohesion_with_prose(const std::vector<Line>& lines, Re
     if (prose[i]) first_prose = std::min(first_prose, i);
   }
   size_t title = lines.size();
-  size_t earliest = first_prose > kHeadlineLookBack ? first_prose - kHeadlineLookBack : 0;
-  for (size_t i = first_prose; first_prose < lines.size() && i > earliest; --i) {
-    if (is_title_like(lines[i - 1])) {
-      title = i - 1;
-      break;
+  if (first_prose < lines.size()) {
+    size_t earliest = first_prose > kHeadlineLookBack ? first_prose - kHeadlineLookBack : 0;
+    for (size_t i = first_prose; i-- > earliest;) {
+      if (is_title_like(lines[i])) {
+        title = i;
+        break;
+      }
     }
   }
   return line_cohesion(lines, prose, title);

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "clean/cohesion.h"
+#include "clean/line_model.h"
 #include "clean/lines.h"
 
 namespace {
@@ -74,6 +75,31 @@ TEST(Cohesion, UnspacedScriptsCompareByCharacterPairs) {
 
 TEST(Cohesion, EmptyDocumentHasNoLines) {
   EXPECT_TRUE(line_cohesion({}, {}, 0).empty());
+}
+
+}  // namespace
+
+namespace {
+
+using lede::clean::LineModelInputs;
+namespace input = lede::clean::input;
+
+// The model reads cohesion against the article's own prose and headline: the
+// last title-like line before the first paragraph, not a menu above it.
+TEST(Cohesion, TheLineModelComparesLinesWithTheProseAndTheHeadline) {
+  Document doc(
+      "Weather sport culture\n"
+      "Harbour tramway approved\n"
+      "The council approved the harbour tramway on Tuesday after a debate lasting many years.\n"
+      "Construction of the tramway towards the harbour begins next spring, officials said.\n"
+      "Celebrity chef opens bakery\n");
+  std::vector<LineModelInputs> inputs = lede::clean::line_model_inputs(doc.lines, std::vector<bool>(5));
+  EXPECT_DOUBLE_EQ(inputs[1][input::title_vocab_share], 1);
+  EXPECT_DOUBLE_EQ(inputs[0][input::title_vocab_share], 0);
+  EXPECT_GT(inputs[2][input::title_vocab_share], 0);
+  EXPECT_DOUBLE_EQ(inputs[2][input::prose_vocab_share], 2.0 / 10);  // harbour, tramway, from the other paragraph
+  EXPECT_DOUBLE_EQ(inputs[4][input::prose_vocab_share], 0);
+  EXPECT_DOUBLE_EQ(inputs[4][input::unique_vocab_share], 1);
 }
 
 }  // namespace
