@@ -95,6 +95,11 @@ void cut_repeated(const std::vector<Line>& lines, const SiteCounts& site, std::s
 
 bool is_body_paragraph(const LineFeatures& f) { return (f.words >= 10 && f.ends_sentence) || f.words >= 30; }
 
+bool is_title_like(const Line& line) {
+  const LineFeatures& f = line.features;
+  return f.words >= 2 && f.words <= 30 && !(f.ends_sentence && line.text.ends_with('.'));
+}
+
 namespace {
 
 // Why the model cut a line that no word of its own marks as chrome: where

@@ -37,6 +37,9 @@ std::vector<std::string_view> chrome_words_reasons(const std::vector<Line>& line
 // A line of running prose: long enough and ending a sentence.
 bool is_body_paragraph(const LineFeatures& f);
 
+// A headline: a few words, not a sentence ending in a full stop.
+bool is_title_like(const Line& line);
+
 // One reason per line; empty for article lines.
 std::vector<std::string_view> classify_lines(const std::vector<Line>& lines, const SiteCounts* site,
                                              std::string_view host);

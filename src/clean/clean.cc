@@ -22,12 +22,6 @@ struct Opening {
   std::string date;
 };
 
-// A headline: a few words, not a sentence ending in a full stop.
-bool is_title_like(const Line& line) {
-  const LineFeatures& f = line.features;
-  return f.words >= 2 && f.words <= 30 && !(f.ends_sentence && line.text.ends_with('.'));
-}
-
 // The line model cuts short lines above the prose for where they stand; the
 // last few before the first paragraph may still be the article's headline,
 // byline or dateline, and are searched with the lines kept.

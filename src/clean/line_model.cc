@@ -6,6 +6,7 @@
 #include <unordered_map>
 
 #include "clean/classify.h"
+#include "clean/cohesion.h"
 #include "clean/line_model_res.h"
 
 namespace lede::clean {
@@ -16,7 +17,8 @@ const std::array<std::string_view, kLineModelInputs> kLineModelInputNames = {
     "capitalised_share", "very_short",     "label",           "body",           "flagged",
     "in_region",      "before_region",     "after_region",    "log_body_distance", "neighbour_log_words",
     "nearby_body_share", "log_label_run",  "position",        "repeated_in_document", "document_without_body",
-    "between_bodies", "in_dense_region", "block_share", "after_main_block", "digit_share", "prose_progress"};
+    "between_bodies", "in_dense_region", "block_share", "after_main_block", "digit_share", "prose_progress",
+    "prose_vocab_share", "unique_vocab_share", "title_vocab_share", "log_content_words"};
 
 
 constexpr bool trees_read_known_inputs() {
@@ -134,6 +136,30 @@ std::vector<bool> repeated_in_document(const std::vector<Line>& lines) {
   return repeated;
 }
 
+// The paragraphs of the densest run of prose, and the headline: the last
+// title-like line among the few just before the first of them.
+constexpr size_t kHeadlineLookBack = 5;
+
+std::vector<LineCohesion> cohesion_with_prose(const std::vector<Line>& lines, Region dense) {
+  std::vector<bool> prose(lines.size());
+  size_t first_prose = lines.size();
+  for (size_t i = dense.begin; i < dense.end; ++i) {
+    prose[i] = is_body_paragraph(lines[i].features);
+    if (prose[i]) first_prose = std::min(first_prose, i);
+  }
+  size_t title = lines.size();
+  if (first_prose < lines.size()) {
+    size_t earliest = first_prose > kHeadlineLookBack ? first_prose - kHeadlineLookBack : 0;
+    for (size_t i = first_prose; i-- > earliest;) {
+      if (is_title_like(lines[i])) {
+        title = i;
+        break;
+      }
+    }
+  }
+  return line_cohesion(lines, prose, title);
+}
+
 double share(size_t part, size_t whole) { return whole ? double(part) / double(whole) : 0; }
 
 // Mean log-length of the two lines either side, and the share of body
@@ -164,6 +190,7 @@ std::vector<LineModelInputs> line_model_inputs(const std::vector<Line>& lines, c
   std::vector<size_t> distance = body_distances(lines);
   std::vector<size_t> runs = label_runs(lines);
   std::vector<bool> repeated = repeated_in_document(lines);
+  std::vector<LineCohesion> cohesion = cohesion_with_prose(lines, dense);
   size_t first_body = n, last_body = 0;
   for (size_t i = 0; i < n; ++i) {
     if (is_body_paragraph(lines[i].features)) first_body = std::min(first_body, i), last_body = i;
@@ -204,6 +231,10 @@ std::vector<LineModelInputs> line_model_inputs(const std::vector<Line>& lines, c
     x[input::digit_share] = share(ascii_digits(lines[i].text), lines[i].text.size());
     x[input::prose_progress] = share(body_words_before, body_words);
     if (x[input::body] > 0) body_words_before += f.words;
+    x[input::prose_vocab_share] = cohesion[i].prose_share;
+    x[input::unique_vocab_share] = cohesion[i].unique_share;
+    x[input::title_vocab_share] = cohesion[i].title_share;
+    x[input::log_content_words] = std::log1p(double(cohesion[i].content_words));
   }
   return inputs;
 }

@@ -5,7 +5,8 @@
 // one weighted sum, because the inputs interact: a short line means one thing
 // above the prose and another inside it.
 // Features are counts and shapes, not words, so that the model carries over
-// to the languages it was not trained on.
+// to the languages it was not trained on; the one use of words is how much a
+// line shares its vocabulary with the document's prose (cohesion.h).
 #pragma once
 
 #include <array>
@@ -16,7 +17,7 @@
 
 namespace lede::clean {
 
-inline constexpr size_t kLineModelInputs = 31;
+inline constexpr size_t kLineModelInputs = 35;
 using LineModelInputs = std::array<double, kLineModelInputs>;
 
 // Where each input stands in LineModelInputs.
@@ -26,7 +27,8 @@ enum Input : size_t {
   has_separators, link_like, copyright, capitalised_share, very_short, label, body, flagged, in_region,
   before_region, after_region, log_body_distance, neighbour_log_words, nearby_body_share, log_label_run,
   position, repeated_in_document, document_without_body, between_bodies, in_dense_region, block_share,
-  after_main_block, digit_share, prose_progress
+  after_main_block, digit_share, prose_progress, prose_vocab_share, unique_vocab_share, title_vocab_share,
+  log_content_words
 };
 
 }  // namespace input

@@ -153,6 +153,72 @@ LineFeatures line_features(std::string_view line) {
   return f;
 }
 
+namespace {
+
+constexpr size_t kContentWordLetters = 4;
+
+// FNV-1a, fed a byte at a time so that words are hashed as they are read.
+struct WordHash {
+  uint64_t value = 0xcbf29ce484222325ull;
+  void add(unsigned char byte) { value = (value ^ byte) * 0x100000001b3ull; }
+  void add(std::string_view bytes) {
+    for (char c : bytes) add(static_cast<unsigned char>(c));
+  }
+};
+
+}  // namespace
+
+void append_content_words(std::string_view line, std::vector<uint64_t>& out) {
+  WordHash word;
+  size_t letters = 0, digits = 0;
+  size_t previous_unspaced = 0;  // the byte length of the previous character when unspaced, else 0
+  std::string lowered;
+  auto finish = [&] {
+    if (letters >= kContentWordLetters && digits < letters) out.push_back(word.value);
+    word = {};
+    letters = digits = 0;
+  };
+  for (size_t i = 0; i < line.size();) {
+    auto byte = static_cast<unsigned char>(line[i]);
+    if (byte < 0x80) {  // the common case, without decoding
+      bool digit = byte >= '0' && byte <= '9', letter = (byte | 0x20) >= 'a' && (byte | 0x20) <= 'z';
+      previous_unspaced = 0;
+      if (digit || letter) {
+        word.add(letter ? static_cast<unsigned char>(byte | 0x20) : byte);
+        ++letters;
+        digits += digit;
+      } else {
+        finish();
+      }
+      ++i;
+      continue;
+    }
+    uint32_t cp = 0xFFFD;
+    size_t length = std::max<size_t>(1, decode_utf8(line, i, cp));
+    if (is_word_code_point(cp) && is_unspaced_script(cp)) {
+      finish();
+      // Each pair of adjacent characters stands for a word.
+      if (previous_unspaced) {
+        WordHash pair;
+        pair.add(line.substr(i - previous_unspaced, previous_unspaced + length));
+        out.push_back(pair.value);
+      }
+      previous_unspaced = length;
+    } else if (is_word_code_point(cp)) {
+      previous_unspaced = 0;
+      lowered.clear();
+      append_lower(lowered, cp, line.substr(i, length));
+      word.add(lowered);
+      ++letters;
+    } else {
+      previous_unspaced = 0;
+      finish();
+    }
+    i += length;
+  }
+  finish();
+}
+
 std::vector<Line> split_lines(std::string_view text) {
   std::vector<Line> lines;
   size_t number = 0;

@@ -5,6 +5,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -55,6 +56,12 @@ std::string repair_utf8(std::string_view text, size_t& replaced);
 std::vector<Line> split_lines(std::string_view text);
 
 LineFeatures line_features(std::string_view line);
+
+// Appends to `out` the hashes of the line's content words: words of four
+// letters or more that are not numbers, lower-cased; in scripts written
+// without spaces, every two adjacent characters. Short words are mostly
+// function words in any language, so what is left says what the line is about.
+void append_content_words(std::string_view line, std::vector<uint64_t>& out);
 
 // Letters and digits only, lower-cased, digits dropped: the form in which a
 // line is compared with the same site's other pages.
