@@ -257,6 +257,15 @@ bool has_text_of_its_own(Node* item, const std::vector<NodeStats>& stats, const 
   return false;
 }
 
+// A card is a few blocks; past a few dozen an item of a grid is no card.
+constexpr size_t kCardBlocks = 32;
+
+// A card that says its name or price twice (a link over the image, a hover
+// layer, a quick-view panel) shows the reader one: the copies go.
+bool is_said_before_in_item(std::string_view text, const std::vector<std::string_view>& item_texts) {
+  return std::find(item_texts.begin(), item_texts.end(), text) != item_texts.end();
+}
+
 }  // namespace
 
 // Step 4: inside kept subtrees, cut link lists and residual chrome.
@@ -321,6 +330,8 @@ void drop_repeats(Node* body, const std::vector<NodeStats>& stats, const std::ve
   std::vector<Node*> copies_in_grid;  // judged by their slot once all are seen
   int inside = 0;
   const Node* grid = nullptr;
+  const Node* item = nullptr;              // the grid's child being walked
+  std::vector<std::string_view> item_texts;  // its leaf blocks' texts so far
   auto is_grid = [&grids](const Node* n) { return std::find(grids.begin(), grids.end(), n) != grids.end(); };
   dom::walk(
       body,
@@ -331,6 +342,10 @@ void drop_repeats(Node* body, const std::vector<NodeStats>& stats, const std::ve
           grid = n;
           return true;
         }
+        if (grid && n->parent == grid) {
+          item = n;
+          item_texts.clear();
+        }
         const NodeStats& s = stats[n->index];
         bool leaf_block = n->is_element() && dom::is_block(n->tag) && s.own_chars > 0 &&
                           s.chars == s.own_chars && !n->is(Tag::td) && !n->is(Tag::th);
@@ -340,7 +355,13 @@ void drop_repeats(Node* body, const std::vector<NodeStats>& stats, const std::ve
           n->flags |= kDropped;
           return false;
         }
+        bool in_card = item && item_texts.size() < kCardBlocks;
+        if (in_card && is_said_before_in_item(scratch, item_texts)) {
+          n->flags |= kDropped;
+          return false;
+        }
         std::string_view text = texts.copy(scratch);
+        if (in_card) item_texts.push_back(text);
         int count = ++*seen.try_emplace(text).first;
         if (s.chars < kLabelChars) {
           // Repeated headings ("Pros", "Cons") structure a review; labels
@@ -369,6 +390,7 @@ void drop_repeats(Node* body, const std::vector<NodeStats>& stats, const std::ve
         if (n->flags & (kDropped | kComments)) return;
         if (n->flags & kContent) --inside;
         if (n == grid) grid = nullptr;
+        if (n == item) item = nullptr;
       });
   for (Label& label : labels)
     if (*seen.find(label.text) >= 3 && !(label.in_grid && slots[slot_of(*label.node)].varies))

@@ -390,6 +390,27 @@ TEST(Listing, FieldLabelsRepeatedInEveryCardAreLeftOut) {
   EXPECT_EQ(article.text.find("Product Name"), std::string::npos) << article.text;
 }
 
+// Cards that say each product's name three times (a link over the image,
+// a heading for the hover layer, the heading under it) and its price twice
+// (regular and sale, the same): the reader sees each once.
+TEST(Listing, ACardSayingItsNameTwiceShowsItOnce) {
+  std::string page = "<html><body><main><h1>Coffee</h1><div class=grid>";
+  for (int i = 0; const char* roast : {"Dark Roast", "Medium Roast", "Espresso Roast", "Blueberry", "Vanilla"}) {
+    std::string link = "<a href=/p" + std::to_string(++i) + ">" + roast + " Coffee</a>";
+    std::string price = "$1" + std::to_string(i) + ".99";
+    page += "<div class=card><div class=media>" + link + "<img src=/i.jpg></div><div class=content><h3>" + link +
+            "</h3></div><div class=content><h3>" + link + "</h3><div class=price><div class=regular>" + price +
+            "</div><div class=sale>" + price + "</div></div></div></div>";
+  }
+  page += "</div></main></body></html>";
+  Article article = lede::extract(page);
+  for (const char* name : {"Dark Roast Coffee", "Vanilla Coffee", "$15.99"}) {
+    size_t first = article.text.find(name);
+    ASSERT_NE(first, std::string::npos) << name << " missing in:\n" << article.text;
+    EXPECT_EQ(article.text.find(name, first + 1), std::string::npos) << name << " twice in:\n" << article.text;
+  }
+}
+
 // A short post under its headline, with a grid of products in another
 // column: the grid lies outside the block holding the post and its headline.
 TEST(Listing, AGridBesideAShortPostIsNotPartOfIt) {
