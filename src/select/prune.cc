@@ -355,7 +355,7 @@ void drop_repeats(Node* body, const std::vector<NodeStats>& stats, const std::ve
           n->flags |= kDropped;
           return false;
         }
-        bool in_card = item && item_texts.size() < kCardBlocks;
+        bool in_card = grid && item && item_texts.size() < kCardBlocks;
         if (in_card && is_said_before_in_item(scratch, item_texts)) {
           n->flags |= kDropped;
           return false;
@@ -389,7 +389,9 @@ void drop_repeats(Node* body, const std::vector<NodeStats>& stats, const std::ve
       [&](Node* n) {
         if (n->flags & (kDropped | kComments)) return;
         if (n->flags & kContent) --inside;
-        if (n == grid) grid = nullptr;
+        // An item cut on the way (a copy, UUIDs) is not left here: the
+        // next item, or the grid's end, closes it.
+        if (n == grid) grid = item = nullptr;
         if (n == item) item = nullptr;
       });
   for (Label& label : labels)
