@@ -309,16 +309,7 @@ std::string comparison_key(std::string_view s) {
 
 std::vector<std::string> words(std::string_view s) {
   std::vector<std::string> out;
-  std::string current;
-  for (char c : s) {
-    if (is_alnum(c) || static_cast<unsigned char>(c) >= 0x80) {
-      current += lower(c);
-    } else if (!current.empty()) {
-      out.push_back(std::move(current));
-      current.clear();
-    }
-  }
-  if (!current.empty()) out.push_back(std::move(current));
+  for_each_word(s, [&out](std::string_view w) { out.push_back(to_lower_ascii(w)); });
   return out;
 }
 
