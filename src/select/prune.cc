@@ -304,6 +304,117 @@ const Node* prune(Node* root, const std::vector<NodeStats>& stats, const Thresho
   return grid;
 }
 
+namespace {
+
+// Walks the kept blocks once for drop_repeats, remembering what each said.
+class RepeatCutter {
+ public:
+  RepeatCutter(const std::vector<NodeStats>& stats, const std::vector<const Node*>& grids)
+      : stats_(stats), grids_(grids) {}
+
+  bool enter(Node* n) {
+    if (n->flags & (kDropped | kComments)) return false;
+    if (n->flags & kContent) ++inside_;
+    if (is_grid(n)) {  // a grid is no label, and stays
+      grid_ = n;
+      return true;
+    }
+    if (grid_ && n->parent == grid_) {
+      item_ = n;
+      item_texts_.clear();
+    }
+    const NodeStats& s = stats_[n->index];
+    bool leaf_block = n->is_element() && dom::is_block(n->tag) && s.own_chars > 0 && s.chars == s.own_chars &&
+                      !n->is(Tag::td) && !n->is(Tag::th);
+    if (!inside_ || !leaf_block) return true;
+    if (is_repeat(n, s)) {
+      n->flags |= kDropped;
+      return false;
+    }
+    return true;
+  }
+
+  void leave(Node* n) {
+    if (n->flags & (kDropped | kComments)) return;
+    if (n->flags & kContent) --inside_;
+    // An item cut on the way (a copy, UUIDs) is not left here: the next
+    // item, or the grid's end, closes it.
+    if (n == grid_) grid_ = item_ = nullptr;
+    if (n == item_) item_ = nullptr;
+  }
+
+  // What only the whole page tells: labels said three times, and copies in
+  // a grid whose slot never varies or whose item says nothing of its own.
+  void finish() {
+    for (Label& label : labels_)
+      if (*seen_.find(label.text) >= 3 && !(label.in_grid && slots_[slot_of(*label.node)].varies))
+        label.node->flags |= kDropped;
+    for (Node* copy : copies_in_grid_)
+      if (!slots_[slot_of(*copy)].varies || !has_text_of_its_own(item_of(copy, grids_), stats_, seen_, scratch_))
+        copy->flags |= kDropped;
+  }
+
+ private:
+  static constexpr uint32_t kLabelChars = 40;
+  struct Label {
+    Node* node;
+    std::string_view text;
+    bool in_grid;
+  };
+
+  bool is_grid(const Node* n) const { return std::find(grids_.begin(), grids_.end(), n) != grids_.end(); }
+
+  // Is the leaf block `n` to go now? Short labels are only noted: whether
+  // they repeat is known at the end.
+  bool is_repeat(Node* n, const NodeStats& s) {
+    normalized_text_into(n, scratch_);
+    if (is_mostly_uuids(scratch_)) return true;
+    bool in_card = grid_ && item_ && item_texts_.size() < kCardBlocks;
+    if (in_card && is_said_before_in_item(scratch_, item_texts_)) return true;
+    std::string_view text = texts_.copy(scratch_);
+    if (in_card) item_texts_.push_back(text);
+    int count = ++*seen_.try_emplace(text).first;
+    if (s.chars < kLabelChars) {
+      // Repeated headings ("Pros", "Cons") structure a review; labels
+      // with numbers ("Screen size: 43 in") are values of listed items.
+      if (dom::is_heading(n->tag) || has_digit(text)) return false;
+      if (grid_) slots_[slot_of(*n)].note(text);
+      labels_.push_back({n, text, grid_ != nullptr});
+      return false;
+    }
+    // In a grid, a longer block said again in the same slot of another
+    // item is a value they share ("Subjects: Machine Learning"), if that
+    // slot holds other values elsewhere.
+    std::string slot = grid_ ? slot_of(*n) : std::string();
+    if (grid_) slots_[slot].note(text);
+    auto [first_slot, first] = first_slots_.try_emplace(text);
+    if (first) *first_slot = texts_.copy(slot);
+    if (count > 1 && grid_ && !first && *first_slot == slot) {
+      copies_in_grid_.push_back(n);
+      return false;
+    }
+    return count > 1;
+  }
+
+  const std::vector<NodeStats>& stats_;
+  const std::vector<const Node*>& grids_;
+  // Every leaf block's text is read into `scratch_` and kept in `texts_`,
+  // which the memos view: no allocation per block.
+  Arena texts_;
+  std::string scratch_;
+  ViewMemo<int> seen_;
+  std::unordered_map<std::string, SlotTexts> slots_;
+  std::vector<Label> labels_;
+  ViewMemo<std::string_view> first_slots_;  // of longer blocks, in grids
+  std::vector<Node*> copies_in_grid_;       // judged by their slot once all are seen
+  int inside_ = 0;
+  const Node* grid_ = nullptr;
+  const Node* item_ = nullptr;                // the grid's child being walked
+  std::vector<std::string_view> item_texts_;  // its leaf blocks' texts so far
+};
+
+}  // namespace
+
 // Text blocks said twice. Short labels repeated down the page
 // ("Advertisement", "Read more") are furniture: all go. A longer block seen
 // before is a copy (a mobile and a desktop version, a pull quote): the first
@@ -313,93 +424,9 @@ const Node* prune(Node* root, const std::vector<NodeStats>& stats, const Thresho
 // says the same ("Quick view") is a button. Blocks of UUIDs go too, in the
 // same pass over the blocks' texts.
 void drop_repeats(Node* body, const std::vector<NodeStats>& stats, const std::vector<const Node*>& grids) {
-  constexpr uint32_t kLabelChars = 40;
-  struct Label {
-    Node* node;
-    std::string_view text;
-    bool in_grid;
-  };
-  // Every leaf block's text is read into `scratch` and kept in `texts`,
-  // which the memos view: no allocation per block.
-  Arena texts;
-  std::string scratch;
-  ViewMemo<int> seen;
-  std::unordered_map<std::string, SlotTexts> slots;
-  std::vector<Label> labels;
-  ViewMemo<std::string_view> first_slots;  // of longer blocks, in grids
-  std::vector<Node*> copies_in_grid;  // judged by their slot once all are seen
-  int inside = 0;
-  const Node* grid = nullptr;
-  const Node* item = nullptr;              // the grid's child being walked
-  std::vector<std::string_view> item_texts;  // its leaf blocks' texts so far
-  auto is_grid = [&grids](const Node* n) { return std::find(grids.begin(), grids.end(), n) != grids.end(); };
-  dom::walk(
-      body,
-      [&](Node* n) {
-        if (n->flags & (kDropped | kComments)) return false;
-        if (n->flags & kContent) ++inside;
-        if (is_grid(n)) {  // a grid is no label, and stays
-          grid = n;
-          return true;
-        }
-        if (grid && n->parent == grid) {
-          item = n;
-          item_texts.clear();
-        }
-        const NodeStats& s = stats[n->index];
-        bool leaf_block = n->is_element() && dom::is_block(n->tag) && s.own_chars > 0 &&
-                          s.chars == s.own_chars && !n->is(Tag::td) && !n->is(Tag::th);
-        if (!inside || !leaf_block) return true;
-        normalized_text_into(n, scratch);
-        if (is_mostly_uuids(scratch)) {
-          n->flags |= kDropped;
-          return false;
-        }
-        bool in_card = grid && item && item_texts.size() < kCardBlocks;
-        if (in_card && is_said_before_in_item(scratch, item_texts)) {
-          n->flags |= kDropped;
-          return false;
-        }
-        std::string_view text = texts.copy(scratch);
-        if (in_card) item_texts.push_back(text);
-        int count = ++*seen.try_emplace(text).first;
-        if (s.chars < kLabelChars) {
-          // Repeated headings ("Pros", "Cons") structure a review; labels
-          // with numbers ("Screen size: 43 in") are values of listed items.
-          if (dom::is_heading(n->tag) || has_digit(text)) return true;
-          if (grid) slots[slot_of(*n)].note(text);
-          labels.push_back({n, text, grid != nullptr});
-          return true;
-        }
-        // In a grid, a longer block said again in the same slot of another
-        // item is a value they share ("Subjects: Machine Learning"), if
-        // that slot holds other values elsewhere.
-        std::string slot = grid ? slot_of(*n) : std::string();
-        if (grid) slots[slot].note(text);
-        auto [first_slot, first] = first_slots.try_emplace(text);
-        if (first) *first_slot = texts.copy(slot);
-        if (count > 1 && grid && !first && *first_slot == slot) {
-          copies_in_grid.push_back(n);
-        } else if (count > 1) {
-          n->flags |= kDropped;
-          return false;
-        }
-        return true;
-      },
-      [&](Node* n) {
-        if (n->flags & (kDropped | kComments)) return;
-        if (n->flags & kContent) --inside;
-        // An item cut on the way (a copy, UUIDs) is not left here: the
-        // next item, or the grid's end, closes it.
-        if (n == grid) grid = item = nullptr;
-        if (n == item) item = nullptr;
-      });
-  for (Label& label : labels)
-    if (*seen.find(label.text) >= 3 && !(label.in_grid && slots[slot_of(*label.node)].varies))
-      label.node->flags |= kDropped;
-  for (Node* copy : copies_in_grid)
-    if (!slots[slot_of(*copy)].varies || !has_text_of_its_own(item_of(copy, grids), stats, seen, scratch))
-      copy->flags |= kDropped;
+  RepeatCutter cutter(stats, grids);
+  dom::walk(body, [&](Node* n) { return cutter.enter(n); }, [&](Node* n) { cutter.leave(n); });
+  cutter.finish();
 }
 
 }  // namespace lede::select

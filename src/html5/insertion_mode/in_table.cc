@@ -12,7 +12,6 @@ constexpr TagSet kTableContext = tag_set({Tag::table, Tag::template_, Tag::html}
 constexpr TagSet kTableTextTargets =
     tag_set({Tag::table, Tag::tbody, Tag::template_, Tag::tfoot, Tag::thead, Tag::tr});
 
-
 }  // namespace
 
 TreeBuilder::Step TreeBuilder::in_table_anything_else(Token& t) {
