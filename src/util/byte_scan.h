@@ -1,0 +1,201 @@
+// Finding the first byte of a class ("one of < & \r \0", "up to the space",
+// "not ASCII") in a buffer, 16 bytes at a time where SSE2 is there. Text runs,
+// class values and paragraphs are long and the bytes looked for rare, so the
+// tokenizer, the scorers and the writers all wait on these loops.
+//
+// A byte class is a type with
+//   bool has(unsigned char byte) const   is `byte` in the class?
+//   __m128i marks(__m128i bytes) const   (with SSE2) the high bit of each
+//                                        byte of `bytes` set when it is in
+// The classes below combine with Either and Not; most need no state, so
+// callers name them as template arguments: find_first<AtMost<' '>>(p, end).
+#pragma once
+
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
+#include <array>
+#include <bit>
+#include <cstddef>
+#include <cstdint>
+#include <cstring>
+#include <string_view>
+#include <type_traits>
+
+namespace lede::util {
+
+// The bytes equal to one of `Values`.
+template <unsigned char... Values>
+struct AnyOf {
+  static constexpr bool has(unsigned char byte) { return ((byte == Values) || ...); }
+#if defined(__SSE2__)
+  static __m128i marks(__m128i bytes) {
+    __m128i hits = _mm_setzero_si128();
+    ((hits = _mm_or_si128(hits, _mm_cmpeq_epi8(bytes, _mm_set1_epi8(static_cast<char>(Values))))), ...);
+    return hits;
+  }
+#endif
+};
+
+// The bytes up to `Max`, as unsigned values.
+template <unsigned char Max>
+struct AtMost {
+  static constexpr bool has(unsigned char byte) { return byte <= Max; }
+#if defined(__SSE2__)
+  static __m128i marks(__m128i bytes) {
+    return _mm_cmpeq_epi8(_mm_min_epu8(bytes, _mm_set1_epi8(static_cast<char>(Max))), bytes);
+  }
+#endif
+};
+
+// The bytes from `Low` to `High`, both included.
+template <unsigned char Low, unsigned char High>
+struct InRange {
+  static_assert(Low <= High && High - Low < 255, "a range that holds every byte needs no search");
+  static constexpr bool has(unsigned char byte) { return static_cast<unsigned char>(byte - Low) <= High - Low; }
+#if defined(__SSE2__)
+  // Shifted so that `Low` lands on the smallest signed byte, the range is
+  // whatever compares below one past its width: one add and one compare.
+  static __m128i marks(__m128i bytes) {
+    __m128i shifted = _mm_add_epi8(bytes, _mm_set1_epi8(static_cast<char>(0x80 - Low)));
+    return _mm_cmplt_epi8(shifted, _mm_set1_epi8(static_cast<char>(0x80 + (High - Low) + 1)));
+  }
+#endif
+};
+
+// The bytes from 0x80 up: UTF-8 lead and continuation bytes.
+struct NonAscii {
+  static constexpr bool has(unsigned char byte) { return byte >= 0x80; }
+#if defined(__SSE2__)
+  static __m128i marks(__m128i bytes) { return bytes; }  // the high bit is the mark
+#endif
+};
+
+// An ASCII letter in either case, given in lower case: the first byte of a
+// case-blind search.
+struct EitherCaseOf {
+  char lower;
+  constexpr bool has(unsigned char byte) const { return (byte | 0x20) == static_cast<unsigned char>(lower); }
+#if defined(__SSE2__)
+  __m128i marks(__m128i bytes) const {
+    return _mm_cmpeq_epi8(_mm_or_si128(bytes, _mm_set1_epi8(0x20)), _mm_set1_epi8(lower));
+  }
+#endif
+};
+
+// The bytes in any of `Classes`.
+template <typename... Classes>
+struct Either {
+  static constexpr bool has(unsigned char byte) { return (Classes::has(byte) || ...); }
+#if defined(__SSE2__)
+  static __m128i marks(__m128i bytes) {
+    __m128i hits = _mm_setzero_si128();
+    ((hits = _mm_or_si128(hits, Classes::marks(bytes))), ...);
+    return hits;
+  }
+#endif
+};
+
+// The bytes not in `Class`.
+template <typename Class>
+struct Not {
+  static constexpr bool has(unsigned char byte) { return !Class::has(byte); }
+#if defined(__SSE2__)
+  static __m128i marks(__m128i bytes) { return _mm_xor_si128(Class::marks(bytes), _mm_set1_epi8(-1)); }
+#endif
+};
+
+// Is `byte` in the class? A class without state answers from a table of
+// the 256 bytes: the tails after the last block are short runs, where one
+// load a byte beats a chain of compares.
+template <typename Class>
+inline constexpr auto kMembers = [] {
+  std::array<bool, 256> members{};
+  for (unsigned byte = 0; byte < 256; ++byte) members[byte] = Class::has(static_cast<unsigned char>(byte));
+  return members;
+}();
+
+template <typename Class>
+inline bool is_in(Class byte_class, char c) {
+  auto byte = static_cast<unsigned char>(c);
+  if constexpr (std::is_empty_v<Class>) return kMembers<Class>[byte];
+  else return byte_class.has(byte);
+}
+
+// Bit k set when p[k] is in the class, for the 16 bytes at `p`, all of which
+// must be readable.
+template <typename Class>
+inline unsigned block_mask(const char* p, Class byte_class = {}) {
+#if defined(__SSE2__)
+  __m128i bytes = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
+  return static_cast<unsigned>(_mm_movemask_epi8(byte_class.marks(bytes)));
+#else
+  unsigned mask = 0;
+  for (unsigned k = 0; k < 16; ++k) mask |= unsigned{byte_class.has(static_cast<unsigned char>(p[k]))} << k;
+  return mask;
+#endif
+}
+
+// The index of the first byte of `s` at or after `from` that is in the
+// class, or s.size().
+template <typename Class>
+inline size_t find_first(std::string_view s, size_t from, Class byte_class = {}) {
+#if defined(__SSE2__)
+  for (; s.size() - from >= 16; from += 16)
+    if (unsigned found = block_mask(s.data() + from, byte_class)) return from + std::countr_zero(found);
+#endif
+  while (from < s.size() && !is_in(byte_class, s[from])) ++from;
+  return from;
+}
+
+// The first byte in [p, end) that is in the class, or `end`.
+template <typename Class>
+inline const char* find_first(const char* p, const char* end, Class byte_class = {}) {
+  return p + find_first(std::string_view(p, static_cast<size_t>(end - p)), 0, byte_class);
+}
+
+// The first byte in [p, end) that is not ASCII, or `end`. Every byte of
+// every page comes through here, mostly ASCII markup: once 16 bytes are
+// ASCII, 64 at a time. Text in other scripts, a lead byte every few bytes,
+// stops in the first 16.
+inline const char* find_non_ascii(const char* p, const char* end) {
+#if defined(__SSE2__)
+  while (end - p >= 16) {
+    if (unsigned found = block_mask<NonAscii>(p)) return p + std::countr_zero(found);
+    p += 16;
+    while (end - p >= 64) {
+      auto block = reinterpret_cast<const __m128i*>(p);
+      __m128i any = _mm_or_si128(_mm_or_si128(_mm_loadu_si128(block), _mm_loadu_si128(block + 1)),
+                                 _mm_or_si128(_mm_loadu_si128(block + 2), _mm_loadu_si128(block + 3)));
+      if (_mm_movemask_epi8(any)) break;  // the 16-byte steps find which byte
+      p += 64;
+    }
+  }
+#else
+  while (end - p >= 8) {
+    uint64_t word;
+    std::memcpy(&word, p, 8);
+    if (word & 0x8080808080808080u) break;  // the byte loop finds which one
+    p += 8;
+  }
+#endif
+  while (p < end && !NonAscii::has(static_cast<unsigned char>(*p))) ++p;
+  return p;
+}
+
+// The first ASCII white space as HTML has it (space, tab, LF, FF, CR) in `s`
+// at or after `from`, or s.size(): where class and id values split into
+// names. Names run long ("col-md-8 col-sm-12 entry-content ..."), so the
+// blocks look for any byte up to the space and the few that are not white
+// space are stepped over.
+inline size_t find_html_space(std::string_view s, size_t from) {
+  using HtmlSpace = AnyOf<' ', '\t', '\n', '\f', '\r'>;
+  while (true) {
+    from = find_first<AtMost<' '>>(s, from);
+    if (from == s.size() || is_in(HtmlSpace{}, s[from])) return from;
+    ++from;
+  }
+}
+
+}  // namespace lede::util
