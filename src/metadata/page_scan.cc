@@ -9,6 +9,7 @@
 #include <utility>
 
 #include "metadata/text.h"
+#include "util/byte_scan.h"
 #include "util/view_memo.h"
 
 namespace lede::metadata {
@@ -61,34 +62,12 @@ bool is_chrome_token(std::string_view token) {
   return true;
 }
 
-// The first space at or after `i` in `names`, or its size. Class values run
-// long ("col-md-8 col-sm-12 entry-content ..."): 16 bytes at a time for a
-// byte up to the space, which the table then tells.
-size_t next_space(std::string_view names, size_t i) {
-#if defined(__SSE2__)
-  while (names.size() - i >= 16) {
-    __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(names.data() + i));
-    unsigned up_to_space =
-        static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(_mm_min_epu8(v, _mm_set1_epi8(' ')), v)));
-    if (up_to_space == 0) {
-      i += 16;
-      continue;
-    }
-    i += static_cast<size_t>(std::countr_zero(up_to_space));
-    if (is_space_byte(names[i])) return i;
-    ++i;  // another control byte: part of the name
-  }
-#endif
-  while (i < names.size() && !is_space_byte(names[i])) ++i;
-  return i;
-}
-
 bool has_chrome_token(std::string_view names) {
   size_t i = 0;
   while (i < names.size()) {
     while (i < names.size() && is_space_byte(names[i])) ++i;
     size_t start = i;
-    i = next_space(names, i);
+    i = util::find_html_space(names, i);
     if (i > start && is_chrome_token(names.substr(start, i - start))) return true;
   }
   return false;
