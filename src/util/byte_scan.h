@@ -22,6 +22,7 @@
 #include <cstring>
 #include <string_view>
 #include <type_traits>
+#include <utility>
 
 namespace lede::util {
 
@@ -153,6 +154,37 @@ inline size_t find_first(std::string_view s, size_t from, Class byte_class = {})
 template <typename Class>
 inline const char* find_first(const char* p, const char* end, Class byte_class = {}) {
   return p + find_first(std::string_view(p, static_cast<size_t>(end - p)), 0, byte_class);
+}
+
+// How many bytes of `s` are in each of `Classes`, counted in one pass, 16
+// bytes at a time.
+template <typename... Classes>
+inline std::array<size_t, sizeof...(Classes)> count_each(std::string_view s) {
+  std::array<size_t, sizeof...(Classes)> counts{};
+  size_t i = 0;
+#if defined(__SSE2__)
+  // Per class, the high bits of its marks summed per 8-byte half: 0x80 for
+  // each byte in the class.
+  __m128i sums[sizeof...(Classes)] = {};
+  auto add_marks = [&]<size_t... K>(__m128i bytes, std::index_sequence<K...>) {
+    const __m128i high_bit = _mm_set1_epi8(static_cast<char>(0x80));
+    ((sums[K] = _mm_add_epi64(sums[K], _mm_sad_epu8(_mm_and_si128(Classes::marks(bytes), high_bit),
+                                                    _mm_setzero_si128()))),
+     ...);
+  };
+  for (; s.size() - i >= 16; i += 16)
+    add_marks(_mm_loadu_si128(reinterpret_cast<const __m128i*>(s.data() + i)), std::index_sequence_for<Classes...>{});
+  for (size_t k = 0; k < counts.size(); ++k) {
+    uint64_t halves[2];
+    _mm_storeu_si128(reinterpret_cast<__m128i*>(halves), sums[k]);
+    counts[k] = static_cast<size_t>((halves[0] + halves[1]) / 0x80);
+  }
+#endif
+  for (; i < s.size(); ++i) {
+    size_t k = 0;
+    ((counts[k++] += is_in(Classes{}, s[i])), ...);
+  }
+  return counts;
 }
 
 // The first byte in [p, end) that is not ASCII, or `end`. Every byte of

@@ -141,6 +141,33 @@ TEST(ByteScan, BlockMaskMarksEachByteOfTheClass) {
   EXPECT_EQ(block_mask<Not<AnyOf<' '>>>(words.data()), 0b1010'1010'1110'0101u);
 }
 
+// Every byte value counted once at each position of buffers of every length
+// (in a block or in the tail), among fillers of its own class or not.
+TEST(ByteScan, CountEachCountsTheBytesOfEveryClassInOnePass) {
+  using Control = Either<InRange<0x00, 0x08>, AnyOf<0x7F>>;
+  for (size_t length : kLengths) {
+    for (unsigned char filler : {'a', '\0', '\xC3'}) {
+      ExactBuffer buffer(length);
+      for (size_t at = 0; at < length && at <= 40; ++at) {
+        for (unsigned b = 0; b < 256; ++b) {
+          buffer.fill(filler);
+          buffer[at] = static_cast<char>(b);
+          std::string_view s(buffer.begin(), length);
+          size_t nuls = (filler == 0 ? length - 1 : 0) + (b == 0);
+          size_t controls = (filler == 0 ? length - 1 : 0) + (b <= 8 || b == 0x7F);
+          size_t high = (filler >= 0x80 ? length - 1 : 0) + (b >= 0x80);
+          auto [nul_count, control_count, high_count] = count_each<AnyOf<0>, Control, NonAscii>(s);
+          ASSERT_EQ(nul_count, nuls) << b << " at " << at << " of " << length;
+          ASSERT_EQ(control_count, controls) << b << " at " << at << " of " << length;
+          ASSERT_EQ(high_count, high) << b << " at " << at << " of " << length;
+        }
+      }
+    }
+  }
+  EXPECT_EQ(count_each<AnyOf<' '>>(std::string_view(std::string(8192, ' ')))[0], 8192u);
+  EXPECT_EQ(count_each<AnyOf<' '>>(std::string_view())[0], 0u);
+}
+
 TEST(ByteScan, FindNonAsciiFindsTheFirstByteFrom0x80) {
   auto high = [](unsigned char b) { return b >= 0x80; };
   EXPECT_EQ(first_miss(find_non_ascii, high), "");
