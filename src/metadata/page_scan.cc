@@ -1,12 +1,7 @@
 #include "metadata/page_scan.h"
 
-#if defined(__SSE2__)
-#include <emmintrin.h>
-#endif
-
 #include <array>
 #include <bit>
-#include <utility>
 
 #include "metadata/text.h"
 #include "util/byte_scan.h"
@@ -122,22 +117,15 @@ NameFacts facts_of_name(std::string_view value, std::string& lowered) {
   facts.chrome = has_chrome_token(lowered);
   std::string_view text = lowered;
   size_t i = 0;
-#if defined(__SSE2__)
   // Every mention opens with one of a few pairs of letters: 16 places are
   // tested at a time for a pair, and add_mentions runs only where one stands.
-  constexpr std::pair<char, char> kMentionPairs[] = {{'a', 'u'}, {'b', 'y'}, {'w', 'r'}, {'d', 'a'},
-                                                     {'t', 'i'}, {'p', 'u'}, {'p', 'o'}, {'u', 's'}};
+  using util::Pair;
   for (; text.size() - i >= 17; i += 16) {
-    __m128i first = _mm_loadu_si128(reinterpret_cast<const __m128i*>(text.data() + i));
-    __m128i second = _mm_loadu_si128(reinterpret_cast<const __m128i*>(text.data() + i + 1));
-    __m128i pairs = _mm_setzero_si128();
-    for (auto [a, b] : kMentionPairs)
-      pairs = _mm_or_si128(pairs, _mm_and_si128(_mm_cmpeq_epi8(first, _mm_set1_epi8(a)),
-                                                _mm_cmpeq_epi8(second, _mm_set1_epi8(b))));
-    for (unsigned at = static_cast<unsigned>(_mm_movemask_epi8(pairs)); at; at &= at - 1)
-      add_mentions(text.substr(i + static_cast<size_t>(std::countr_zero(at))), facts);
+    unsigned starts = util::pair_mask<Pair<'a', 'u'>, Pair<'b', 'y'>, Pair<'w', 'r'>, Pair<'d', 'a'>,
+                                      Pair<'t', 'i'>, Pair<'p', 'u'>, Pair<'p', 'o'>, Pair<'u', 's'>>(text.data() + i);
+    for (; starts; starts &= starts - 1)
+      add_mentions(text.substr(i + static_cast<size_t>(std::countr_zero(starts))), facts);
   }
-#endif
   for (; i < text.size(); ++i) add_mentions(text.substr(i), facts);
   return facts;
 }

@@ -138,6 +138,38 @@ inline unsigned block_mask(const char* p, Class byte_class = {}) {
 #endif
 }
 
+// Two bytes in a row, `First` then `Second`: the opening of a word looked
+// for, which a test of single bytes would find too often.
+template <unsigned char First, unsigned char Second>
+struct Pair {
+  static bool at(const char* p) {
+    return static_cast<unsigned char>(p[0]) == First && static_cast<unsigned char>(p[1]) == Second;
+  }
+#if defined(__SSE2__)
+  static __m128i marks(__m128i firsts, __m128i seconds) {
+    return _mm_and_si128(_mm_cmpeq_epi8(firsts, _mm_set1_epi8(static_cast<char>(First))),
+                         _mm_cmpeq_epi8(seconds, _mm_set1_epi8(static_cast<char>(Second))));
+  }
+#endif
+};
+
+// Bit k set when one of `Pairs` starts at p[k], for the 16 places at `p`;
+// the 17 bytes from `p` must be readable.
+template <typename... Pairs>
+inline unsigned pair_mask(const char* p) {
+#if defined(__SSE2__)
+  __m128i firsts = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
+  __m128i seconds = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + 1));
+  __m128i hits = _mm_setzero_si128();
+  ((hits = _mm_or_si128(hits, Pairs::marks(firsts, seconds))), ...);
+  return static_cast<unsigned>(_mm_movemask_epi8(hits));
+#else
+  unsigned mask = 0;
+  for (unsigned k = 0; k < 16; ++k) mask |= unsigned{(Pairs::at(p + k) || ...)} << k;
+  return mask;
+#endif
+}
+
 // The index of the first byte of `s` at or after `from` that is in the
 // class, or s.size().
 template <typename Class>

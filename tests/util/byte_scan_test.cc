@@ -141,6 +141,24 @@ TEST(ByteScan, BlockMaskMarksEachByteOfTheClass) {
   EXPECT_EQ(block_mask<Not<AnyOf<' '>>>(words.data()), 0b1010'1010'1110'0101u);
 }
 
+// A pair is marked where its first byte stands, also in the last place of
+// the block, whose second byte is the 17th; half a pair is not.
+TEST(ByteScan, PairMaskMarksWherePairsStart) {
+  for (unsigned at = 0; at < 16; ++at) {
+    for (unsigned b = 0; b < 256; ++b) {
+      ExactBuffer bytes(17);
+      bytes.fill('x');
+      bytes[at] = 'a';
+      bytes[at + 1] = static_cast<char>(b);
+      unsigned expected = b == 'u' || b == 'y' ? 1u << at : 0u;
+      EXPECT_EQ((pair_mask<Pair<'a', 'u'>, Pair<'a', 'y'>, Pair<'p', 'o'>>(bytes.begin())), expected)
+          << b << " after a at " << at;
+    }
+  }
+  std::string_view words = "author posted by";  // and the 17th byte, the closing NUL
+  EXPECT_EQ((pair_mask<Pair<'a', 'u'>, Pair<'p', 'o'>, Pair<'b', 'y'>>(words.data())), 0b0100'0000'1000'0001u);
+}
+
 // Every byte value counted once at each position of buffers of every length
 // (in a block or in the tail), among fillers of its own class or not.
 TEST(ByteScan, CountEachCountsTheBytesOfEveryClassInOnePass) {
