@@ -95,6 +95,8 @@ inline bool is_html_space(char c) {
   return c == ' ' || c == '\n' || c == '\t' || c == '\f' || c == '\r';
 }
 
+// The states find the byte that ends a run of text or of a value with
+// find_first<AnyOf<...>>: runs are long and those bytes rare.
 using util::AnyOf;
 using util::find_first;
 

@@ -9,6 +9,9 @@
 //                                        byte of `bytes` set when it is in
 // The classes below combine with Either and Not; most need no state, so
 // callers name them as template arguments: find_first<AtMost<' '>>(p, end).
+// Besides finding: block_mask (the class's bytes among 16), pair_mask (where
+// one of a few two-byte openings stands) and count_each (how many bytes of
+// each of a few classes a buffer holds).
 #pragma once
 
 #if defined(__SSE2__)
