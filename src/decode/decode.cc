@@ -5,21 +5,17 @@
 #include <errno.h>
 #include <iconv.h>
 #include <uchardet/uchardet.h>
-#if defined(__SSE2__)
-#include <emmintrin.h>
-#endif
 
 #include <algorithm>
 #include <array>
-#include <bit>
 #include <cstdint>
-#include <cstring>
 #include <memory>
 #include <optional>
 #include <string>
 #include <vector>
 
 #include "decode/encodings.h"
+#include "util/byte_scan.h"
 #include "util/utf8.h"
 
 namespace lede::decode {
@@ -59,35 +55,11 @@ int utf8_sequence(const unsigned char* p, const unsigned char* end) {
   return trailing + 1;
 }
 
-// The first byte at or after `p` that is not ASCII, or `end`. Pages are
-// mostly ASCII markup, so this looks at 16 bytes at a time (8 without SSE2),
-// and once those are ASCII at 64: every byte of every page comes through
-// here. Text in other scripts, a lead byte every few bytes, stops in the
-// first 16.
+// The first byte at or after `p` that is not ASCII, or `end`; the decoder
+// reads bytes unsigned.
 const unsigned char* skip_ascii(const unsigned char* p, const unsigned char* end) {
-#if defined(__SSE2__)
-  while (end - p >= 16) {
-    int high = _mm_movemask_epi8(_mm_loadu_si128(reinterpret_cast<const __m128i*>(p)));
-    if (high) return p + std::countr_zero(static_cast<unsigned>(high));
-    p += 16;
-    while (end - p >= 64) {
-      auto block = reinterpret_cast<const __m128i*>(p);
-      __m128i any = _mm_or_si128(_mm_or_si128(_mm_loadu_si128(block), _mm_loadu_si128(block + 1)),
-                                 _mm_or_si128(_mm_loadu_si128(block + 2), _mm_loadu_si128(block + 3)));
-      if (_mm_movemask_epi8(any)) break;  // the 16-byte steps find which byte
-      p += 64;
-    }
-  }
-#else
-  while (end - p >= 8) {
-    uint64_t word;
-    std::memcpy(&word, p, 8);
-    if (word & 0x8080808080808080u) break;  // the byte loop finds which one
-    p += 8;
-  }
-#endif
-  while (p < end && *p < 0x80) ++p;
-  return p;
+  const char* found = util::find_non_ascii(reinterpret_cast<const char*>(p), reinterpret_cast<const char*>(end));
+  return reinterpret_cast<const unsigned char*>(found);
 }
 
 struct Utf8Scan {

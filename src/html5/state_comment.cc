@@ -73,7 +73,7 @@ void Tokenizer::Impl::comment_start_dash_state() {
 }
 
 void Tokenizer::Impl::comment_state() {
-  pos_ = find_first_of<'<', '-'>(pos_, end_);
+  pos_ = find_first<AnyOf<'<', '-'>>(pos_, end_);
   comment_end_ = pos_;
   if (at_end()) return end_of_file_in_comment();
   if (*pos_ == '<') {
@@ -184,7 +184,7 @@ void Tokenizer::Impl::emit_comment() {
 
 void Tokenizer::Impl::cdata_section_state() {
   for (;;) {
-    const char* stop = find_first_of<']', '\r'>(pos_, end_);
+    const char* stop = find_first<AnyOf<']', '\r'>>(pos_, end_);
     text_.append_input(pos_, static_cast<size_t>(stop - pos_));
     pos_ = stop;
     if (at_end()) {

@@ -25,7 +25,7 @@ bool ends_tag_name(char c) { return is_html_space(c) || c == '/' || c == '>'; }
 
 void Tokenizer::Impl::data_state() {
   for (;;) {
-    const char* stop = find_first_of<'<', '&', '\r', '\0'>(pos_, end_);
+    const char* stop = find_first<AnyOf<'<', '&', '\r', '\0'>>(pos_, end_);
     text_.append_input(pos_, static_cast<size_t>(stop - pos_));
     pos_ = stop;
     if (at_end()) return emit_end_of_file();
@@ -49,7 +49,7 @@ void Tokenizer::Impl::data_state() {
 
 void Tokenizer::Impl::rcdata_state() {
   for (;;) {
-    const char* stop = find_first_of<'<', '&', '\r', '\0'>(pos_, end_);
+    const char* stop = find_first<AnyOf<'<', '&', '\r', '\0'>>(pos_, end_);
     text_.append_input(pos_, static_cast<size_t>(stop - pos_));
     pos_ = stop;
     if (at_end()) return emit_end_of_file();
@@ -67,7 +67,7 @@ void Tokenizer::Impl::rcdata_state() {
 
 void Tokenizer::Impl::rawtext_state() {
   for (;;) {
-    const char* stop = find_first_of<'<', '\r', '\0'>(pos_, end_);
+    const char* stop = find_first<AnyOf<'<', '\r', '\0'>>(pos_, end_);
     text_.append_input(pos_, static_cast<size_t>(stop - pos_));
     pos_ = stop;
     if (at_end()) return emit_end_of_file();
@@ -83,7 +83,7 @@ void Tokenizer::Impl::rawtext_state() {
 
 void Tokenizer::Impl::plaintext_state() {
   for (;;) {
-    const char* stop = find_first_of<'\r', '\0'>(pos_, end_);
+    const char* stop = find_first<AnyOf<'\r', '\0'>>(pos_, end_);
     text_.append_input(pos_, static_cast<size_t>(stop - pos_));
     pos_ = stop;
     if (at_end()) return emit_end_of_file();
@@ -129,7 +129,7 @@ bool Tokenizer::Impl::try_appropriate_end_tag() {
 
 void Tokenizer::Impl::script_data_state() {
   for (;;) {
-    const char* stop = find_first_of<'<', '\r', '\0'>(pos_, end_);
+    const char* stop = find_first<AnyOf<'<', '\r', '\0'>>(pos_, end_);
     text_.append_input(pos_, static_cast<size_t>(stop - pos_));
     pos_ = stop;
     if (at_end()) return emit_end_of_file();
@@ -151,7 +151,7 @@ void Tokenizer::Impl::script_data_state() {
 
 void Tokenizer::Impl::script_data_escaped_state() {
   for (;;) {
-    const char* stop = find_first_of<'-', '<', '\r', '\0'>(pos_, end_);
+    const char* stop = find_first<AnyOf<'-', '<', '\r', '\0'>>(pos_, end_);
     text_.append_input(pos_, static_cast<size_t>(stop - pos_));
     pos_ = stop;
     if (at_end()) {
@@ -215,7 +215,7 @@ void Tokenizer::Impl::script_data_escaped_less_than_sign() {
 
 void Tokenizer::Impl::script_data_double_escaped_state() {
   for (;;) {
-    const char* stop = find_first_of<'-', '<', '\r', '\0'>(pos_, end_);
+    const char* stop = find_first<AnyOf<'-', '<', '\r', '\0'>>(pos_, end_);
     text_.append_input(pos_, static_cast<size_t>(stop - pos_));
     pos_ = stop;
     if (at_end()) {

@@ -230,7 +230,7 @@ void Tokenizer::Impl::after_doctype_system_identifier_state() {
 
 void Tokenizer::Impl::bogus_doctype_state() {
   for (;;) {
-    pos_ = find_first_of<'>', '\0'>(pos_, end_);
+    pos_ = find_first<AnyOf<'>', '\0'>>(pos_, end_);
     if (at_end()) return emit_doctype(false);
     if (*pos_++ == '>') return emit_doctype(false);
     error();  // NUL, ignored

@@ -205,8 +205,8 @@ void Tokenizer::Impl::before_attribute_value_state() {
 
 void Tokenizer::Impl::attribute_value_quoted_state(char quote) {
   for (;;) {
-    const char* stop = quote == '"' ? find_first_of<'"', '&', '\r', '\0'>(pos_, end_)
-                                    : find_first_of<'\'', '&', '\r', '\0'>(pos_, end_);
+    const char* stop = quote == '"' ? find_first<AnyOf<'"', '&', '\r', '\0'>>(pos_, end_)
+                                    : find_first<AnyOf<'\'', '&', '\r', '\0'>>(pos_, end_);
     attribute_value_.append_input(pos_, static_cast<size_t>(stop - pos_));
     pos_ = stop;
     if (at_end()) {

@@ -130,7 +130,7 @@ bool Tokenizer::Impl::matches_ignoring_case(const char* p, std::string_view lowe
 }
 
 std::string_view Tokenizer::Impl::preprocessed(const char* begin, const char* end) {
-  const char* special = find_first_of<'\r', '\0'>(begin, end);
+  const char* special = find_first<AnyOf<'\r', '\0'>>(begin, end);
   if (special == end) return {begin, static_cast<size_t>(end - begin)};
   scratch_.assign(begin, special);
   for (const char* p = special; p < end; ++p) {

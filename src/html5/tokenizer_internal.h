@@ -22,11 +22,8 @@
 #include <string_view>
 #include <vector>
 
-#if defined(__SSE2__)
-#include <emmintrin.h>
-#endif
-
 #include "html5/tokenizer.h"
+#include "util/byte_scan.h"
 
 namespace lede::html5 {
 
@@ -98,22 +95,10 @@ inline bool is_html_space(char c) {
   return c == ' ' || c == '\n' || c == '\t' || c == '\f' || c == '\r';
 }
 
-// The first byte in [p, end) equal to one of `Stops`, or end. Text runs are
-// long and stop bytes rare, so this compares 16 bytes at a time.
-template <char... Stops>
-inline const char* find_first_of(const char* p, const char* end) {
-#if defined(__SSE2__)
-  while (end - p >= 16) {
-    __m128i chunk = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
-    __m128i hits = _mm_setzero_si128();
-    ((hits = _mm_or_si128(hits, _mm_cmpeq_epi8(chunk, _mm_set1_epi8(Stops)))), ...);
-    if (int mask = _mm_movemask_epi8(hits)) return p + __builtin_ctz(static_cast<unsigned>(mask));
-    p += 16;
-  }
-#endif
-  while (p < end && ((*p != Stops) && ...)) ++p;
-  return p;
-}
+// The states find the byte that ends a run of text or of a value with
+// find_first<AnyOf<...>>: runs are long and those bytes rare.
+using util::AnyOf;
+using util::find_first;
 
 // A token's string under construction. It stays a view into the input while
 // the characters appended are the input's own bytes, back to back; the first

@@ -1,14 +1,10 @@
 #include "metadata/page_scan.h"
 
-#if defined(__SSE2__)
-#include <emmintrin.h>
-#endif
-
 #include <array>
 #include <bit>
-#include <utility>
 
 #include "metadata/text.h"
+#include "util/byte_scan.h"
 #include "util/view_memo.h"
 
 namespace lede::metadata {
@@ -61,34 +57,12 @@ bool is_chrome_token(std::string_view token) {
   return true;
 }
 
-// The first space at or after `i` in `names`, or its size. Class values run
-// long ("col-md-8 col-sm-12 entry-content ..."): 16 bytes at a time for a
-// byte up to the space, which the table then tells.
-size_t next_space(std::string_view names, size_t i) {
-#if defined(__SSE2__)
-  while (names.size() - i >= 16) {
-    __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(names.data() + i));
-    unsigned up_to_space =
-        static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(_mm_min_epu8(v, _mm_set1_epi8(' ')), v)));
-    if (up_to_space == 0) {
-      i += 16;
-      continue;
-    }
-    i += static_cast<size_t>(std::countr_zero(up_to_space));
-    if (is_space_byte(names[i])) return i;
-    ++i;  // another control byte: part of the name
-  }
-#endif
-  while (i < names.size() && !is_space_byte(names[i])) ++i;
-  return i;
-}
-
 bool has_chrome_token(std::string_view names) {
   size_t i = 0;
   while (i < names.size()) {
     while (i < names.size() && is_space_byte(names[i])) ++i;
     size_t start = i;
-    i = next_space(names, i);
+    i = util::find_html_space(names, i);
     if (i > start && is_chrome_token(names.substr(start, i - start))) return true;
   }
   return false;
@@ -143,22 +117,15 @@ NameFacts facts_of_name(std::string_view value, std::string& lowered) {
   facts.chrome = has_chrome_token(lowered);
   std::string_view text = lowered;
   size_t i = 0;
-#if defined(__SSE2__)
   // Every mention opens with one of a few pairs of letters: 16 places are
   // tested at a time for a pair, and add_mentions runs only where one stands.
-  constexpr std::pair<char, char> kMentionPairs[] = {{'a', 'u'}, {'b', 'y'}, {'w', 'r'}, {'d', 'a'},
-                                                     {'t', 'i'}, {'p', 'u'}, {'p', 'o'}, {'u', 's'}};
+  using util::Pair;
   for (; text.size() - i >= 17; i += 16) {
-    __m128i first = _mm_loadu_si128(reinterpret_cast<const __m128i*>(text.data() + i));
-    __m128i second = _mm_loadu_si128(reinterpret_cast<const __m128i*>(text.data() + i + 1));
-    __m128i pairs = _mm_setzero_si128();
-    for (auto [a, b] : kMentionPairs)
-      pairs = _mm_or_si128(pairs, _mm_and_si128(_mm_cmpeq_epi8(first, _mm_set1_epi8(a)),
-                                                _mm_cmpeq_epi8(second, _mm_set1_epi8(b))));
-    for (unsigned at = static_cast<unsigned>(_mm_movemask_epi8(pairs)); at; at &= at - 1)
-      add_mentions(text.substr(i + static_cast<size_t>(std::countr_zero(at))), facts);
+    unsigned starts = util::pair_mask<Pair<'a', 'u'>, Pair<'b', 'y'>, Pair<'w', 'r'>, Pair<'d', 'a'>,
+                                      Pair<'t', 'i'>, Pair<'p', 'u'>, Pair<'p', 'o'>, Pair<'u', 's'>>(text.data() + i);
+    for (; starts; starts &= starts - 1)
+      add_mentions(text.substr(i + static_cast<size_t>(std::countr_zero(starts))), facts);
   }
-#endif
   for (; i < text.size(); ++i) add_mentions(text.substr(i), facts);
   return facts;
 }

@@ -1,15 +1,13 @@
 #include "metadata/text.h"
-#include "util/utf8.h"
-
-#if defined(__SSE2__)
-#include <emmintrin.h>
-#endif
 
 #include <algorithm>
 #include <array>
 #include <bit>
 #include <cstdint>
 #include <cstring>
+
+#include "util/byte_scan.h"
+#include "util/utf8.h"
 
 namespace lede::metadata {
 namespace {
@@ -116,19 +114,10 @@ namespace {
 // bytes and single ASCII spaces, the last byte plain (a space there may start
 // a longer run)?
 bool is_collapsed_block(const char* p) {
-#if defined(__SSE2__)
-  __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
-  auto is = [v](char c) { return _mm_cmpeq_epi8(v, _mm_set1_epi8(c)); };
-  __m128i from_tab = _mm_sub_epi8(v, _mm_set1_epi8('\t'));  // \t \n \v \f \r are 0..4
-  __m128i control_space = _mm_cmpeq_epi8(_mm_min_epu8(from_tab, _mm_set1_epi8(4)), from_tab);
-  __m128i space_lead = _mm_or_si128(is('\xC2'), _mm_or_si128(is('\xE2'), is('\xEF')));
-  if (_mm_movemask_epi8(_mm_or_si128(control_space, space_lead)) != 0) return false;
-  unsigned spaces = static_cast<unsigned>(_mm_movemask_epi8(is(' ')));
+  using ControlSpaceOrLead = util::Either<util::InRange<'\t', '\r'>, util::AnyOf<0xC2, 0xE2, 0xEF>>;
+  if (util::block_mask<ControlSpaceOrLead>(p) != 0) return false;
+  unsigned spaces = util::block_mask<util::AnyOf<' '>>(p);
   return (spaces & (spaces >> 1)) == 0 && (spaces & 0x8000) == 0;
-#else
-  (void)p;
-  return false;
-#endif
 }
 
 // collapse_whitespace, written to `out`, which may be `s.data()` itself: the
@@ -234,19 +223,15 @@ bool contains_ignore_case(std::string_view haystack, std::string_view needle) {
   bool first_has_case = first >= 'a' && first <= 'z';
   size_t last_start = haystack.size() - needle.size();
   size_t i = 0;
-#if defined(__SSE2__)
   // URLs and attribute values are searched whole: 16 starts at a time for a
   // letter's either case (| 0x20 as below; the 16 bytes lie in the haystack).
   if (first_has_case) {
     for (; last_start + 1 - i >= 16; i += 16) {
-      __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(haystack.data() + i));
-      auto starts = static_cast<unsigned>(
-          _mm_movemask_epi8(_mm_cmpeq_epi8(_mm_or_si128(v, _mm_set1_epi8(0x20)), _mm_set1_epi8(first))));
-      for (; starts; starts &= starts - 1)
+      for (unsigned starts = util::block_mask(haystack.data() + i, util::EitherCaseOf{first}); starts;
+           starts &= starts - 1)
         if (rest_matches_at(haystack, i + static_cast<size_t>(std::countr_zero(starts)), needle)) return true;
     }
   }
-#endif
   for (; i <= last_start; ++i) {
     if (first_has_case) {
       if ((haystack[i] | 0x20) != first) continue;
@@ -274,22 +259,7 @@ bool is_ascii_space_byte(char c) { return kAsciiSpaceBytes[static_cast<unsigned 
 // How many ASCII spaces `s` opens with. Text nodes between tags are mostly
 // indentation, a line feed and tens of blanks: 16 bytes at a time.
 size_t leading_spaces(std::string_view s) {
-  size_t i = 0;
-#if defined(__SSE2__)
-  const __m128i space = _mm_set1_epi8(' ');
-  const __m128i tab = _mm_set1_epi8('\t');
-  const __m128i after_tab = _mm_set1_epi8('\r' - '\t');  // tab to CR are the other spaces
-  for (; s.size() - i >= 16; i += 16) {
-    __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s.data() + i));
-    __m128i from_tab = _mm_sub_epi8(v, tab);
-    __m128i spaces = _mm_or_si128(_mm_cmpeq_epi8(v, space),
-                                  _mm_cmpeq_epi8(_mm_min_epu8(from_tab, after_tab), from_tab));
-    unsigned others = ~static_cast<unsigned>(_mm_movemask_epi8(spaces)) & 0xFFFFu;
-    if (others) return i + static_cast<size_t>(std::countr_zero(others));
-  }
-#endif
-  while (i < s.size() && is_ascii_space_byte(s[i])) ++i;
-  return i;
+  return util::find_first<util::Not<util::Either<util::AnyOf<' '>, util::InRange<'\t', '\r'>>>>(s, 0);
 }
 
 }  // namespace

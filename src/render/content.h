@@ -3,18 +3,13 @@
 // where links and images point.
 #pragma once
 
-#if defined(__SSE2__)
-#include <emmintrin.h>
-#endif
-
-#include <array>
-#include <bit>
 #include <cstdint>
 #include <string>
 #include <string_view>
 
 #include "dom/dom.h"
 #include "select/marks.h"
+#include "util/byte_scan.h"
 
 namespace lede::render {
 
@@ -75,36 +70,12 @@ size_t kept_text_size(const dom::Document& doc, uint32_t keep);
 // feed.
 enum class Piece : uint8_t { word, blank, newline };
 
-
-// The bytes that can start a piece other than a word, or a character that
-// vanishes: blanks, line feeds and the lead bytes of U+00A0, U+00AD, U+200B
-// and U+FEFF.
-inline constexpr auto kPieceBreakBytes = [] {
-  std::array<bool, 256> breaks{};
-  for (unsigned char c : {' ', '\t', '\f', '\n', '\r'}) breaks[c] = true;
-  for (unsigned char c : {0xC2, 0xE2, 0xEF}) breaks[c] = true;
-  return breaks;
-}();
-
-// The first byte at or after `i` that may end a word (see kPieceBreakBytes),
-// or the end. Words are most of the text: 16 bytes at a time, where any byte
-// up to the space may be one (other control bytes are rare enough to be
-// looked at again by the caller).
+// The first byte at or after `i` that may end a word, or the end: a blank,
+// a line feed, or the lead byte of U+00A0, U+00AD, U+200B or U+FEFF. Any
+// byte up to the space is taken, one compare for the five blanks (the other
+// control bytes are rare enough to be looked at again by the caller).
 inline size_t next_piece_break(std::string_view text, size_t i) {
-#if defined(__SSE2__)
-  while (text.size() - i >= 16) {
-    __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(text.data() + i));
-    __m128i up_to_space = _mm_cmpeq_epi8(_mm_min_epu8(v, _mm_set1_epi8(' ')), v);
-    __m128i lead = _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8(static_cast<char>(0xC2))),
-                                _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8(static_cast<char>(0xE2))),
-                                             _mm_cmpeq_epi8(v, _mm_set1_epi8(static_cast<char>(0xEF)))));
-    if (int found = _mm_movemask_epi8(_mm_or_si128(up_to_space, lead)))
-      return i + static_cast<size_t>(std::countr_zero(static_cast<unsigned>(found)));
-    i += 16;
-  }
-#endif
-  while (i < text.size() && !kPieceBreakBytes[static_cast<unsigned char>(text[i])]) ++i;
-  return i;
+  return util::find_first<util::Either<util::AtMost<' '>, util::AnyOf<0xC2, 0xE2, 0xEF>>>(text, i);
 }
 
 template <typename Fn>

@@ -1,12 +1,9 @@
 #include "render/json_writer.h"
 
-#if defined(__SSE2__)
-#include <emmintrin.h>
-#endif
-
-#include <bit>
 #include <charconv>
 #include <cmath>
+
+#include "util/byte_scan.h"
 
 namespace lede::render {
 namespace {
@@ -57,36 +54,16 @@ bool is_line_separator(std::string_view s, size_t i) {
 // Where the run of bytes starting at s[i] that go out as they are ends:
 // printable ASCII but quote and backslash, and well-formed UTF-8 sequences.
 size_t verbatim_end(std::string_view s, size_t i) {
-  while (i < s.size()) {
-#if defined(__SSE2__)
-    // Text is mostly printable ASCII: 16 bytes at a time up to the first
-    // byte that is not (the compare is signed, so bytes from 0x80 count as
-    // below the space and are looked at one sequence at a time below).
-    if (s.size() - i >= 16) {
-      __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s.data() + i));
-      __m128i others = _mm_or_si128(_mm_cmplt_epi8(v, _mm_set1_epi8(0x20)),
-                                    _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8(0x7F)),
-                                                 _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('"')),
-                                                              _mm_cmpeq_epi8(v, _mm_set1_epi8('\\')))));
-      int found = _mm_movemask_epi8(others);
-      if (found == 0) {
-        i += 16;
-        continue;
-      }
-      i += static_cast<size_t>(std::countr_zero(static_cast<unsigned>(found)));
-    }
-#endif
-    unsigned char c = static_cast<unsigned char>(s[i]);
-    if (c >= 0x20 && c != '"' && c != '\\' && c < 0x7F) {
-      ++i;
-      continue;
-    }
-    if (c < 0x80) break;
+  // Text is mostly printable ASCII: the scan stops at any other byte, and a
+  // byte from 0x80 up is looked at one sequence at a time below.
+  using NotVerbatimAscii = util::Either<util::Not<util::InRange<0x20, 0x7E>>, util::AnyOf<'"', '\\'>>;
+  while (true) {
+    i = util::find_first<NotVerbatimAscii>(s, i);
+    if (i == s.size() || static_cast<unsigned char>(s[i]) < 0x80) return i;
     int length = sequence_length(s, i);
-    if (length < 0 || (length == 3 && is_line_separator(s, i))) break;
+    if (length < 0 || (length == 3 && is_line_separator(s, i))) return i;
     i += static_cast<size_t>(length);
   }
-  return i;
 }
 
 }  // namespace

@@ -1,14 +1,10 @@
 #include "score/class_signals.h"
 
-#if defined(__SSE2__)
-#include <emmintrin.h>
-#endif
-
 #include <algorithm>
 #include <array>
-#include <bit>
 #include <iterator>
 
+#include "util/byte_scan.h"
 #include "util/hash_index.h"
 
 namespace lede::score {
@@ -275,41 +271,12 @@ bool is_topic_name(std::string_view name) {
   return name == "comments-open" || name == "comments-closed";
 }
 
-constexpr bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'; }
-
-constexpr auto kSpaceBytes = [] {
-  std::array<bool, 256> spaces{};
-  for (int c = 0; c < 256; ++c) spaces[c] = is_space(static_cast<char>(c));
-  return spaces;
-}();
-
-// The first space (as is_space has it) at or after `i` in `names`, or its
-// size. Class values run long ("col-md-8 col-sm-12 entry-content ..."): 16
-// bytes at a time for a byte up to the space, then the table.
-size_t next_space(std::string_view names, size_t i) {
-#if defined(__SSE2__)
-  while (names.size() - i >= 16) {
-    __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(names.data() + i));
-    int up_to_space = _mm_movemask_epi8(_mm_cmpeq_epi8(_mm_min_epu8(v, _mm_set1_epi8(' ')), v));
-    if (up_to_space == 0) {
-      i += 16;
-      continue;
-    }
-    i += static_cast<size_t>(std::countr_zero(static_cast<unsigned>(up_to_space)));
-    if (kSpaceBytes[static_cast<unsigned char>(names[i])]) return i;
-    ++i;  // another control byte: part of the name
-  }
-#endif
-  while (i < names.size() && !kSpaceBytes[static_cast<unsigned char>(names[i])]) ++i;
-  return i;
-}
-
 // Calls `on_name` with each name of a space-separated list.
 template <typename OnName>
 void for_each_name(std::string_view names, OnName&& on_name) {
   size_t i = 0;
   while (i < names.size()) {
-    size_t end = next_space(names, i);
+    size_t end = util::find_html_space(names, i);
     on_name(names.substr(i, end - i));
     i = end + 1;
   }
