@@ -5,6 +5,8 @@
 #include <algorithm>
 #include <array>
 #include <string>
+#include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include "metadata/text.h"
@@ -78,18 +80,19 @@ bool is_offer_card(Node* item, std::string_view product_name, const std::vector<
   constexpr int kCardNodes = 300;
   const NodeStats& s = stats[item->index];
   if (!item->is_element() || (item->flags & kDropped) || s.chars == 0 || s.chars > kCardChars) return false;
-  bool linked = false, priced = false;
+  bool linked = false;
+  std::string text;  // the card's texts, a space apart: amount and sign are often apart ("119,90<span>€")
   int seen = 0;
-  for (Node* d = item; d && seen < kCardNodes && !(linked && priced); ++seen) {
+  for (Node* d = item; d && seen < kCardNodes; ++seen) {
     if (d->flags & kDropped) {
       d = dom::next_skipping_children(d, item);
       continue;
     }
     linked = linked || leads_away(*d);
-    priced = priced || (d->is_text() && has_price(d->data));
+    if (d->is_text()) text.append(metadata::trim(d->data)).push_back(' ');
     d = dom::next_in_preorder(d, item);
   }
-  if (!linked || !priced) return false;
+  if (!linked || !has_price(text)) return false;
   return product_name.empty() || normalized_text(item).find(product_name) == std::string::npos;
 }
 
@@ -186,6 +189,65 @@ bool holds_h1(Node* n) {
   return false;
 }
 
+bool is_option_input(const Node* n) {
+  if (!n->is(Tag::input)) return false;
+  std::string_view type = n->attr("type");
+  return dom::equals_ignore_case(type, "radio") || dom::equals_ignore_case(type, "checkbox");
+}
+
+// The radio buttons and checkboxes of a page, and how many share each name.
+struct OptionInputs {
+  std::unordered_map<std::string_view, const Node*> by_id;
+  std::unordered_map<std::string_view, int> named;
+};
+
+OptionInputs option_inputs(Node* body) {
+  OptionInputs inputs;
+  for (Node* n : dom::subtree(body)) {
+    if (!is_option_input(n)) continue;
+    if (!n->attr("id").empty()) inputs.by_id.emplace(n->attr("id"), n);
+    if (n->has_attr("name")) ++inputs.named[n->attr("name")];
+  }
+  return inputs;
+}
+
+// The input a label names: by its id, or the one inside it. Labels are
+// small: only their first nodes are read.
+const Node* labelled_input(Node* label, const OptionInputs& inputs) {
+  constexpr int kLabelNodes = 32;
+  if (auto found = inputs.by_id.find(label->attr("for")); found != inputs.by_id.end()) return found->second;
+  int seen = 0;
+  for (Node* d = label; d && seen < kLabelNodes; d = dom::next_in_preorder(d, label), ++seen)
+    if (is_option_input(d)) return d;
+  return nullptr;
+}
+
+// One of a picker's options: an input that shares its name with another (a
+// colour's swatches, the sizes, "Wallet only / Full kit"). A lone checkbox
+// asks a question of its own ("Add gift wrap", "I agree").
+bool is_choice(const Node* input, const OptionInputs& inputs) {
+  auto named = inputs.named.find(input->attr("name"));
+  return input->has_attr("name") && named != inputs.named.end() && named->second >= 2;
+}
+
+// An add-on offered with the product: a checkbox whose label names a price
+// ("Professional Assembly - $74.99", "3 year plan $24.00", another product
+// to add to the order).
+bool is_priced_add_on(const Node* input, Node* label) {
+  return dom::equals_ignore_case(input->attr("type"), "checkbox") && has_price(normalized_text(label));
+}
+
+// The add-on with what goes with it (its own options, its quantity): the
+// smallest block that holds both the checkbox and its label, if small.
+Node* add_on_block(const Node* input, Node* label, const std::vector<NodeStats>& stats) {
+  constexpr uint32_t kAddOnChars = 500;
+  std::unordered_set<const Node*> around_input;
+  for (const Node* a = input; a; a = a->parent) around_input.insert(a);
+  for (Node* a = label; a && (a == label || stats[a->index].chars <= kAddOnChars); a = a->parent)
+    if (around_input.contains(a)) return a;
+  return label;
+}
+
 }  // namespace
 
 // A product page offers other products too: "customers also viewed", "you
@@ -253,6 +315,29 @@ bool restore_declared_description(Node* body, std::string_view description) {
     n = dom::next_skipping_children(n, body);
   }
   return false;
+}
+
+// The buy box offers choices: colours, sizes, packs, each a radio button or
+// a checkbox of a group with its label, and add-ons, each a checkbox with a
+// price. They are what a shopper picks, not what the page says about the
+// product; the chosen option is shown beside the picker's title ("Color:
+// Black Forest Green"), which stays.
+bool drop_options(Node* body, const std::vector<NodeStats>& stats) {
+  const OptionInputs inputs = option_inputs(body);
+  if (inputs.by_id.empty() && inputs.named.empty()) return false;
+  std::vector<Node*> cuts;
+  for (Node* n = body; n;) {
+    if (n->flags & (kDropped | kComments)) {
+      n = dom::next_skipping_children(n, body);
+      continue;
+    }
+    const Node* input = n->is(Tag::label) ? labelled_input(n, inputs) : nullptr;
+    if (input && is_choice(input, inputs)) cuts.push_back(n);
+    else if (input && is_priced_add_on(input, n)) cuts.push_back(add_on_block(input, n, stats));
+    n = input ? dom::next_skipping_children(n, body) : dom::next_in_preorder(n, body);
+  }
+  for (Node* cut : cuts) cut->flags |= kDropped;
+  return !cuts.empty();
 }
 
 }  // namespace lede::select

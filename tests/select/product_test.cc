@@ -141,6 +141,20 @@ TEST(Product, GridsOfOtherProductsOffersAreLeftOut) {
   EXPECT_EQ(article.text.find("Customers also viewed"), std::string::npos) << article.text;
 }
 
+// Shops often set the amount and its currency sign apart ("119,90<span>€").
+TEST(Product, OffersWhosePriceIsSplitAcrossElementsAreLeftOut) {
+  std::string grid = "<section><h2>You may also like</h2><ul>";
+  for (int i = 0; const char* name : kOtherPacks) {
+    const std::string number = std::to_string(++i);
+    grid += "<li><a href=/p/" + number + "><h3>" + name + "</h3></a><span class=price><bdi>4" + number +
+            ",90<span>€</span></bdi></span></li>";
+  }
+  grid += "</ul></section>";
+  Article article = lede::extract(with_grid(shop_page(kProductJsonLd), grid));
+  EXPECT_NE(article.text.find(kDescription), std::string::npos) << article.text;
+  for (const char* name : kOtherPacks) EXPECT_EQ(article.text.find(name), std::string::npos) << article.text;
+}
+
 // Editions of the product itself, each with a cart button, are what the
 // page sells: they stay.
 TEST(Product, OffersWithCartButtonsAreThePagesOwn) {
@@ -260,6 +274,57 @@ TEST(Product, ADeclaredDescriptionShownAlreadyIsNotRepeated) {
   size_t first = article.text.find(kDescription);
   ASSERT_NE(first, std::string::npos) << article.text;
   EXPECT_EQ(article.text.find(kDescription, first + 1), std::string::npos) << article.text;
+}
+
+// The buy box's pickers: each option a radio button or a checkbox of a
+// group named alike, with its label (by `for` or around the input). The
+// picker's title and the chosen option, shown outside the labels, stay.
+std::string page_with_picker(std::string_view head, std::string_view picker) {
+  std::string page = shop_page(head);
+  page.insert(page.find("<div class=description>"), picker);
+  return page;
+}
+
+constexpr std::string_view kColourPicker =
+    "<div class=picker><h6>Colour</h6><span>Chosen: Slate Grey</span>"
+    "<input type=radio name=colour id=c1><label for=c1>Ochre Sunrise</label>"
+    "<input type=radio name=colour id=c2><label for=c2>Fjord Teal</label>"
+    "<label><input type=checkbox name=size value=s>Small torso</label>"
+    "<label><input type=checkbox name=size value=l>Large torso</label></div>";
+
+TEST(Product, OptionsOfAPickerAreLeftOut) {
+  Article article = lede::extract(page_with_picker(kProductJsonLd, kColourPicker));
+  EXPECT_NE(article.text.find(kDescription), std::string::npos) << article.text;
+  EXPECT_NE(article.text.find("Chosen: Slate Grey"), std::string::npos) << article.text;
+  for (std::string_view option : {"Ochre Sunrise", "Fjord Teal", "Small torso", "Large torso"})
+    EXPECT_EQ(article.text.find(option), std::string::npos) << option << "\n" << article.text;
+}
+
+// A lone checkbox asks a question of its own; it is no picker.
+TEST(Product, ALoneCheckboxWithoutAPriceIsKept) {
+  Article article = lede::extract(page_with_picker(
+      kProductJsonLd, "<div><label><input type=checkbox name=recycled>Packed in recycled paper</label></div>"));
+  EXPECT_NE(article.text.find("Packed in recycled paper"), std::string::npos) << article.text;
+}
+
+// On a page that sells nothing, a form's options are what it asks (a survey,
+// a calculator): they stay.
+TEST(Product, OptionsOnAPageThatSellsNothingAreKept) {
+  Article article = lede::extract(page_with_picker("", kColourPicker));
+  EXPECT_NE(article.text.find("Ochre Sunrise"), std::string::npos) << article.text;
+}
+
+// A checkbox with a price adds something else to the order (a protection
+// plan, a second product): it is left out with its own options.
+TEST(Product, PricedAddOnsAreLeftOut) {
+  Article article = lede::extract(page_with_picker(
+      kProductJsonLd,
+      "<div class=add-ons><div class=add-on><input type=checkbox id=plan>"
+      "<label for=plan>Three-year protection plan <span>24,00</span><span>€</span></label>"
+      "<div class=plan-terms>Covers drops and spills</div></div></div>"));
+  EXPECT_NE(article.text.find(kDescription), std::string::npos) << article.text;
+  EXPECT_EQ(article.text.find("protection plan"), std::string::npos) << article.text;
+  EXPECT_EQ(article.text.find("Covers drops and spills"), std::string::npos) << article.text;
 }
 
 }  // namespace
