@@ -222,10 +222,13 @@ const Node* labelled_input(Node* label, const OptionInputs& inputs) {
   return nullptr;
 }
 
-// One of a picker's options: an input that shares its name with another (a
-// colour's swatches, the sizes, "Wallet only / Full kit"). A lone checkbox
-// asks a question of its own ("Add gift wrap", "I agree").
+// One of a picker's options (a colour's swatches, the sizes, "Wallet only /
+// Full kit"): a radio button, one of several by its nature (frameworks that
+// hold the choice in a script leave its name out), or a checkbox that shares
+// its name with another. A lone checkbox asks a question of its own ("Add
+// gift wrap", "I agree").
 bool is_choice(const Node* input, const OptionInputs& inputs) {
+  if (dom::equals_ignore_case(input->attr("type"), "radio")) return true;
   auto named = inputs.named.find(input->attr("name"));
   return input->has_attr("name") && named != inputs.named.end() && named->second >= 2;
 }

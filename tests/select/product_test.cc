@@ -276,9 +276,10 @@ TEST(Product, ADeclaredDescriptionShownAlreadyIsNotRepeated) {
   EXPECT_EQ(article.text.find(kDescription, first + 1), std::string::npos) << article.text;
 }
 
-// The buy box's pickers: each option a radio button or a checkbox of a
-// group named alike, with its label (by `for` or around the input). The
-// picker's title and the chosen option, shown outside the labels, stay.
+// The buy box's pickers: each option a radio button (named or not: scripts
+// hold the choice) or a checkbox of a group named alike, with its label (by
+// `for` or around the input). The picker's title and the chosen option,
+// shown outside the labels, stay.
 std::string page_with_picker(std::string_view head, std::string_view picker) {
   std::string page = shop_page(head);
   page.insert(page.find("<div class=description>"), picker);
@@ -289,6 +290,7 @@ constexpr std::string_view kColourPicker =
     "<div class=picker><h6>Colour</h6><span>Chosen: Slate Grey</span>"
     "<input type=radio name=colour id=c1><label for=c1>Ochre Sunrise</label>"
     "<input type=radio name=colour id=c2><label for=c2>Fjord Teal</label>"
+    "<input type=radio id=c3><label for=c3>Moss Green</label>"
     "<label><input type=checkbox name=size value=s>Small torso</label>"
     "<label><input type=checkbox name=size value=l>Large torso</label></div>";
 
@@ -296,7 +298,7 @@ TEST(Product, OptionsOfAPickerAreLeftOut) {
   Article article = lede::extract(page_with_picker(kProductJsonLd, kColourPicker));
   EXPECT_NE(article.text.find(kDescription), std::string::npos) << article.text;
   EXPECT_NE(article.text.find("Chosen: Slate Grey"), std::string::npos) << article.text;
-  for (std::string_view option : {"Ochre Sunrise", "Fjord Teal", "Small torso", "Large torso"})
+  for (std::string_view option : {"Ochre Sunrise", "Fjord Teal", "Moss Green", "Small torso", "Large torso"})
     EXPECT_EQ(article.text.find(option), std::string::npos) << option << "\n" << article.text;
 }
 
