@@ -121,6 +121,8 @@ constexpr Word kWords[] = {
     {"toolbar", kSigNav},
     {"topbar", kSigHeader},
     {"trending", kSigRelated},
+    {"upsell", kSigRelated},  // other products offered beside the one on sale
+    {"upsells", kSigRelated},
     {"yotpo", kSigReviews},
 };
 
