@@ -189,55 +189,25 @@ bool holds_h1(Node* n) {
   return false;
 }
 
-bool is_option_input(const Node* n) {
-  if (!n->is(Tag::input)) return false;
-  std::string_view type = n->attr("type");
-  return dom::equals_ignore_case(type, "radio") || dom::equals_ignore_case(type, "checkbox");
-}
+bool is_checkbox(const Node* n) { return n->is(Tag::input) && dom::equals_ignore_case(n->attr("type"), "checkbox"); }
 
-// The radio buttons and checkboxes of a page, and how many share each name.
-struct OptionInputs {
+// The page's checkboxes by id, for the labels that name them.
+std::unordered_map<std::string_view, const Node*> checkboxes_by_id(Node* body) {
   std::unordered_map<std::string_view, const Node*> by_id;
-  std::unordered_map<std::string_view, int> named;
-};
-
-OptionInputs option_inputs(Node* body) {
-  OptionInputs inputs;
-  for (Node* n : dom::subtree(body)) {
-    if (!is_option_input(n)) continue;
-    if (!n->attr("id").empty()) inputs.by_id.emplace(n->attr("id"), n);
-    if (n->has_attr("name")) ++inputs.named[n->attr("name")];
-  }
-  return inputs;
+  for (Node* n : dom::subtree(body))
+    if (is_checkbox(n) && !n->attr("id").empty()) by_id.emplace(n->attr("id"), n);
+  return by_id;
 }
 
-// The input a label names: by its id, or the one inside it. Labels are
+// The checkbox a label names: by its id, or the one inside it. Labels are
 // small: only their first nodes are read.
-const Node* labelled_input(Node* label, const OptionInputs& inputs) {
+const Node* labelled_checkbox(Node* label, const std::unordered_map<std::string_view, const Node*>& by_id) {
   constexpr int kLabelNodes = 32;
-  if (auto found = inputs.by_id.find(label->attr("for")); found != inputs.by_id.end()) return found->second;
+  if (auto found = by_id.find(label->attr("for")); found != by_id.end()) return found->second;
   int seen = 0;
   for (Node* d = label; d && seen < kLabelNodes; d = dom::next_in_preorder(d, label), ++seen)
-    if (is_option_input(d)) return d;
+    if (is_checkbox(d)) return d;
   return nullptr;
-}
-
-// One of a picker's options (a colour's swatches, the sizes, "Wallet only /
-// Full kit"): a radio button, one of several by its nature (frameworks that
-// hold the choice in a script leave its name out), or a checkbox that shares
-// its name with another. A lone checkbox asks a question of its own ("Add
-// gift wrap", "I agree").
-bool is_choice(const Node* input, const OptionInputs& inputs) {
-  if (dom::equals_ignore_case(input->attr("type"), "radio")) return true;
-  auto named = inputs.named.find(input->attr("name"));
-  return input->has_attr("name") && named != inputs.named.end() && named->second >= 2;
-}
-
-// An add-on offered with the product: a checkbox whose label names a price
-// ("Professional Assembly - $74.99", "3 year plan $24.00", another product
-// to add to the order).
-bool is_priced_add_on(const Node* input, Node* label) {
-  return dom::equals_ignore_case(input->attr("type"), "checkbox") && has_price(normalized_text(label));
 }
 
 // The add-on with what goes with it (its own options, its quantity): the
@@ -320,24 +290,30 @@ bool restore_declared_description(Node* body, std::string_view description) {
   return false;
 }
 
-// The buy box offers choices: colours, sizes, packs, each a radio button or
-// a checkbox of a group with its label, and add-ons, each a checkbox with a
-// price. They are what a shopper picks, not what the page says about the
-// product; the chosen option is shown beside the picker's title ("Color:
-// Black Forest Green"), which stays.
-bool drop_options(Node* body, const std::vector<NodeStats>& stats) {
-  const OptionInputs inputs = option_inputs(body);
-  if (inputs.by_id.empty() && inputs.named.empty()) return false;
+// The buy box is a form: its labels name what a shopper sets (a colour's
+// swatches, the sizes, the quantity, "Gift wrap"), not what the page says
+// about the product; the chosen option is shown beside the picker's title
+// ("Color: Black Forest Green"), which stays. A label longer than a caption
+// holds more than a control's name (CSS-only tabs wrap whole panels in one).
+// A checkbox whose label names a price adds something else to the order (a
+// protection plan, a second product): it goes with what comes with it.
+bool drop_form_labels(Node* body, const std::vector<NodeStats>& stats) {
+  constexpr uint32_t kCaptionChars = 120;
+  const auto checkboxes = checkboxes_by_id(body);
   std::vector<Node*> cuts;
   for (Node* n = body; n;) {
     if (n->flags & (kDropped | kComments)) {
       n = dom::next_skipping_children(n, body);
       continue;
     }
-    const Node* input = n->is(Tag::label) ? labelled_input(n, inputs) : nullptr;
-    if (input && is_choice(input, inputs)) cuts.push_back(n);
-    else if (input && is_priced_add_on(input, n)) cuts.push_back(add_on_block(input, n, stats));
-    n = input ? dom::next_skipping_children(n, body) : dom::next_in_preorder(n, body);
+    if (!n->is(Tag::label)) {
+      n = dom::next_in_preorder(n, body);
+      continue;
+    }
+    const Node* checkbox = labelled_checkbox(n, checkboxes);
+    if (checkbox && has_price(normalized_text(n))) cuts.push_back(add_on_block(checkbox, n, stats));
+    else if (stats[n->index].chars <= kCaptionChars) cuts.push_back(n);
+    n = dom::next_skipping_children(n, body);
   }
   for (Node* cut : cuts) cut->flags |= kDropped;
   return !cuts.empty();

@@ -80,10 +80,10 @@ bool drop_other_offers(const dom::Document& doc, dom::Node* body, const dom::Nod
 // Returns whether it restored any.
 bool restore_declared_description(dom::Node* body, std::string_view description);
 
-// On a product page: the options of its pickers (radio buttons and
-// checkboxes in named groups) and priced add-ons (a checkbox with a price).
-// Returns whether it dropped any.
-bool drop_options(dom::Node* body, const std::vector<score::NodeStats>& stats);
+// On a product page: the labels of its form (a picker's options, the
+// quantity) and priced add-ons (a checkbox with a price). Returns whether it
+// dropped any.
+bool drop_form_labels(dom::Node* body, const std::vector<score::NodeStats>& stats);
 
 // Steps 2 and 3: container.cc
 struct ContainerChoice {
