@@ -234,6 +234,8 @@ size_t match_parted(std::string_view value, size_t at, std::string_view word) {
   return at;
 }
 
+}  // namespace
+
 // Does `value` say "add to cart" (or bag, or basket), in any case, the words
 // run together or parted by '-' or '_' ("add-to-cart", "AddToBag")? Read in
 // place: most buttons of a page say no such thing.
@@ -247,6 +249,8 @@ bool says_add_to_cart(std::string_view value) {
   }
   return false;
 }
+
+namespace {
 
 // A control that puts a product in the cart: the page sells something.
 bool is_cart_control(const Node* n) {

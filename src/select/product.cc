@@ -297,12 +297,21 @@ bool restore_declared_description(Node* body, std::string_view description) {
 // holds more than a control's name (CSS-only tabs wrap whole panels in one).
 // A checkbox whose label names a price adds something else to the order (a
 // protection plan, a second product): it goes with what comes with it.
-bool drop_form_labels(Node* body, const std::vector<NodeStats>& stats) {
+// Cart buttons built of links and blocks, and the bars that repeat the
+// product's name and price beside them, are named for the cart; blocks so
+// named that say more are the purchase section itself, and stay.
+bool drop_buy_box_controls(Node* body, const std::vector<NodeStats>& stats) {
   constexpr uint32_t kCaptionChars = 120;
   const auto checkboxes = checkboxes_by_id(body);
   std::vector<Node*> cuts;
   for (Node* n = body; n;) {
     if (n->flags & (kDropped | kComments)) {
+      n = dom::next_skipping_children(n, body);
+      continue;
+    }
+    if (n->is_element() && stats[n->index].chars <= kCaptionChars &&
+        (says_add_to_cart(n->attr("class")) || says_add_to_cart(n->attr("id")))) {
+      cuts.push_back(n);
       n = dom::next_skipping_children(n, body);
       continue;
     }

@@ -301,6 +301,22 @@ TEST(Product, LabelsOfTheBuyBoxAreLeftOut) {
     EXPECT_EQ(article.text.find(option), std::string::npos) << option << "\n" << article.text;
 }
 
+// Cart buttons built of links and blocks, and a sticky bar repeating the
+// name and the price, are named for the cart; a purchase section so named
+// that says more stays.
+TEST(Product, SmallBlocksNamedForTheCartAreLeftOut) {
+  Article article = lede::extract(page_with_picker(
+      kProductJsonLd,
+      "<div class=sticky-add-to-cart><span>Trail 25</span> <span>$99</span></div>"
+      "<div id=btn_addtocart><a href=#>Put it in my basket</a></div>"
+      "<div id=purchase_section_add_to_cart><h2>Trail 25 Pack with rain cover and hip belt pockets, in five "
+      "colours</h2><p>Ships in recycled packaging from our workshop within two days, with a spare buckle and a repair kit.</p></div>"));
+  EXPECT_NE(article.text.find(kDescription), std::string::npos) << article.text;
+  EXPECT_EQ(article.text.find("Put it in my basket"), std::string::npos) << article.text;
+  EXPECT_EQ(article.text.find("$99\n"), std::string::npos) << article.text;
+  EXPECT_NE(article.text.find("Ships in recycled packaging"), std::string::npos) << article.text;
+}
+
 // CSS-only tabs make each tab a checkbox and wrap its panel in the label: a
 // label longer than a caption holds the product's text.
 TEST(Product, ALabelAroundAPanelIsKept) {
