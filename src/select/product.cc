@@ -129,17 +129,29 @@ Node* with_its_title(Node* grid, Node* body, const std::vector<bool>& holds_head
   return grid;
 }
 
-// Does a text shown under `body` (neither dropped nor comments) name a price?
+// Does a text shown under `body` (neither dropped nor comments) name a
+// price? The texts of a block are read together: shops set the amount and
+// its sign apart ("149<span>€</span>").
 bool shows_a_price(Node* body) {
-  for (Node* n = body; n;) {
-    if (n->flags & (kDropped | kComments)) {
-      n = dom::next_skipping_children(n, body);
-      continue;
-    }
-    if (n->is_text() && has_price(n->data)) return true;
-    n = dom::next_in_preorder(n, body);
-  }
-  return false;
+  std::string block_text;
+  bool priced = false;
+  dom::walk(
+      body,
+      [&](Node* n) {
+        if (priced || (n->flags & (kDropped | kComments))) return false;
+        if (n->is_text()) block_text += n->data;
+        if (n->is_element() && dom::is_block(n->tag)) {
+          priced = has_price(block_text);
+          block_text.clear();
+        }
+        return n->is_element();
+      },
+      [&](Node* n) {
+        if (priced || !n->is_element() || !dom::is_block(n->tag)) return;
+        priced = has_price(block_text);
+        block_text.clear();
+      });
+  return priced || has_price(block_text);
 }
 
 // A stretch of the declared description to look for in the page: its

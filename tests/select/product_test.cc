@@ -155,6 +155,16 @@ TEST(Product, OffersWhosePriceIsSplitAcrossElementsAreLeftOut) {
   for (const char* name : kOtherPacks) EXPECT_EQ(article.text.find(name), std::string::npos) << article.text;
 }
 
+// The product's own price split the same way still shows that the page
+// sells something of its own: the grid beside it is other products'.
+TEST(Product, AProductPriceSplitAcrossElementsStillShowsThePagesOwnOffer) {
+  std::string page = shop_page(kProductJsonLd);
+  page.replace(page.find("$99.95"), std::string_view("$99.95").size(), "99,95<span>€</span>");
+  Article article = lede::extract(with_grid(page, grid_of_offers(true)));
+  EXPECT_NE(article.text.find(kDescription), std::string::npos) << article.text;
+  for (const char* name : kOtherPacks) EXPECT_EQ(article.text.find(name), std::string::npos) << article.text;
+}
+
 // Editions of the product itself, each with a cart button, are what the
 // page sells: they stay.
 TEST(Product, OffersWithCartButtonsAreThePagesOwn) {
