@@ -311,6 +311,26 @@ TEST(Product, LabelsOfTheBuyBoxAreLeftOut) {
     EXPECT_EQ(article.text.find(option), std::string::npos) << option << "\n" << article.text;
 }
 
+// A buy box named for where it sits ("sticky-navbar") holds the product's
+// name and description: on a product page it is no menu.
+TEST(Product, ABuyBoxNamedLikeChromeIsKept) {
+  std::string page = std::string("<html><head>") + std::string(kProductJsonLd) +
+                     "</head><body><nav><a href=/>Home</a> <a href=/packs>Packs</a></nav>"
+                     "<main><div class=offer-holder-sticky-navbar><h1>Trail 25 Pack</h1><div class=price>$99.95</div><p>" +
+                     std::string(kDescription) + " " + std::string(kDescription) + " " + std::string(kDescription) +
+                     "</p></div><div class=story><p>" + std::string(kReviewSentence) +
+                     ", our founder says: every pack is cut and sewn in the same small workshop, checked seam by "
+                     "seam, and sent out with a card that names the person who made it.</p><p>" +
+                     std::string(kReviewSentence) + ", she adds, and the packs came back with stories rather "
+                     "than complaints, which is why the design has barely changed in ten years.</p></div></main>"
+                     "<div class=footer-links><a href=/about>About</a></div></body></html>";
+  Article article = lede::extract(page);
+  EXPECT_NE(article.text.find(kDescription), std::string::npos) << article.text;
+  std::string unsold = page;
+  unsold.replace(unsold.find(kProductJsonLd), kProductJsonLd.size(), "");
+  EXPECT_EQ(lede::extract(unsold).text.find(kDescription), std::string::npos) << lede::extract(unsold).text;
+}
+
 // Cart buttons built of links and blocks, and a sticky bar repeating the
 // name and the price, are named for the cart; a purchase section so named
 // that says more stays.
