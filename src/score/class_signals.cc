@@ -117,6 +117,8 @@ constexpr Word kWords[] = {
     {"toolbar", kSigNav},
     {"topbar", kSigHeader},
     {"trending", kSigRelated},
+    {"upsell", kSigRelated},  // other products offered beside the one on sale
+    {"upsells", kSigRelated},
     {"yotpo", kSigReviews},
 };
 

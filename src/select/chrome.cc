@@ -234,6 +234,8 @@ size_t match_parted(std::string_view value, size_t at, std::string_view word) {
   return at;
 }
 
+}  // namespace
+
 // Does `value` say "add to cart" (or bag, or basket), in any case, the words
 // run together or parted by '-' or '_' ("add-to-cart", "AddToBag")? Read in
 // place: most buttons of a page say no such thing.
@@ -247,6 +249,8 @@ bool says_add_to_cart(std::string_view value) {
   }
   return false;
 }
+
+namespace {
 
 // A control that puts a product in the cart: the page sells something.
 bool is_cart_control(const Node* n) {
@@ -444,6 +448,7 @@ void drop_named_chrome(const dom::Document& doc, Node* body, const Node* headlin
   // of a skip link ("page-header", "skip-to-products"): names of places in
   // the layout, not of kinds of chrome.
   constexpr uint32_t kLittleProse = 1000;
+  constexpr uint32_t kParagraph = 200;  // prose chars
   constexpr uint32_t kLayoutNames = score::kSigNav | score::kSigHeader;
   const NodeStats& page = stats[body->index];
   auto holds_most_text = [&](const NodeStats& s) {
@@ -472,10 +477,14 @@ void drop_named_chrome(const dom::Document& doc, Node* body, const Node* headlin
     bool is_meta = ((s.signals & score::kSigMeta) && !(s.signals & score::kSigContent) &&
                     s.chars < meta_limit) ||
                    is_standalone_time(*n, stats);
+    // A shop's buy box holds the product's name and its description: named
+    // for where it sits ("offer-holder-sticky-navbar"), it is no chrome.
+    const bool is_buy_box = sells_product && !strong && holds_main[n->index] && s.prose_chars >= kParagraph;
     bool is_chrome = ((sig & (score::kChromeSignals | score::kSigHidden)) || is_meta) &&
                      ((float(s.prose_chars) <= t.chrome_guard * page_prose &&
                        ((sig & ~kLayoutNames) || !holds_most_text(s))) ||
-                      (strong && !holds_main[n->index]));
+                      (strong && !holds_main[n->index])) &&
+                     !is_buy_box;
     if (is_comments && !comments_are_content) {
       n->flags |= keep_comments ? kComments : kDropped;
       n = dom::next_skipping_children(n, body);

@@ -5,6 +5,8 @@
 #include <algorithm>
 #include <array>
 #include <string>
+#include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include "metadata/text.h"
@@ -78,18 +80,19 @@ bool is_offer_card(Node* item, std::string_view product_name, const std::vector<
   constexpr int kCardNodes = 300;
   const NodeStats& s = stats[item->index];
   if (!item->is_element() || (item->flags & kDropped) || s.chars == 0 || s.chars > kCardChars) return false;
-  bool linked = false, priced = false;
+  bool linked = false;
+  std::string text;  // the card's texts, a space apart: amount and sign are often apart ("119,90<span>€")
   int seen = 0;
-  for (Node* d = item; d && seen < kCardNodes && !(linked && priced); ++seen) {
+  for (Node* d = item; d && seen < kCardNodes; ++seen) {
     if (d->flags & kDropped) {
       d = dom::next_skipping_children(d, item);
       continue;
     }
     linked = linked || leads_away(*d);
-    priced = priced || (d->is_text() && has_price(d->data));
+    if (d->is_text()) text.append(metadata::trim(d->data)).push_back(' ');
     d = dom::next_in_preorder(d, item);
   }
-  if (!linked || !priced) return false;
+  if (!linked || !has_price(text)) return false;
   return product_name.empty() || normalized_text(item).find(product_name) == std::string::npos;
 }
 
@@ -126,17 +129,29 @@ Node* with_its_title(Node* grid, Node* body, const std::vector<bool>& holds_head
   return grid;
 }
 
-// Does a text shown under `body` (neither dropped nor comments) name a price?
+// Does a text shown under `body` (neither dropped nor comments) name a
+// price? The texts of a block are read together: shops set the amount and
+// its sign apart ("149<span>€</span>").
 bool shows_a_price(Node* body) {
-  for (Node* n = body; n;) {
-    if (n->flags & (kDropped | kComments)) {
-      n = dom::next_skipping_children(n, body);
-      continue;
-    }
-    if (n->is_text() && has_price(n->data)) return true;
-    n = dom::next_in_preorder(n, body);
-  }
-  return false;
+  std::string block_text;
+  bool priced = false;
+  dom::walk(
+      body,
+      [&](Node* n) {
+        if (priced || (n->flags & (kDropped | kComments))) return false;
+        if (n->is_text()) block_text += n->data;
+        if (n->is_element() && dom::is_block(n->tag)) {
+          priced = has_price(block_text);
+          block_text.clear();
+        }
+        return n->is_element();
+      },
+      [&](Node* n) {
+        if (priced || !n->is_element() || !dom::is_block(n->tag)) return;
+        priced = has_price(block_text);
+        block_text.clear();
+      });
+  return priced || has_price(block_text);
 }
 
 // A stretch of the declared description to look for in the page: its
@@ -184,6 +199,38 @@ bool holds_h1(Node* n) {
   for (Node* d : dom::subtree(n))
     if (d->is(Tag::h1)) return true;
   return false;
+}
+
+bool is_checkbox(const Node* n) { return n->is(Tag::input) && dom::equals_ignore_case(n->attr("type"), "checkbox"); }
+
+// The page's checkboxes by id, for the labels that name them.
+std::unordered_map<std::string_view, const Node*> checkboxes_by_id(Node* body) {
+  std::unordered_map<std::string_view, const Node*> by_id;
+  for (Node* n : dom::subtree(body))
+    if (is_checkbox(n) && !n->attr("id").empty()) by_id.emplace(n->attr("id"), n);
+  return by_id;
+}
+
+// The checkbox a label names: by its id, or the one inside it. Labels are
+// small: only their first nodes are read.
+const Node* labelled_checkbox(Node* label, const std::unordered_map<std::string_view, const Node*>& by_id) {
+  constexpr int kLabelNodes = 32;
+  if (auto found = by_id.find(label->attr("for")); found != by_id.end()) return found->second;
+  int seen = 0;
+  for (Node* d = label; d && seen < kLabelNodes; d = dom::next_in_preorder(d, label), ++seen)
+    if (is_checkbox(d)) return d;
+  return nullptr;
+}
+
+// The add-on with what goes with it (its own options, its quantity): the
+// smallest block that holds both the checkbox and its label, if small.
+Node* add_on_block(const Node* input, Node* label, const std::vector<NodeStats>& stats) {
+  constexpr uint32_t kAddOnChars = 500;
+  std::unordered_set<const Node*> around_input;
+  for (const Node* a = input; a; a = a->parent) around_input.insert(a);
+  for (Node* a = label; a && (a == label || stats[a->index].chars <= kAddOnChars); a = a->parent)
+    if (around_input.contains(a)) return a;
+  return label;
 }
 
 }  // namespace
@@ -253,6 +300,44 @@ bool restore_declared_description(Node* body, std::string_view description) {
     n = dom::next_skipping_children(n, body);
   }
   return false;
+}
+
+// The buy box is a form: its labels name what a shopper sets (a colour's
+// swatches, the sizes, the quantity, "Gift wrap"), not what the page says
+// about the product; the chosen option is shown beside the picker's title
+// ("Color: Black Forest Green"), which stays. A label longer than a caption
+// holds more than a control's name (CSS-only tabs wrap whole panels in one).
+// A checkbox whose label names a price adds something else to the order (a
+// protection plan, a second product): it goes with what comes with it.
+// Cart buttons built of links and blocks, and the bars that repeat the
+// product's name and price beside them, are named for the cart; blocks so
+// named that say more are the purchase section itself, and stay.
+bool drop_buy_box_controls(Node* body, const std::vector<NodeStats>& stats) {
+  constexpr uint32_t kCaptionChars = 120;
+  const auto checkboxes = checkboxes_by_id(body);
+  std::vector<Node*> cuts;
+  for (Node* n = body; n;) {
+    if (n->flags & (kDropped | kComments)) {
+      n = dom::next_skipping_children(n, body);
+      continue;
+    }
+    if (n->is_element() && stats[n->index].chars <= kCaptionChars &&
+        (says_add_to_cart(n->attr("class")) || says_add_to_cart(n->attr("id")))) {
+      cuts.push_back(n);
+      n = dom::next_skipping_children(n, body);
+      continue;
+    }
+    if (!n->is(Tag::label)) {
+      n = dom::next_in_preorder(n, body);
+      continue;
+    }
+    const Node* checkbox = labelled_checkbox(n, checkboxes);
+    if (checkbox && has_price(normalized_text(n))) cuts.push_back(add_on_block(checkbox, n, stats));
+    else if (stats[n->index].chars <= kCaptionChars) cuts.push_back(n);
+    n = dom::next_skipping_children(n, body);
+  }
+  for (Node* cut : cuts) cut->flags |= kDropped;
+  return !cuts.empty();
 }
 
 }  // namespace lede::select

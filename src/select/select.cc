@@ -108,6 +108,8 @@ void select_content(dom::Document& doc, const SelectOptions& options) {
     score::compute_stats(doc, body, kDropped | kComments, stats, stats_cache);
   if ((options.product_page || survey.sells) && restore_declared_description(body, options.product_description))
     score::compute_stats(doc, body, kDropped | kComments, stats, stats_cache);
+  if ((options.product_page || survey.sells) && drop_buy_box_controls(body, stats))
+    score::compute_stats(doc, body, kDropped | kComments, stats, stats_cache);
 
   // Dropping only takes candidates away: a headline still shown stays the
   // first match, and saves a walk over the page. One cut with its header

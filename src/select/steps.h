@@ -68,6 +68,10 @@ void drop_named_chrome(const dom::Document& doc, dom::Node* body, const dom::Nod
 void drop_flat_comments(dom::Node* body, const std::vector<score::NodeStats>& stats,
                         bool keep_comments);
 
+// Does `value` (a class, an id, a name) say "add to cart" (or bag, or
+// basket), in any case, the words run together or parted by '-' or '_'?
+bool says_add_to_cart(std::string_view value);
+
 // Step 1c: product.cc
 // On a product page: grids of other products' offers (a linked name and a
 // price each), with their title. `headline` (may be null) is the product's,
@@ -79,6 +83,11 @@ bool drop_other_offers(const dom::Document& doc, dom::Node* body, const dom::Nod
 // found in a part that step 1 cut (a closed sheet, a modal), is restored.
 // Returns whether it restored any.
 bool restore_declared_description(dom::Node* body, std::string_view description);
+
+// On a product page: the labels of its form (a picker's options, the
+// quantity), priced add-ons (a checkbox with a price) and small blocks named
+// for the cart (its button, a sticky bar). Returns whether it dropped any.
+bool drop_buy_box_controls(dom::Node* body, const std::vector<score::NodeStats>& stats);
 
 // Steps 2 and 3: container.cc
 struct ContainerChoice {

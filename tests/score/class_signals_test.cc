@@ -15,6 +15,13 @@ TEST(ClassSignals, WordsAreFoundWhateverTheSeparatorOrCase) {
   EXPECT_TRUE(signals_of_names("site-footer") & kSigFooter);
 }
 
+// Shop themes name the other products offered beside the one on sale
+// "upsells" (WooCommerce's "up-sells upsells products").
+TEST(ClassSignals, UpsellsAreRelated) {
+  EXPECT_TRUE(signals_of_names("up-sells upsells products") & kSigRelated);
+  EXPECT_TRUE(signals_of_names("product-upsell") & kSigRelated);
+}
+
 TEST(ClassSignals, WordsAreMatchedWholeNotAsSubstrings) {
   EXPECT_FALSE(signals_of_names("navigable") & kSigNav);
   EXPECT_FALSE(signals_of_names("commentary") & kSigComments);

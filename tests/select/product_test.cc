@@ -141,6 +141,30 @@ TEST(Product, GridsOfOtherProductsOffersAreLeftOut) {
   EXPECT_EQ(article.text.find("Customers also viewed"), std::string::npos) << article.text;
 }
 
+// Shops often set the amount and its currency sign apart ("119,90<span>€").
+TEST(Product, OffersWhosePriceIsSplitAcrossElementsAreLeftOut) {
+  std::string grid = "<section><h2>You may also like</h2><ul>";
+  for (int i = 0; const char* name : kOtherPacks) {
+    const std::string number = std::to_string(++i);
+    grid += "<li><a href=/p/" + number + "><h3>" + name + "</h3></a><span class=price><bdi>4" + number +
+            ",90<span>€</span></bdi></span></li>";
+  }
+  grid += "</ul></section>";
+  Article article = lede::extract(with_grid(shop_page(kProductJsonLd), grid));
+  EXPECT_NE(article.text.find(kDescription), std::string::npos) << article.text;
+  for (const char* name : kOtherPacks) EXPECT_EQ(article.text.find(name), std::string::npos) << article.text;
+}
+
+// The product's own price split the same way still shows that the page
+// sells something of its own: the grid beside it is other products'.
+TEST(Product, AProductPriceSplitAcrossElementsStillShowsThePagesOwnOffer) {
+  std::string page = shop_page(kProductJsonLd);
+  page.replace(page.find("$99.95"), std::string_view("$99.95").size(), "99,95<span>€</span>");
+  Article article = lede::extract(with_grid(page, grid_of_offers(true)));
+  EXPECT_NE(article.text.find(kDescription), std::string::npos) << article.text;
+  for (const char* name : kOtherPacks) EXPECT_EQ(article.text.find(name), std::string::npos) << article.text;
+}
+
 // Editions of the product itself, each with a cart button, are what the
 // page sells: they stay.
 TEST(Product, OffersWithCartButtonsAreThePagesOwn) {
@@ -260,6 +284,98 @@ TEST(Product, ADeclaredDescriptionShownAlreadyIsNotRepeated) {
   size_t first = article.text.find(kDescription);
   ASSERT_NE(first, std::string::npos) << article.text;
   EXPECT_EQ(article.text.find(kDescription, first + 1), std::string::npos) << article.text;
+}
+
+// The buy box is a form: a picker's options, each a radio button or a
+// checkbox with its label (by `for` or around the input), and the quantity's
+// caption. The picker's title and the chosen option, shown outside the
+// labels, stay.
+std::string page_with_picker(std::string_view head, std::string_view picker) {
+  std::string page = shop_page(head);
+  page.insert(page.find("<div class=description>"), picker);
+  return page;
+}
+
+constexpr std::string_view kColourPicker =
+    "<div class=picker><h6>Colour</h6><span>Chosen: Slate Grey</span>"
+    "<input type=radio name=colour id=c1><label for=c1>Ochre Sunrise</label>"
+    "<input type=radio id=c2><label for=c2>Fjord Teal</label>"
+    "<label><input type=checkbox name=size value=s>Small torso</label>"
+    "<label for=qty>Quantity</label><input type=number id=qty value=1></div>";
+
+TEST(Product, LabelsOfTheBuyBoxAreLeftOut) {
+  Article article = lede::extract(page_with_picker(kProductJsonLd, kColourPicker));
+  EXPECT_NE(article.text.find(kDescription), std::string::npos) << article.text;
+  EXPECT_NE(article.text.find("Chosen: Slate Grey"), std::string::npos) << article.text;
+  for (std::string_view option : {"Ochre Sunrise", "Fjord Teal", "Small torso", "Quantity"})
+    EXPECT_EQ(article.text.find(option), std::string::npos) << option << "\n" << article.text;
+}
+
+// A buy box named for where it sits ("sticky-navbar") holds the product's
+// name and description: on a product page it is no menu.
+TEST(Product, ABuyBoxNamedLikeChromeIsKept) {
+  std::string page = std::string("<html><head>") + std::string(kProductJsonLd) +
+                     "</head><body><nav><a href=/>Home</a> <a href=/packs>Packs</a></nav>"
+                     "<main><div class=offer-holder-sticky-navbar><h1>Trail 25 Pack</h1><div class=price>$99.95</div><p>" +
+                     std::string(kDescription) + " " + std::string(kDescription) + " " + std::string(kDescription) +
+                     "</p></div><div class=story><p>" + std::string(kReviewSentence) +
+                     ", our founder says: every pack is cut and sewn in the same small workshop, checked seam by "
+                     "seam, and sent out with a card that names the person who made it.</p><p>" +
+                     std::string(kReviewSentence) + ", she adds, and the packs came back with stories rather "
+                     "than complaints, which is why the design has barely changed in ten years.</p></div></main>"
+                     "<div class=footer-links><a href=/about>About</a></div></body></html>";
+  Article article = lede::extract(page);
+  EXPECT_NE(article.text.find(kDescription), std::string::npos) << article.text;
+  std::string unsold = page;
+  unsold.replace(unsold.find(kProductJsonLd), kProductJsonLd.size(), "");
+  EXPECT_EQ(lede::extract(unsold).text.find(kDescription), std::string::npos) << lede::extract(unsold).text;
+}
+
+// Cart buttons built of links and blocks, and a sticky bar repeating the
+// name and the price, are named for the cart; a purchase section so named
+// that says more stays.
+TEST(Product, SmallBlocksNamedForTheCartAreLeftOut) {
+  Article article = lede::extract(page_with_picker(
+      kProductJsonLd,
+      "<div class=sticky-add-to-cart><span>Trail 25</span> <span>$99</span></div>"
+      "<div id=btn_addtocart><a href=#>Put it in my basket</a></div>"
+      "<div id=purchase_section_add_to_cart><h2>Trail 25 Pack with rain cover and hip belt pockets, in five "
+      "colours</h2><p>Ships in recycled packaging from our workshop within two days, with a spare buckle and a repair kit.</p></div>"));
+  EXPECT_NE(article.text.find(kDescription), std::string::npos) << article.text;
+  EXPECT_EQ(article.text.find("Put it in my basket"), std::string::npos) << article.text;
+  EXPECT_EQ(article.text.find("$99\n"), std::string::npos) << article.text;
+  EXPECT_NE(article.text.find("Ships in recycled packaging"), std::string::npos) << article.text;
+}
+
+// CSS-only tabs make each tab a checkbox and wrap its panel in the label: a
+// label longer than a caption holds the product's text.
+TEST(Product, ALabelAroundAPanelIsKept) {
+  Article article = lede::extract(page_with_picker(
+      kProductJsonLd,
+      "<div class=tabs><label><input type=checkbox name=tab><h3>Materials</h3><p>The body is recycled "
+      "ripstop nylon with a waterproof coating, the straps are padded with closed-cell foam, and every "
+      "seam is taped, so the pack shrugs off a day of rain on the fells.</p></label></div>"));
+  EXPECT_NE(article.text.find("recycled ripstop nylon"), std::string::npos) << article.text;
+}
+
+// On a page that sells nothing, a form's labels are what it asks (a survey,
+// a calculator): they stay.
+TEST(Product, LabelsOnAPageThatSellsNothingAreKept) {
+  Article article = lede::extract(page_with_picker("", kColourPicker));
+  EXPECT_NE(article.text.find("Ochre Sunrise"), std::string::npos) << article.text;
+}
+
+// A checkbox with a price adds something else to the order (a protection
+// plan, a second product): it is left out with its own options.
+TEST(Product, PricedAddOnsAreLeftOut) {
+  Article article = lede::extract(page_with_picker(
+      kProductJsonLd,
+      "<div class=add-ons><div class=add-on><input type=checkbox id=plan>"
+      "<label for=plan>Three-year protection plan <span>24,00</span><span>€</span></label>"
+      "<div class=plan-terms>Covers drops and spills</div></div></div>"));
+  EXPECT_NE(article.text.find(kDescription), std::string::npos) << article.text;
+  EXPECT_EQ(article.text.find("protection plan"), std::string::npos) << article.text;
+  EXPECT_EQ(article.text.find("Covers drops and spills"), std::string::npos) << article.text;
 }
 
 }  // namespace
