@@ -13,6 +13,7 @@ struct WordCounts {
   uint64_t hash = 0;  // 0: an empty slot
   uint32_t lines = 0, prose_lines = 0;
   uint32_t last_line = kNoLine;  // the last line counted, so that a line counts a word once
+  uint32_t last_read = kNoLine;  // the same, when the counts are read
   bool in_title = false;
 };
 
@@ -32,7 +33,8 @@ class WordTable {
     return entry;
   }
 
-  const WordCounts& at(uint64_t hash) const { return slots_[find(hash ? hash : 1)]; }
+  // A word already counted.
+  WordCounts& at(uint64_t hash) { return slots_[find(hash ? hash : 1)]; }
 
  private:
   size_t find(uint64_t hash) const {
@@ -57,12 +59,12 @@ class WordTable {
 }  // namespace
 
 std::vector<LineCohesion> line_cohesion(const std::vector<Line>& lines, const std::vector<bool>& prose, size_t title) {
+  // Two passes over the text, counting and then reading the counts, rather
+  // than keeping every line's words in between: on a huge document those
+  // would take more memory than the text itself.
   WordTable table;
-  // Each line's distinct words: line i's are distinct[begin[i], begin[i + 1]).
-  std::vector<uint64_t> distinct, words;
-  std::vector<size_t> begin(lines.size() + 1);
+  std::vector<uint64_t> words;
   for (size_t i = 0; i < lines.size(); ++i) {
-    begin[i] = distinct.size();
     words.clear();
     append_content_words(lines[i].text, words);
     for (uint64_t word : words) {
@@ -72,21 +74,23 @@ std::vector<LineCohesion> line_cohesion(const std::vector<Line>& lines, const st
       ++entry.lines;
       if (prose[i]) ++entry.prose_lines;
       if (i == title) entry.in_title = true;
-      distinct.push_back(word);
     }
   }
-  begin[lines.size()] = distinct.size();
   std::vector<LineCohesion> cohesion(lines.size());
   for (size_t i = 0; i < lines.size(); ++i) {
-    size_t count = begin[i + 1] - begin[i];
-    if (count == 0) continue;
-    size_t in_prose = 0, unique = 0, in_title = 0;
-    for (size_t k = begin[i]; k < begin[i + 1]; ++k) {
-      const WordCounts& entry = table.at(distinct[k]);
+    words.clear();
+    append_content_words(lines[i].text, words);
+    size_t count = 0, in_prose = 0, unique = 0, in_title = 0;
+    for (uint64_t word : words) {
+      WordCounts& entry = table.at(word);
+      if (entry.last_read == i) continue;  // a line counts a word once
+      entry.last_read = static_cast<uint32_t>(i);
+      ++count;
       if (entry.prose_lines > (prose[i] ? 1u : 0u)) ++in_prose;  // the line itself does not count
       if (entry.lines == 1) ++unique;
       if (entry.in_title) ++in_title;
     }
+    if (count == 0) continue;
     double total = double(count);
     cohesion[i] = {double(in_prose) / total, double(unique) / total, double(in_title) / total, count};
   }
