@@ -1,9 +1,11 @@
 #include "clean/line_model.h"
 
 #include <algorithm>
+#include <bit>
+#include <cstdint>
 #include <cmath>
 #include <string>
-#include <unordered_map>
+#include <functional>
 
 #include "clean/classify.h"
 #include "clean/cohesion.h"
@@ -124,15 +126,36 @@ size_t ascii_digits(std::string_view text) {
   return static_cast<size_t>(std::count_if(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; }));
 }
 
+// Lines whose normalised text another line of the document shares. Counted
+// by a hash of that text, compared in full when hashes match, so that a huge
+// document is not held a second time as keys.
 std::vector<bool> repeated_in_document(const std::vector<Line>& lines) {
-  std::unordered_map<std::string, size_t> seen;
-  std::vector<std::string> keys(lines.size());
+  struct Entry {
+    uint64_t hash = 0;
+    uint32_t first_line = 0;  // the line whose text the entry counts
+    uint32_t count = 0;       // 0: an empty slot
+  };
+  std::vector<Entry> table(std::bit_ceil(std::max<size_t>(16, 2 * lines.size())));
+  size_t mask = table.size() - 1;
+  constexpr uint32_t kNoEntry = static_cast<uint32_t>(-1);
+  std::vector<uint32_t> entry_of(lines.size(), kNoEntry);
+  std::string key, other;
   for (size_t i = 0; i < lines.size(); ++i) {
-    keys[i] = normalise_line(lines[i].text);
-    if (!keys[i].empty()) ++seen[keys[i]];
+    normalise_line(lines[i].text, key);
+    if (key.empty()) continue;
+    uint64_t hash = std::hash<std::string_view>{}(key);
+    size_t slot = hash & mask;
+    for (; table[slot].count; slot = (slot + 1) & mask) {
+      if (table[slot].hash != hash) continue;
+      normalise_line(lines[table[slot].first_line].text, other);
+      if (other == key) break;
+    }
+    if (table[slot].count == 0) table[slot] = {hash, static_cast<uint32_t>(i), 0};
+    ++table[slot].count;
+    entry_of[i] = static_cast<uint32_t>(slot);
   }
   std::vector<bool> repeated(lines.size());
-  for (size_t i = 0; i < lines.size(); ++i) repeated[i] = !keys[i].empty() && seen[keys[i]] > 1;
+  for (size_t i = 0; i < lines.size(); ++i) repeated[i] = entry_of[i] != kNoEntry && table[entry_of[i]].count > 1;
   return repeated;
 }
 

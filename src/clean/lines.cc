@@ -233,8 +233,8 @@ std::vector<Line> split_lines(std::string_view text) {
   return lines;
 }
 
-std::string normalise_line(std::string_view line) {
-  std::string out;
+void normalise_line(std::string_view line, std::string& out) {
+  out.clear();
   for (size_t i = 0; i < line.size();) {
     uint32_t cp = 0xFFFD;
     size_t length = std::max<size_t>(1, decode_utf8(line, i, cp));
@@ -243,6 +243,11 @@ std::string normalise_line(std::string_view line) {
     i += length;
   }
   while (!out.empty() && out.back() == ' ') out.pop_back();
+}
+
+std::string normalise_line(std::string_view line) {
+  std::string out;
+  normalise_line(line, out);
   return out;
 }
 

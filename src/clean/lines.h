@@ -66,5 +66,7 @@ void append_content_words(std::string_view line, std::vector<uint64_t>& out);
 // Letters and digits only, lower-cased, digits dropped: the form in which a
 // line is compared with the same site's other pages.
 std::string normalise_line(std::string_view line);
+// The same into `out`, whose buffer is reused.
+void normalise_line(std::string_view line, std::string& out);
 
 }  // namespace lede::clean
