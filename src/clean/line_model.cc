@@ -203,7 +203,8 @@ void add_neighbourhood(const std::vector<Line>& lines, size_t i, LineModelInputs
 
 }  // namespace
 
-std::vector<LineModelInputs> line_model_inputs(const std::vector<Line>& lines, const std::vector<bool>& flagged) {
+void visit_line_model_inputs(const std::vector<Line>& lines, const std::vector<bool>& flagged,
+                             const std::function<void(size_t line, const LineModelInputs&)>& use) {
   size_t n = lines.size();
   Region region = prose_region(lines, flagged, 1);
   Region dense = prose_region(lines, flagged, 4);  // one that long runs of other lines break
@@ -218,10 +219,9 @@ std::vector<LineModelInputs> line_model_inputs(const std::vector<Line>& lines, c
   for (size_t i = 0; i < n; ++i) {
     if (is_body_paragraph(lines[i].features)) first_body = std::min(first_body, i), last_body = i;
   }
-  std::vector<LineModelInputs> inputs(n);
   for (size_t i = 0; i < n; ++i) {
     const LineFeatures& f = lines[i].features;
-    LineModelInputs& x = inputs[i];
+    LineModelInputs x{};
     x[input::bias] = 1;
     x[input::log_words] = std::log1p(double(f.words));
     x[input::ends_sentence] = f.ends_sentence;
@@ -258,7 +258,14 @@ std::vector<LineModelInputs> line_model_inputs(const std::vector<Line>& lines, c
     x[input::unique_vocab_share] = cohesion[i].unique_share;
     x[input::title_vocab_share] = cohesion[i].title_share;
     x[input::log_content_words] = std::log1p(double(cohesion[i].content_words));
+    use(i, x);
   }
+}
+
+std::vector<LineModelInputs> line_model_inputs(const std::vector<Line>& lines, const std::vector<bool>& flagged) {
+  std::vector<LineModelInputs> inputs;
+  inputs.reserve(lines.size());
+  visit_line_model_inputs(lines, flagged, [&](size_t, const LineModelInputs& x) { inputs.push_back(x); });
   return inputs;
 }
 

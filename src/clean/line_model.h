@@ -10,6 +10,7 @@
 #pragma once
 
 #include <array>
+#include <functional>
 #include <string_view>
 #include <vector>
 
@@ -36,8 +37,14 @@ enum Input : size_t {
 // The inputs' names, in order, for the training script and the weights file.
 extern const std::array<std::string_view, kLineModelInputs> kLineModelInputNames;
 
-// The inputs of every line; `flagged[i]`: the line's own words already mark
-// it as chrome (a notice, a label, a link).
+// The inputs of every line, handed to `use` a line at a time, in order
+// (all of a huge document's would take several times its size);
+// `flagged[i]`: the line's own words already mark it as chrome (a notice, a
+// label, a link).
+void visit_line_model_inputs(const std::vector<Line>& lines, const std::vector<bool>& flagged,
+                             const std::function<void(size_t line, const LineModelInputs&)>& use);
+
+// All of them at once, for training and inspection.
 std::vector<LineModelInputs> line_model_inputs(const std::vector<Line>& lines, const std::vector<bool>& flagged);
 
 // The model's log-odds that the line is the article's.
