@@ -219,8 +219,23 @@ void append_content_words(std::string_view line, std::vector<uint64_t>& out) {
   finish();
 }
 
+namespace {
+
+size_t count_nonblank_lines(std::string_view text) {
+  size_t count = 0;
+  for (size_t start = 0; start <= text.size();) {
+    size_t end = std::min(text.find('\n', start), text.size());
+    if (!trim(text.substr(start, end - start)).empty()) ++count;
+    start = end + 1;
+  }
+  return count;
+}
+
+}  // namespace
+
 std::vector<Line> split_lines(std::string_view text) {
   std::vector<Line> lines;
+  lines.reserve(count_nonblank_lines(text));  // growing by doubling would hold up to three times as much
   size_t number = 0;
   for (size_t start = 0; start <= text.size();) {
     size_t end = text.find('\n', start);

@@ -26,13 +26,15 @@ enum class Vocab {
   count
 };
 
+// Counts in 32 bits: a document holds one of these per line, and no line
+// has four billion words.
 struct LineFeatures {
-  size_t words = 0;          // weighted as above
-  size_t capitalised = 0;    // words starting with an upper-case ASCII letter
-  size_t stop_words = 0;     // function words (the, der, le, el, ...)
-  size_t address = 0;        // words of address: you, our, us, wir, vous, ...
-  size_t vocab[static_cast<size_t>(Vocab::count)] = {};
-  size_t separators = 0;     // | · • » used as menu separators
+  uint32_t words = 0;          // weighted as above
+  uint32_t capitalised = 0;    // words starting with an upper-case ASCII letter
+  uint32_t stop_words = 0;     // function words (the, der, le, el, ...)
+  uint32_t address = 0;        // words of address: you, our, us, wir, vous, ...
+  uint32_t vocab[static_cast<size_t>(Vocab::count)] = {};
+  uint32_t separators = 0;     // | · • » used as menu separators
   bool ends_sentence = false;
   bool has_copyright_sign = false;
   bool link_like = false;    // a bare URL or e-mail address
