@@ -15,6 +15,10 @@ namespace {
 
 constexpr size_t kNone = static_cast<size_t>(-1);
 
+// Mojibake's lead characters U+00C2..U+00F4 ("Ã", "â") all begin with the
+// byte 0xC3 in UTF-8: text without that byte has none to repair.
+bool may_hold_mojibake(std::string_view text) { return text.find('\xC3') != std::string_view::npos; }
+
 // Where the article opens, as indices into the lines.
 struct Opening {
   size_t headline = kNone, standfirst = kNone, byline = kNone, dateline = kNone;
@@ -100,8 +104,15 @@ void cut_above_headline(const Opening& opening, std::vector<std::string_view>& r
 
 Cleaned clean_text(std::string_view input, const CleanOptions& options) {
   Cleaned cleaned;
-  std::string text = repair_utf8(input, cleaned.invalid_utf8);
-  decode::repair_mojibake(text);  // "itâ€™s", as corpora made by older tools often hold
+  // The lines are views into the input itself unless it needs repair: a copy
+  // would be one more time the size of a huge document.
+  std::string repaired;
+  std::string_view text = input;
+  if (!is_valid_utf8(input) || may_hold_mojibake(input)) {
+    repaired = repair_utf8(input, cleaned.invalid_utf8);
+    decode::repair_mojibake(repaired);  // "itâ€™s", as corpora made by older tools often hold
+    text = repaired;
+  }
   std::vector<Line> lines = split_lines(text);
   std::vector<std::string_view> reasons = classify_lines(lines, options.site, url_host(options.url));
   Opening opening;

@@ -102,6 +102,20 @@ Vocab LineFeatures::main_vocab() const {
   return vocab[best] ? static_cast<Vocab>(best) : Vocab::none;
 }
 
+bool is_valid_utf8(std::string_view text) {
+  for (size_t i = 0; i < text.size();) {
+    if (static_cast<unsigned char>(text[i]) < 0x80) {
+      ++i;
+      continue;
+    }
+    uint32_t cp = 0;
+    size_t length = decode_utf8(text, i, cp);
+    if (length == 0) return false;
+    i += length;
+  }
+  return true;
+}
+
 std::string repair_utf8(std::string_view text, size_t& replaced) {
   replaced = 0;
   std::string out;

@@ -53,6 +53,7 @@ struct Line {
 // `text` made valid UTF-8: every invalid sequence becomes U+FFFD. `replaced`
 // counts them.
 std::string repair_utf8(std::string_view text, size_t& replaced);
+bool is_valid_utf8(std::string_view text);
 
 // The non-blank lines of `text` (which must outlive them), with features.
 std::vector<Line> split_lines(std::string_view text);
