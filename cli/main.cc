@@ -649,13 +649,17 @@ CleanArgs parse_clean_args(ArgReader& reader) {
   return args;
 }
 
-std::string cleaned_document(const lede::clean::Cleaned& cleaned, bool json) {
-  if (json) return lede::clean::to_json(cleaned) + "\n";
-  std::string document;
-  for (const std::string* heading : {&cleaned.title, &cleaned.subtitle}) {
-    if (!heading->empty()) document += *heading + "\n";
+// Written in pieces rather than assembled first: the text of a huge
+// document would be held twice.
+void write_cleaned(std::ostream& out, const lede::clean::Cleaned& cleaned, bool json) {
+  if (json) {
+    out << lede::clean::to_json(cleaned) << '\n';
+    return;
   }
-  return document + cleaned.text;
+  for (const std::string* heading : {&cleaned.title, &cleaned.subtitle}) {
+    if (!heading->empty()) out << *heading << '\n';
+  }
+  out << cleaned.text;
 }
 
 // Plain-text inputs, one document each.
@@ -669,7 +673,7 @@ int clean_documents(const CleanArgs& args, std::ostream& out) {
         std::cerr << "lede: " << path << ": " << cleaned.invalid_utf8 << " invalid UTF-8 sequences replaced\n";
       }
       if (i > 0 && !args.json) out << "\f\n";
-      out << cleaned_document(cleaned, args.json);
+      write_cleaned(out, cleaned, args.json);
     } catch (const std::exception& error) {
       std::cerr << "lede: " << error.what() << "\n";
       failed = true;
