@@ -125,6 +125,19 @@ Cleaned clean_text(std::string_view input, const CleanOptions& options) {
   cut_above_headline(opening, reasons);
   cleaned.authors = std::move(opening.authors);
   cleaned.date = std::move(opening.date);
+  auto in_body = [&](size_t i) {
+    return reasons[i].empty() && i != opening.headline && i != opening.standfirst && i != opening.byline &&
+           i != opening.dateline;
+  };
+  // Reserved to the byte: a huge document's body grown by doubling would
+  // briefly hold up to three times its size.
+  size_t body_bytes = 0, removed = 0;
+  for (size_t i = 0; i < lines.size(); ++i) {
+    if (in_body(i)) body_bytes += lines[i].text.size() + 1;
+    if (!reasons[i].empty()) ++removed;
+  }
+  cleaned.text.reserve(body_bytes);
+  cleaned.removed.reserve(removed);
   for (size_t i = 0; i < lines.size(); ++i) {
     std::string_view line = lines[i].text;
     if (!reasons[i].empty()) {
@@ -133,7 +146,7 @@ Cleaned clean_text(std::string_view input, const CleanOptions& options) {
       cleaned.title = line;
     } else if (i == opening.standfirst) {
       cleaned.subtitle = line;
-    } else if (i != opening.byline && i != opening.dateline) {
+    } else if (in_body(i)) {
       cleaned.text.append(line).push_back('\n');
     }
   }
