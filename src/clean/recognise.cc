@@ -92,11 +92,20 @@ std::string time_with_offset(std::string_view line) {
   return {};
 }
 
+// How many words metadata::words(line) would give, without copying them:
+// bylines and datelines are short, and a huge line would be copied whole.
+size_t word_count(std::string_view line) {
+  size_t count = 0;
+  metadata::for_each_word(line, [&](std::string_view) { ++count; });
+  return count;
+}
+
 }  // namespace
 
 std::vector<std::string> byline_authors(std::string_view line, bool near_date) {
+  if (word_count(line) > 12) return {};
   std::vector<std::string> words = metadata::words(line);
-  if (words.empty() || words.size() > 12) return {};
+  if (words.empty()) return {};
   std::vector<std::string> names = metadata::parse_byline(line, metadata::NonPersons{});
   size_t name_words = 0;
   for (const std::string& name : names) {
@@ -110,8 +119,9 @@ std::vector<std::string> byline_authors(std::string_view line, bool near_date) {
 }
 
 std::string dateline_date(std::string_view line) {
+  if (word_count(line) > 14) return {};
   std::vector<std::string> words = metadata::words(line);
-  if (words.empty() || words.size() > 14) return {};
+  if (words.empty()) return {};
   std::string day = metadata::find_date_in_text(line);
   if (day.empty()) return {};
   // Mostly the date: at most a prefix ("Published", "Updated on") and a name.
