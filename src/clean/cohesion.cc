@@ -60,36 +60,31 @@ class WordTable {
 
 std::vector<LineCohesion> line_cohesion(const std::vector<Line>& lines, const std::vector<bool>& prose, size_t title) {
   // Two passes over the text, counting and then reading the counts, rather
-  // than keeping every line's words in between: on a huge document those
-  // would take more memory than the text itself.
+  // than keeping the words in between: a huge document's would take more
+  // memory than its text.
   WordTable table;
-  std::vector<uint64_t> words;
   for (size_t i = 0; i < lines.size(); ++i) {
-    words.clear();
-    append_content_words(lines[i].text, words);
-    for (uint64_t word : words) {
+    visit_content_words(lines[i].text, [&](uint64_t word) {
       WordCounts& entry = table[word];
-      if (entry.last_line == i) continue;
+      if (entry.last_line == i) return;  // a line counts a word once
       entry.last_line = static_cast<uint32_t>(i);
       ++entry.lines;
       if (prose[i]) ++entry.prose_lines;
       if (i == title) entry.in_title = true;
-    }
+    });
   }
   std::vector<LineCohesion> cohesion(lines.size());
   for (size_t i = 0; i < lines.size(); ++i) {
-    words.clear();
-    append_content_words(lines[i].text, words);
     size_t count = 0, in_prose = 0, unique = 0, in_title = 0;
-    for (uint64_t word : words) {
+    visit_content_words(lines[i].text, [&](uint64_t word) {
       WordCounts& entry = table.at(word);
-      if (entry.last_read == i) continue;  // a line counts a word once
+      if (entry.last_read == i) return;
       entry.last_read = static_cast<uint32_t>(i);
       ++count;
       if (entry.prose_lines > (prose[i] ? 1u : 0u)) ++in_prose;  // the line itself does not count
       if (entry.lines == 1) ++unique;
       if (entry.in_title) ++in_title;
-    }
+    });
     if (count == 0) continue;
     double total = double(count);
     cohesion[i] = {double(in_prose) / total, double(unique) / total, double(in_title) / total, count};

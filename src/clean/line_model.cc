@@ -5,7 +5,6 @@
 #include <cstdint>
 #include <cmath>
 #include <string>
-#include <functional>
 
 #include "clean/classify.h"
 #include "clean/cohesion.h"
@@ -127,8 +126,8 @@ size_t ascii_digits(std::string_view text) {
 }
 
 // Lines whose normalised text another line of the document shares. Counted
-// by a hash of that text, compared in full when hashes match, so that a huge
-// document is not held a second time as keys.
+// by a hash of that text, which is built and compared in full only when
+// hashes match, so that a huge document is not held a second time as keys.
 std::vector<bool> repeated_in_document(const std::vector<Line>& lines) {
   struct Entry {
     uint64_t hash = 0;
@@ -139,18 +138,18 @@ std::vector<bool> repeated_in_document(const std::vector<Line>& lines) {
   size_t mask = table.size() - 1;
   constexpr uint32_t kNoEntry = static_cast<uint32_t>(-1);
   std::vector<uint32_t> entry_of(lines.size(), kNoEntry);
-  std::string key, other;
+  std::string text, other;
   for (size_t i = 0; i < lines.size(); ++i) {
-    normalise_line(lines[i].text, key);
-    if (key.empty()) continue;
-    uint64_t hash = std::hash<std::string_view>{}(key);
-    size_t slot = hash & mask;
+    NormalisedHash key = normalised_hash(lines[i].text);
+    if (key.length == 0) continue;
+    size_t slot = key.hash & mask;
     for (; table[slot].count; slot = (slot + 1) & mask) {
-      if (table[slot].hash != hash) continue;
+      if (table[slot].hash != key.hash) continue;
+      normalise_line(lines[i].text, text);
       normalise_line(lines[table[slot].first_line].text, other);
-      if (other == key) break;
+      if (other == text) break;
     }
-    if (table[slot].count == 0) table[slot] = {hash, static_cast<uint32_t>(i), 0};
+    if (table[slot].count == 0) table[slot] = {key.hash, static_cast<uint32_t>(i), 0};
     ++table[slot].count;
     entry_of[i] = static_cast<uint32_t>(slot);
   }

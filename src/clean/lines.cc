@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <functional>
 
 #include "clean/vocabulary.h"
 
@@ -182,13 +183,13 @@ struct WordHash {
 
 }  // namespace
 
-void append_content_words(std::string_view line, std::vector<uint64_t>& out) {
+void visit_content_words(std::string_view line, const std::function<void(uint64_t word)>& use) {
   WordHash word;
   size_t letters = 0, digits = 0;
   size_t previous_unspaced = 0;  // the byte length of the previous character when unspaced, else 0
   std::string lowered;
   auto finish = [&] {
-    if (letters >= kContentWordLetters && digits < letters) out.push_back(word.value);
+    if (letters >= kContentWordLetters && digits < letters) use(word.value);
     word = {};
     letters = digits = 0;
   };
@@ -215,7 +216,7 @@ void append_content_words(std::string_view line, std::vector<uint64_t>& out) {
       if (previous_unspaced) {
         WordHash pair;
         pair.add(line.substr(i - previous_unspaced, previous_unspaced + length));
-        out.push_back(pair.value);
+        use(pair.value);
       }
       previous_unspaced = length;
     } else if (is_word_code_point(cp)) {
@@ -262,16 +263,45 @@ std::vector<Line> split_lines(std::string_view text) {
   return lines;
 }
 
-void normalise_line(std::string_view line, std::string& out) {
-  out.clear();
+namespace {
+
+// Hands `emit` the bytes of the line's normalised form, one at a time: the
+// words' letters lower-cased, one space between words.
+template <class Emit>
+void emit_normalised(std::string_view line, Emit emit) {
+  bool in_text = false, space_due = false;
+  std::string lowered;
   for (size_t i = 0; i < line.size();) {
     uint32_t cp = 0xFFFD;
     size_t length = std::max<size_t>(1, decode_utf8(line, i, cp));
-    if (is_word_code_point(cp) && !(cp >= '0' && cp <= '9')) append_lower(out, cp, line.substr(i, length));
-    else if (!out.empty() && out.back() != ' ') out += ' ';
+    if (is_word_code_point(cp) && !(cp >= '0' && cp <= '9')) {
+      if (space_due) emit(' ');
+      lowered.clear();
+      append_lower(lowered, cp, line.substr(i, length));
+      for (char c : lowered) emit(c);
+      in_text = true, space_due = false;
+    } else {
+      space_due = in_text;
+    }
     i += length;
   }
-  while (!out.empty() && out.back() == ' ') out.pop_back();
+}
+
+}  // namespace
+
+void normalise_line(std::string_view line, std::string& out) {
+  out.clear();
+  emit_normalised(line, [&](char c) { out.push_back(c); });
+}
+
+NormalisedHash normalised_hash(std::string_view line) {
+  WordHash hash;
+  size_t length = 0;
+  emit_normalised(line, [&](char c) {
+    hash.add(static_cast<unsigned char>(c));
+    ++length;
+  });
+  return {hash.value, length};
 }
 
 std::string normalise_line(std::string_view line) {

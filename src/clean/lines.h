@@ -6,6 +6,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -60,16 +61,23 @@ std::vector<Line> split_lines(std::string_view text);
 
 LineFeatures line_features(std::string_view line);
 
-// Appends to `out` the hashes of the line's content words: words of four
-// letters or more that are not numbers, lower-cased; in scripts written
+// Hands `use` the hashes of the line's content words, in order: words of
+// four letters or more that are not numbers, lower-cased; in scripts written
 // without spaces, every two adjacent characters. Short words are mostly
 // function words in any language, so what is left says what the line is about.
-void append_content_words(std::string_view line, std::vector<uint64_t>& out);
+void visit_content_words(std::string_view line, const std::function<void(uint64_t word)>& use);
 
 // Letters and digits only, lower-cased, digits dropped: the form in which a
 // line is compared with the same site's other pages.
 std::string normalise_line(std::string_view line);
 // The same into `out`, whose buffer is reused.
 void normalise_line(std::string_view line, std::string& out);
+
+// A hash and the length of normalise_line(line), without building it.
+struct NormalisedHash {
+  uint64_t hash = 0;
+  size_t length = 0;
+};
+NormalisedHash normalised_hash(std::string_view line);
 
 }  // namespace lede::clean
