@@ -72,6 +72,10 @@ uint64_t LineReader::line_number() const { return impl_->line_number; }
 uint64_t LineReader::bytes_read() const { return impl_->stream->bytes_read(); }
 uint64_t LineReader::file_size() const { return impl_->stream->file_size(); }
 
+// Records larger than this are rare; reallocating the parser's buffers
+// after each costs little beside parsing them.
+constexpr size_t kReleaseParserAfter = size_t{1} << 20;
+
 struct JsonlPageReader::Impl {
   simdjson::dom::parser parser;
 };
@@ -114,6 +118,10 @@ bool JsonlPageReader::read(std::string& line, const JsonlFieldNames& names, Json
   page.html.assign(html);
   page.url = record.at_key(names.url).get(value) ? std::string() : scalar_text(value);
   page.id = record.at_key(names.id).get(value) ? std::string() : scalar_text(value);
+  // The parser keeps buffers of about 14 bytes per byte of the largest record
+  // it has read, for as long as the reader lives: after a huge record they
+  // would stay alongside the record's processing and every later record's.
+  if (size > kReleaseParserAfter) impl_->parser = simdjson::dom::parser();
   return true;
 }
 
