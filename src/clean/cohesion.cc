@@ -9,13 +9,16 @@ namespace {
 
 constexpr uint32_t kNoLine = static_cast<uint32_t>(-1);
 
+// Sixteen bytes a word: a document of made-up words (identifiers, encoded
+// data) has about as many distinct words as words.
 struct WordCounts {
-  uint64_t hash = 0;  // 0: an empty slot
-  uint32_t lines = 0, prose_lines = 0;
-  uint32_t last_line = kNoLine;  // the last line counted, so that a line counts a word once
-  uint32_t last_read = kNoLine;  // the same, when the counts are read
+  uint64_t hash = 0;             // 0: an empty slot
+  uint32_t last_line = kNoLine;  // the last line that counted or read the word, so that a line does so once
+  uint8_t lines = 0, prose_lines = 0;  // up to 2: what is read is "one" or "more than one"
   bool in_title = false;
 };
+
+void count_up_to_two(uint8_t& count) { count += count < 2; }
 
 // The document's content words by hash, open addressing: one flat table per
 // document, cheaper than a node per word, grown with the vocabulary rather
@@ -35,6 +38,10 @@ class WordTable {
 
   // A word already counted.
   WordCounts& at(uint64_t hash) { return slots_[find(hash ? hash : 1)]; }
+
+  void forget_last_lines() {
+    for (WordCounts& entry : slots_) entry.last_line = kNoLine;
+  }
 
  private:
   size_t find(uint64_t hash) const {
@@ -68,18 +75,19 @@ std::vector<LineCohesion> line_cohesion(const std::vector<Line>& lines, const st
       WordCounts& entry = table[word];
       if (entry.last_line == i) return;  // a line counts a word once
       entry.last_line = static_cast<uint32_t>(i);
-      ++entry.lines;
-      if (prose[i]) ++entry.prose_lines;
+      count_up_to_two(entry.lines);
+      if (prose[i]) count_up_to_two(entry.prose_lines);
       if (i == title) entry.in_title = true;
     });
   }
+  table.forget_last_lines();
   std::vector<LineCohesion> cohesion(lines.size());
   for (size_t i = 0; i < lines.size(); ++i) {
     size_t count = 0, in_prose = 0, unique = 0, in_title = 0;
     visit_content_words(lines[i].text, [&](uint64_t word) {
       WordCounts& entry = table.at(word);
-      if (entry.last_read == i) return;
-      entry.last_read = static_cast<uint32_t>(i);
+      if (entry.last_line == i) return;
+      entry.last_line = static_cast<uint32_t>(i);
       ++count;
       if (entry.prose_lines > (prose[i] ? 1u : 0u)) ++in_prose;  // the line itself does not count
       if (entry.lines == 1) ++unique;
