@@ -1,4 +1,5 @@
 // The lede command line: parses flags, then hands each input to the library.
+#include <malloc.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -720,7 +721,19 @@ int clean_corpus(CleanArgs& args) {
   return stats.failed_total() > 0 ? 1 : 0;
 }
 
+// glibc raises its threshold for serving allocations from mmap to the size
+// of each large block freed, after which blocks of tens of megabytes come
+// from the heap and stay with the process once freed: a huge document's
+// working buffers would keep counting against every later one. A fixed
+// threshold returns them.
+void return_large_blocks_when_freed() {
+#ifdef __GLIBC__
+  mallopt(M_MMAP_THRESHOLD, 1 << 20);
+#endif
+}
+
 int run_clean(ArgReader& reader) {
+  return_large_blocks_when_freed();
   CleanArgs args = parse_clean_args(reader);
   if (args.jsonl) return clean_corpus(args);
   if (args.output.empty()) return clean_documents(args, std::cout);

@@ -1,8 +1,12 @@
 // lede clean --jsonl as a user runs it on a corpus: order kept, site lines
 // cut, counts saved for the next run.
 #include <gtest/gtest.h>
+#include <sys/resource.h>
 #include <sys/wait.h>
+#include <unistd.h>
 
+#include <cstdint>
+#include <cstdio>
 #include <cstdlib>
 #include <string>
 
@@ -53,6 +57,66 @@ TEST(CleanCli, JsonlRecordsKeepTheirOtherMembers) {
   EXPECT_NE(out.find(R"("reason":"share prompt")"), std::string::npos) << out;
   EXPECT_EQ(out.find(R"("title":"old")"), std::string::npos) << out;  // replaced by the recovered one
   EXPECT_EQ(out.find(R"("source":)"), std::string::npos) << out;     // the record, not extract's provenance
+}
+
+}  // namespace
+
+namespace {
+
+#if defined(__SANITIZE_ADDRESS__)
+constexpr bool kSanitized = true;
+#elif defined(__has_feature)
+constexpr bool kSanitized = __has_feature(address_sanitizer);
+#else
+constexpr bool kSanitized = false;
+#endif
+
+// Lines of made-up words, some ending a sentence: a document no cut shortens
+// much, so that the output is about as large as the input.
+std::string made_up_document(size_t bytes) {
+  std::string text;
+  uint64_t state = 12345;
+  auto next = [&](uint64_t range) {
+    state = state * 6364136223846793005ull + 1442695040888963407ull;
+    return (state >> 33) % range;
+  };
+  while (text.size() < bytes) {
+    size_t words = 3 + next(25);
+    for (size_t w = 0; w < words; ++w) {
+      size_t letters = 2 + next(8);
+      for (size_t l = 0; l < letters; ++l) text += static_cast<char>('a' + next(26));
+      text += w + 1 < words ? ' ' : next(2) ? '.' : '\n';
+    }
+    if (text.back() == '.') text += '\n';
+  }
+  return text;
+}
+
+// Peak resident memory of `lede clean FILE`, in bytes.
+size_t clean_peak_memory(const std::string& path) {
+  pid_t child = fork();
+  if (child == 0) {
+    if (!std::freopen("/dev/null", "w", stdout)) _exit(127);
+    execl(LEDE_CLI_PATH, LEDE_CLI_PATH, "clean", path.c_str(), static_cast<char*>(nullptr));
+    _exit(127);
+  }
+  int status = 0;
+  rusage usage{};
+  if (child < 0 || wait4(child, &status, 0, &usage) != child || !WIFEXITED(status) || WEXITSTATUS(status) != 0) {
+    return static_cast<size_t>(-1);
+  }
+  return static_cast<size_t>(usage.ru_maxrss) * 1024;
+}
+
+// Issue 6: `lede clean --jsonl` cleans a document per thread, so each one's
+// peak multiplies; a huge document must not take many times its size.
+TEST(CleanCli, HugeDocumentPeaksWithinThreeTimesItsSize) {
+  if (kSanitized) GTEST_SKIP() << "the sanitizers' shadow memory is not the program's";
+  std::string dir = lede::test::scratch_dir("clean_cli_huge");
+  std::string document = made_up_document(size_t{16} << 20);
+  lede::test::write_file(dir + "/huge.txt", document);
+  size_t baseline = size_t{12} << 20;  // the program and its tables, on any input
+  EXPECT_LE(clean_peak_memory(dir + "/huge.txt"), 3 * document.size() + baseline);
 }
 
 }  // namespace
