@@ -9,6 +9,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <string>
+#include <vector>
 
 #include "test_support.h"
 
@@ -71,21 +72,24 @@ constexpr bool kSanitized = __has_feature(address_sanitizer);
 constexpr bool kSanitized = false;
 #endif
 
-// Lines of made-up words, some ending a sentence: a document no cut shortens
-// much, so that the output is about as large as the input.
+// Paragraphs of made-up words from a vocabulary of some thousands, some
+// ending a sentence: a document no cut shortens much, so that the output is
+// about as large as the input.
 std::string made_up_document(size_t bytes) {
-  std::string text;
   uint64_t state = 12345;
   auto next = [&](uint64_t range) {
     state = state * 6364136223846793005ull + 1442695040888963407ull;
     return (state >> 33) % range;
   };
+  std::vector<std::string> vocabulary(20000);
+  for (std::string& word : vocabulary) {
+    for (size_t letters = 2 + next(9); word.size() < letters;) word += static_cast<char>('a' + next(26));
+  }
+  std::string text;
   while (text.size() < bytes) {
-    size_t words = 3 + next(25);
-    for (size_t w = 0; w < words; ++w) {
-      size_t letters = 2 + next(8);
-      for (size_t l = 0; l < letters; ++l) text += static_cast<char>('a' + next(26));
-      text += w + 1 < words ? ' ' : next(2) ? '.' : '\n';
+    for (size_t words = 5 + next(60); words > 0; --words) {
+      text += vocabulary[next(vocabulary.size())];
+      text += words > 1 ? ' ' : next(2) ? '.' : '\n';
     }
     if (text.back() == '.') text += '\n';
   }

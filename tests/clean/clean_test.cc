@@ -281,3 +281,14 @@ TEST(CleanSite, TableStaysWithinItsCap) {
 }
 
 }  // namespace
+
+namespace {
+
+TEST(Clean, MojibakeIsRepaired) {
+  Cleaned cleaned = lede::clean::clean_text(
+      "The caf\xC3\x83\xC2\xA9 on the corner reopened on Monday after a long renovation, its owner said.\n");
+  EXPECT_NE(cleaned.text.find("caf\xC3\xA9 on"), std::string::npos) << cleaned.text;
+  EXPECT_EQ(cleaned.invalid_utf8, 0u);
+}
+
+}  // namespace

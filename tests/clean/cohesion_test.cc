@@ -103,3 +103,34 @@ TEST(Cohesion, TheLineModelComparesLinesWithTheProseAndTheHeadline) {
 }
 
 }  // namespace
+
+namespace {
+
+using lede::clean::LineModelInputs;
+namespace input = lede::clean::input;
+
+// A line that says what another says, up to case, digits and punctuation,
+// is a repeated widget ("Read more", "12 comments"), not the article.
+TEST(LineModel, LinesEqualUpToCaseDigitsAndPunctuationAreRepeated) {
+  Document doc(
+      "Read more: 12 comments\n"
+      "The council approved the tramway extension towards the harbour on Tuesday evening.\n"
+      "READ MORE \xE2\x80\x94 3 comments\n"
+      "Read more comments below\n");
+  std::vector<LineModelInputs> inputs = lede::clean::line_model_inputs(doc.lines, std::vector<bool>(4));
+  EXPECT_EQ(inputs[0][input::repeated_in_document], 1);
+  EXPECT_EQ(inputs[2][input::repeated_in_document], 1);
+  EXPECT_EQ(inputs[1][input::repeated_in_document], 0);
+  EXPECT_EQ(inputs[3][input::repeated_in_document], 0);
+}
+
+TEST(LineModel, NormalisedHashAgreesWithTheNormalisedLine) {
+  using lede::clean::normalise_line;
+  using lede::clean::normalised_hash;
+  EXPECT_EQ(normalised_hash("  Read more: 12 comments! ").hash, normalised_hash("read MORE comments").hash);
+  EXPECT_EQ(normalised_hash("  Read more: 12 comments! ").length, normalise_line("  Read more: 12 comments! ").size());
+  EXPECT_NE(normalised_hash("read more comments").hash, normalised_hash("read more comment").hash);
+  EXPECT_EQ(normalised_hash("2024 -- 12").length, 0u);  // nothing but digits and punctuation
+}
+
+}  // namespace
