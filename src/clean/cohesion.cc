@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <span>
 
 namespace lede::clean {
 
@@ -71,27 +72,31 @@ std::vector<LineCohesion> line_cohesion(const std::vector<Line>& lines, const st
   // memory than its text.
   WordTable table;
   for (size_t i = 0; i < lines.size(); ++i) {
-    visit_content_words(lines[i].text, [&](uint64_t word) {
-      WordCounts& entry = table[word];
-      if (entry.last_line == i) return;  // a line counts a word once
-      entry.last_line = static_cast<uint32_t>(i);
-      count_up_to_two(entry.lines);
-      if (prose[i]) count_up_to_two(entry.prose_lines);
-      if (i == title) entry.in_title = true;
+    visit_content_words(lines[i].text, [&](std::span<const uint64_t> words) {
+      for (uint64_t word : words) {
+        WordCounts& entry = table[word];
+        if (entry.last_line == i) continue;  // a line counts a word once
+        entry.last_line = static_cast<uint32_t>(i);
+        count_up_to_two(entry.lines);
+        if (prose[i]) count_up_to_two(entry.prose_lines);
+        if (i == title) entry.in_title = true;
+      }
     });
   }
   table.forget_last_lines();
   std::vector<LineCohesion> cohesion(lines.size());
   for (size_t i = 0; i < lines.size(); ++i) {
     size_t count = 0, in_prose = 0, unique = 0, in_title = 0;
-    visit_content_words(lines[i].text, [&](uint64_t word) {
-      WordCounts& entry = table.at(word);
-      if (entry.last_line == i) return;
-      entry.last_line = static_cast<uint32_t>(i);
-      ++count;
-      if (entry.prose_lines > (prose[i] ? 1u : 0u)) ++in_prose;  // the line itself does not count
-      if (entry.lines == 1) ++unique;
-      if (entry.in_title) ++in_title;
+    visit_content_words(lines[i].text, [&](std::span<const uint64_t> words) {
+      for (uint64_t word : words) {
+        WordCounts& entry = table.at(word);
+        if (entry.last_line == i) continue;
+        entry.last_line = static_cast<uint32_t>(i);
+        ++count;
+        if (entry.prose_lines > (prose[i] ? 1u : 0u)) ++in_prose;  // the line itself does not count
+        if (entry.lines == 1) ++unique;
+        if (entry.in_title) ++in_title;
+      }
     });
     if (count == 0) continue;
     double total = double(count);

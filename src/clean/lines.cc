@@ -1,6 +1,7 @@
 #include "clean/lines.h"
 
 #include <algorithm>
+#include <array>
 #include <cstdint>
 #include <functional>
 
@@ -183,13 +184,20 @@ struct WordHash {
 
 }  // namespace
 
-void visit_content_words(std::string_view line, const std::function<void(uint64_t word)>& use) {
+void visit_content_words(std::string_view line, const std::function<void(std::span<const uint64_t> words)>& use) {
+  // Handed over in batches: a call per word would cost more than hashing it.
+  std::array<uint64_t, 256> batch;
+  size_t batched = 0;
+  auto add = [&](uint64_t hash) {
+    batch[batched++] = hash;
+    if (batched == batch.size()) use(batch), batched = 0;
+  };
   WordHash word;
   size_t letters = 0, digits = 0;
   size_t previous_unspaced = 0;  // the byte length of the previous character when unspaced, else 0
   std::string lowered;
   auto finish = [&] {
-    if (letters >= kContentWordLetters && digits < letters) use(word.value);
+    if (letters >= kContentWordLetters && digits < letters) add(word.value);
     word = {};
     letters = digits = 0;
   };
@@ -216,7 +224,7 @@ void visit_content_words(std::string_view line, const std::function<void(uint64_
       if (previous_unspaced) {
         WordHash pair;
         pair.add(line.substr(i - previous_unspaced, previous_unspaced + length));
-        use(pair.value);
+        add(pair.value);
       }
       previous_unspaced = length;
     } else if (is_word_code_point(cp)) {
@@ -232,6 +240,7 @@ void visit_content_words(std::string_view line, const std::function<void(uint64_
     i += length;
   }
   finish();
+  if (batched) use(std::span<const uint64_t>(batch.data(), batched));
 }
 
 namespace {
@@ -272,6 +281,18 @@ void emit_normalised(std::string_view line, Emit emit) {
   bool in_text = false, space_due = false;
   std::string lowered;
   for (size_t i = 0; i < line.size();) {
+    auto byte = static_cast<unsigned char>(line[i]);
+    if (byte < 0x80) {  // the common case, without decoding
+      if ((byte | 0x20) >= 'a' && (byte | 0x20) <= 'z') {
+        if (space_due) emit(' ');
+        emit(static_cast<char>(byte | 0x20));
+        in_text = true, space_due = false;
+      } else {
+        space_due = in_text;
+      }
+      ++i;
+      continue;
+    }
     uint32_t cp = 0xFFFD;
     size_t length = std::max<size_t>(1, decode_utf8(line, i, cp));
     if (is_word_code_point(cp) && !(cp >= '0' && cp <= '9')) {

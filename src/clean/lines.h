@@ -7,6 +7,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <functional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -61,11 +62,12 @@ std::vector<Line> split_lines(std::string_view text);
 
 LineFeatures line_features(std::string_view line);
 
-// Hands `use` the hashes of the line's content words, in order: words of
+// Hands `use` the hashes of the line's content words, in order and some at a
+// time: words of
 // four letters or more that are not numbers, lower-cased; in scripts written
 // without spaces, every two adjacent characters. Short words are mostly
 // function words in any language, so what is left says what the line is about.
-void visit_content_words(std::string_view line, const std::function<void(uint64_t word)>& use);
+void visit_content_words(std::string_view line, const std::function<void(std::span<const uint64_t> words)>& use);
 
 // Letters and digits only, lower-cased, digits dropped: the form in which a
 // line is compared with the same site's other pages.
