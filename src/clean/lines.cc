@@ -6,6 +6,7 @@
 #include <functional>
 
 #include "clean/vocabulary.h"
+#include "util/byte_scan.h"
 
 namespace lede::clean {
 
@@ -105,15 +106,12 @@ Vocab LineFeatures::main_vocab() const {
 }
 
 bool is_valid_utf8(std::string_view text) {
-  for (size_t i = 0; i < text.size();) {
-    if (static_cast<unsigned char>(text[i]) < 0x80) {
-      ++i;
-      continue;
-    }
+  const char* end = text.data() + text.size();
+  for (const char* p = util::find_non_ascii(text.data(), end); p < end; p = util::find_non_ascii(p, end)) {
     uint32_t cp = 0;
-    size_t length = decode_utf8(text, i, cp);
+    size_t length = decode_utf8(text, static_cast<size_t>(p - text.data()), cp);
     if (length == 0) return false;
-    i += length;
+    p += length;
   }
   return true;
 }
