@@ -102,13 +102,6 @@ TEST(Cohesion, TheLineModelComparesLinesWithTheProseAndTheHeadline) {
   EXPECT_DOUBLE_EQ(inputs[4][input::unique_vocab_share], 1);
 }
 
-}  // namespace
-
-namespace {
-
-using lede::clean::LineModelInputs;
-namespace input = lede::clean::input;
-
 // A line that says what another says, up to case, digits and punctuation,
 // is a repeated widget ("Read more", "12 comments"), not the article.
 TEST(LineModel, LinesEqualUpToCaseDigitsAndPunctuationAreRepeated) {
