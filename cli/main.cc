@@ -142,6 +142,8 @@ constexpr std::string_view kCleanHelp =
     "      --text-field F   the JSONL member holding the text (default text)\n"
     "      --url-field F    the JSONL member holding its address (default url)\n"
     "      --id-field F     the JSONL member holding its id (default id)\n"
+    "      --max-record-size N  skip records larger than N bytes (K, M, G\n"
+    "                       suffixes; default 20M)\n"
     "      --site-stats FILE  reuse the host line counts in FILE if it exists,\n"
     "                       else count them and save them there\n"
     "      --no-site        judge each document alone, without the first pass\n"
@@ -263,6 +265,8 @@ bool read_record_option(const std::string& arg, std::string_view document_flag, 
     fields.url = reader.value_of(arg);
   } else if (arg == "--id-field") {
     fields.id = reader.value_of(arg);
+  } else if (arg == "--max-record-size") {
+    batch.sources.max_record_bytes = parse_size(arg, reader.value_of(arg));
   } else {
     return false;
   }
@@ -295,8 +299,6 @@ ExtractArgs parse_extract_args(ArgReader& reader) {
     } else if (arg == "--charset") {
       args.options.charset = reader.value_of(arg);
     } else if (read_record_option(arg, "--html-field", reader, args.batch, args.threads_given)) {
-    } else if (arg == "--max-record-size") {
-      args.batch.sources.max_record_bytes = parse_size(arg, reader.value_of(arg));
     } else if (arg == "--shard-size") {
       args.shard_size = parse_size(arg, reader.value_of(arg));
     } else if (arg == "--stats") {

@@ -39,6 +39,25 @@ TEST(CleanCli, JsonlCorpusKeepsOrderAndCutsSiteLines) {
 
 namespace {
 
+// A corpus with a record too big to clean in bounded memory: the limit is
+// the user's to set, and the record skipped is counted, not lost silently.
+TEST(CleanCli, RecordsOverTheSizeLimitAreSkippedAndCounted) {
+  std::string dir = lede::test::scratch_dir("clean_cli_size_limit");
+  std::string big;
+  for (int i = 0; i < 100; ++i) big += "The council met again and the harbour stayed closed. ";
+  lede::test::write_file(dir + "/corpus.jsonl",
+                         "{\"id\":\"small\",\"text\":\"The ferries will run every ten minutes from May, "
+                         "the port said on Monday.\"}\n{\"id\":\"big\",\"text\":\"" + big + "\"}\n");
+  std::string command = "cd '" + dir + "' && '" + LEDE_CLI_PATH +
+                        "' clean --jsonl --no-site --max-record-size 2K corpus.jsonl -o out.jsonl 2> err.txt";
+  int status = std::system(command.c_str());
+  ASSERT_TRUE(WIFEXITED(status) && WEXITSTATUS(status) == 0);
+  std::string out = lede::test::read_file(dir + "/out.jsonl");
+  EXPECT_NE(out.find("\"id\":\"small\""), std::string::npos) << out;
+  EXPECT_EQ(out.find("\"id\":\"big\""), std::string::npos) << out;
+  EXPECT_NE(lede::test::read_file(dir + "/err.txt").find("record over the size limit: 1"), std::string::npos);
+}
+
 TEST(CleanCli, JsonlRecordsKeepTheirOtherMembers) {
   std::string dir = lede::test::scratch_dir("clean_cli_members");
   lede::test::write_file(
