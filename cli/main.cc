@@ -718,7 +718,7 @@ int clean_corpus(CleanArgs& args) {
       args.inputs, args.batch, out, [](const std::string& error) { std::cerr << "lede: " << error << "\n"; },
       nullptr, interrupted);
   out.finish();
-  if (!args.quiet) std::cerr << "lede: " << stats.summary() << "\n";
+  if (!args.quiet) std::cerr << "lede: " << stats.summary("cleaned") << "\n";
   if (stats.interrupted) return 130;
   return stats.failed_total() > 0 ? 1 : 0;
 }

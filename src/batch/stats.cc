@@ -40,10 +40,10 @@ void counts_object(render::JsonWriter& json, std::string_view name, const std::m
 uint64_t Stats::skipped_total() const { return total(skipped); }
 uint64_t Stats::failed_total() const { return total(failed); }
 
-std::string Stats::summary() const {
+std::string Stats::summary(std::string_view done) const {
   char time[64];
   std::snprintf(time, sizeof time, " in %.1f s", seconds);
-  return std::to_string(read) + " records read: " + std::to_string(extracted) + " extracted, " +
+  return std::to_string(read) + " records read: " + std::to_string(extracted) + " " + std::string(done) + ", " +
          std::to_string(skipped_total()) + " skipped" + by_reason(skipped) + ", " + std::to_string(failed_total()) +
          " failed" + by_reason(failed) + time + (interrupted ? " (interrupted)" : "");
 }

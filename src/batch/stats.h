@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <map>
 #include <string>
+#include <string_view>
 
 namespace lede::batch {
 
@@ -19,8 +20,10 @@ struct Stats {
 
   uint64_t skipped_total() const;
   uint64_t failed_total() const;
-  // "1204 records read: 1180 extracted, 20 skipped (...), 4 failed (...) in 2.1 s"
-  std::string summary() const;
+  // "1204 records read: 1180 extracted, 20 skipped (...), 4 failed (...) in
+  // 2.1 s"; `done` says what became of the records that went through
+  // ("extracted", "cleaned").
+  std::string summary(std::string_view done = "extracted") const;
   std::string to_json() const;
 };
 

@@ -180,6 +180,7 @@ TEST(Batch, StatsSummaryAndJsonAgree) {
   stats.seconds = 2;
   EXPECT_EQ(stats.summary(),
             "5 records read: 3 extracted, 1 skipped (not HTML: 1), 1 failed (malformed WARC record: 1) in 2.0 s");
+  EXPECT_EQ(stats.summary("cleaned").substr(0, 28), "5 records read: 3 cleaned, 1");
   EXPECT_EQ(stats.to_json(),
             "{\"read\":5,\"extracted\":3,\"skipped\":1,\"failed\":1,\"skipped_by_reason\":{\"not HTML\":1},"
             "\"failed_by_reason\":{\"malformed WARC record\":1},\"input_bytes\":0,\"seconds\":2,\"interrupted\":false}");
