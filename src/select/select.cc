@@ -104,12 +104,13 @@ void select_content(dom::Document& doc, const SelectOptions& options) {
     // a listing.)
     if (stats[body->index].chars < kParagraph) retry_chrome(ChromeTrust::names, discussion);
   }
-  if ((options.product_page || survey.sells) && drop_other_offers(doc, body, headline, options.title, stats))
-    score::compute_stats(doc, body, kDropped | kComments, stats, stats_cache);
-  if ((options.product_page || survey.sells) && restore_declared_description(body, options.product_description))
-    score::compute_stats(doc, body, kDropped | kComments, stats, stats_cache);
-  if ((options.product_page || survey.sells) && drop_buy_box_controls(body, stats))
-    score::compute_stats(doc, body, kDropped | kComments, stats, stats_cache);
+  if (options.product_page || survey.sells) {
+    // Each step reads the counts the one before left.
+    auto recount = [&] { score::compute_stats(doc, body, kDropped | kComments, stats, stats_cache); };
+    if (drop_other_offers(doc, body, headline, options.title, stats)) recount();
+    if (restore_declared_description(body, options.product_description)) recount();
+    if (drop_buy_box_controls(body, stats)) recount();
+  }
 
   // Dropping only takes candidates away: a headline still shown stays the
   // first match, and saves a walk over the page. One cut with its header
