@@ -223,14 +223,22 @@ class ArgReader {
 
   bool done() const { return next_ >= args_.size(); }
 
-  std::string next() { return args_[next_++]; }
-
-  // "--name=value" becomes "--name", the value kept for value_of.
-  void split_inline_value(std::string& option) {
-    size_t equals = option.find('=');
-    if (!option.starts_with("--") || equals == std::string::npos) return;
-    inline_value_ = option.substr(equals + 1);
-    option.resize(equals);
+  // The next option, with "--name=value" split so that value_of finds the
+  // value; operands ("-" and words without a dash, or anything after "--")
+  // go to `operands` on the way. Nothing when the arguments are used up.
+  std::optional<std::string> next_option(std::vector<std::string>& operands) {
+    while (!done()) {
+      std::string arg = args_[next_++];
+      if (operands_only_ || arg == "-" || !arg.starts_with("-")) {
+        operands.push_back(std::move(arg));
+      } else if (arg == "--") {
+        operands_only_ = true;
+      } else {
+        split_inline_value(arg);
+        return arg;
+      }
+    }
+    return std::nullopt;
   }
 
   std::string value_of(const std::string& flag) {
@@ -245,8 +253,16 @@ class ArgReader {
   }
 
  private:
+  void split_inline_value(std::string& option) {
+    size_t equals = option.find('=');
+    if (!option.starts_with("--") || equals == std::string::npos) return;
+    inline_value_ = option.substr(equals + 1);
+    option.resize(equals);
+  }
+
   std::vector<std::string> args_;
   size_t next_ = 0;
+  bool operands_only_ = false;
   std::optional<std::string> inline_value_;
 };
 
@@ -275,17 +291,10 @@ bool read_record_option(const std::string& arg, std::string_view document_flag, 
 
 ExtractArgs parse_extract_args(ArgReader& reader) {
   ExtractArgs args;
-  bool precision = false, recall = false, options_done = false;
-  while (!reader.done()) {
-    std::string arg = reader.next();
-    if (options_done || arg == "-" || !arg.starts_with("-")) {
-      args.inputs.push_back(arg);
-      continue;
-    }
-    reader.split_inline_value(arg);
-    if (arg == "--") {
-      options_done = true;
-    } else if (arg == "-f" || arg == "--format") {
+  bool precision = false, recall = false;
+  while (std::optional<std::string> option = reader.next_option(args.inputs)) {
+    const std::string& arg = *option;
+    if (arg == "-f" || arg == "--format") {
       std::string name = reader.value_of(arg);
       std::optional<lede::Format> format = parse_format(name);
       if (!format) throw UsageError("unknown format '" + name + "' (txt, markdown, html, json)");
@@ -558,19 +567,10 @@ std::string fragment_context(const std::string& given) {
 
 ParseArgs parse_parse_args(ArgReader& reader) {
   ParseArgs args;
-  bool options_done = false, input_given = false;
-  while (!reader.done()) {
-    std::string arg = reader.next();
-    if (options_done || arg == "-" || !arg.starts_with("-")) {
-      if (input_given) throw UsageError("lede parse takes a single input");
-      args.input = arg;
-      input_given = true;
-      continue;
-    }
-    reader.split_inline_value(arg);
-    if (arg == "--") {
-      options_done = true;
-    } else if (arg == "--fragment") {
+  std::vector<std::string> inputs;
+  while (std::optional<std::string> option = reader.next_option(inputs)) {
+    const std::string& arg = *option;
+    if (arg == "--fragment") {
       args.context = fragment_context(reader.value_of(arg));
       args.fragment = true;
     } else if (arg == "--charset") {
@@ -584,6 +584,8 @@ ParseArgs parse_parse_args(ArgReader& reader) {
       else throw UsageError("unknown option '" + arg + "'");
     }
   }
+  if (inputs.size() > 1) throw UsageError("lede parse takes a single input");
+  if (!inputs.empty()) args.input = inputs.front();
   if (!args.tree) throw UsageError("lede parse needs an output: --tree");
   return args;
 }
@@ -618,17 +620,9 @@ struct CleanArgs {
 CleanArgs parse_clean_args(ArgReader& reader) {
   CleanArgs args;
   args.batch.sources.jsonl_fields.html = "text";
-  bool options_done = false;
-  while (!reader.done()) {
-    std::string arg = reader.next();
-    if (options_done || arg == "-" || !arg.starts_with("-")) {
-      args.inputs.push_back(arg);
-      continue;
-    }
-    reader.split_inline_value(arg);
-    if (arg == "--") {
-      options_done = true;
-    } else if (arg == "-o" || arg == "--output") {
+  while (std::optional<std::string> option = reader.next_option(args.inputs)) {
+    const std::string& arg = *option;
+    if (arg == "-o" || arg == "--output") {
       args.output = reader.value_of(arg);
       if (args.output.empty()) throw UsageError("option " + arg + " needs a file name");
     } else if (read_record_option(arg, "--text-field", reader, args.batch, args.threads_given)) {

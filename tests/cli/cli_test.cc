@@ -117,6 +117,23 @@ TEST_F(Cli, ExtractsOnePageAsText) {
   EXPECT_EQ(result.err, "");
 }
 
+// After "--" every argument is an input, so a file whose name starts with a
+// dash can be read; before it, such a name is an unknown option.
+TEST_F(Cli, DoubleDashEndsTheOptions) {
+  write_file(path("-page.html"), article_page("stone"));
+  EXPECT_EQ(run("extract -page.html").exit_code, 2);
+  RunResult extract = run("extract --format json -- -page.html");
+  EXPECT_EQ(extract.exit_code, 0) << extract.err;
+  EXPECT_NE(extract.out.find("rebuild the old stone bridge"), std::string::npos) << extract.out;
+  RunResult parse = run("parse --tree -- -page.html");
+  EXPECT_EQ(parse.exit_code, 0) << parse.err;
+  EXPECT_NE(parse.out.find("<article>"), std::string::npos) << parse.out;
+  write_file(path("-notes.txt"), "A line of text that nobody would call chrome, as it says a whole thing.\n");
+  RunResult clean = run("clean -- -notes.txt");
+  EXPECT_EQ(clean.exit_code, 0) << clean.err;
+  EXPECT_NE(clean.out.find("nobody would call chrome"), std::string::npos) << clean.out;
+}
+
 TEST_F(Cli, FailedInputIsNamedAndTheRunGoesOn) {
   write_file(path("good.html"), article_page("stone"));
   RunResult result = run("extract missing.html good.html");
