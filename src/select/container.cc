@@ -201,20 +201,23 @@ Node* widen_to_named_container(Node* container, Node* body, const Landmarks& lan
 // more levels above the headline), look in the headline's column instead, if
 // the container comes before the headline or sits in a named sidebar that the
 // headline is not in. A container after the headline is otherwise the usual
-// layout: a header with the title, then the body.
+// layout, a header with the title, then the body, unless the headline's column
+// holds a post worth half the container: then the story is there, and the
+// container a note at the foot of the page (a disclaimer below a layout table).
 Node* anchor_to_headline(Node* container, Node* headline, Node* body,
                          const std::vector<NodeStats>& stats) {
+  constexpr float kRival = 0.5f;
   if (!headline || dom::contains(container, headline)) return container;
-  if (container->index > headline->index && !(in_named_sidebar(container, body, stats) &&
-                                               !in_named_sidebar(headline, body, stats)))
-    return container;
+  const bool usual = container->index > headline->index &&
+                     !(in_named_sidebar(container, body, stats) && !in_named_sidebar(headline, body, stats));
   Node* common = common_ancestor(headline, container);
   Node* column = headline;
   while (column != common && column->parent && column->parent != common) column = column->parent;
   if (depth_of(headline) - depth_of(column) < 3) return container;
   Node* post = pick_container(column, stats);
   // A masthead column (site title and menu) has no prose of its own.
-  return stats[post->index].value > 0 && stats[post->index].prose_chars > 0 ? post : container;
+  if (stats[post->index].value <= 0 || stats[post->index].prose_chars == 0) return container;
+  return !usual || stats[post->index].value >= kRival * stats[container->index].value ? post : container;
 }
 
 // Step 2a, continued: a container that holds the headline spans the page's columns

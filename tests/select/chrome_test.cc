@@ -1011,4 +1011,34 @@ TEST(Chrome, RawJsonBlocksAreCut) {
   EXPECT_TRUE(has(article.text, "floor_raised_by_metres"));
 }
 
+// An old layout table: the chapter's headline and its paragraphs deep in one
+// cell, the book's chapter list in the next, and below the table the site's
+// disclaimer, one paragraph worth more than all of the chapter's. The
+// chapter is the content, not the note at the foot of the page.
+TEST(Chrome, AStoryInTheHeadlinesCellOutweighsADisclaimerBelowTheLayout) {
+  std::string page = R"(<html><head><title>Staring</title></head><body><div id="one_col">
+<table><tr><td><ol>)";
+  for (int i = 0; i < 200; ++i)
+    page += "<li><a href=\"/c/" + std::to_string(i) + "\">Chapter " + std::to_string(i) + "</a></li>";
+  page += R"(</ol></td><td><table><tr><td><div class="pad4"><h1>Staring</h1>
+<p>It is normal to stare when a stranger on the bus looks like a film star you once admired from afar, or to
+look out to lunch while you daydream about a win.</p>
+<p>But what if you have just been told that you had a brief and fixed blank stare on your face, that you did
+not answer to your name, and you remember nothing of it?</p>
+<p>You could have had a mild kind of seizure that doctors now call an absence, because people look absent
+minded while the brain is taken over by a storm of activity.</p>
+<p>If this is your first staring spell, it is important to see a doctor who can find its cause and start a
+treatment that keeps the next one away.</p>
+</div></td></tr></table></td></tr></table>
+<p>Information on this site is provided for informational purposes, and is not meant to substitute for the advice of
+your own physician, or other medical professional. You should not use it for diagnosing, or treating, a health
+problem, or disease, or prescribing any medication. Information about each product is taken from its labels, or
+from its maker's advertising. We are not responsible for statements, or claims, that makers make about their
+products, for typographical errors, or for changes in formulation. If you have, or suspect, a medical problem,
+contact your health care provider promptly.</p></div></body></html>)";
+  Article article = lede::extract(page);
+  EXPECT_TRUE(has(article.text, "mild kind of seizure"));
+  EXPECT_TRUE(lacks(article.text, "typographical errors"));
+}
+
 }  // namespace
