@@ -1041,4 +1041,28 @@ contact your health care provider promptly.</p></div></body></html>)";
   EXPECT_TRUE(lacks(article.text, "typographical errors"));
 }
 
+// A forum theme marks the thread's opening post as the discussion author's
+// ("uix_discussionAuthor") among the replies: the post is the thread's own,
+// not a comment to cut. (A short one is cut as a byline would be.)
+TEST(Chrome, AnOpeningPostMarkedAsTheDiscussionAuthorsIsKept) {
+  std::string page = R"(<html><head><title>Best boat varnish for a wooden dinghy | Harbour Forum</title></head>
+<body><h1>Best boat varnish for a wooden dinghy</h1><ol class="messageList">
+<li class="message uix_threadAuthor uix_discussionAuthor"><article><blockquote class="messageText">
+I am restoring an old clinker dinghy this winter and wonder which varnish holds up best on the
+transom and the gunwales, where the sun and the salt spray hit hardest. I have tried two brands,
+and both cracked after one summer on the mooring. The boat is larch on oak frames, about fifty years
+old, and spent ten of them under a tarpaulin in a field before I bought her. I have stripped the old
+finish to bare wood, filled the worst of the checks, and let her dry in the shed since October. What
+do you use, how many coats, and do you thin the first ones? I would rather do this once, properly,
+than sand it all back again next spring.</blockquote></article></li>)";
+  for (int i = 0; i < 3; ++i)
+    page += R"(<li class="message"><article><blockquote class="messageText">Reply )" + std::to_string(i) +
+            R"(: thin the first coats well, sand lightly between them, and build up eight or more coats
+before the boat goes back in the water; it is the thickness that keeps the sun out.</blockquote></article></li>)";
+  page += "</ol></body></html>";
+  Article article = lede::extract(page);
+  EXPECT_TRUE(has(article.text, "restoring an old clinker dinghy"));
+  EXPECT_TRUE(has(article.text, "thin the first coats well"));
+}
+
 }  // namespace
