@@ -1065,4 +1065,23 @@ before the boat goes back in the water; it is the thickness that keeps the sun o
   EXPECT_TRUE(has(article.text, "thin the first coats well"));
 }
 
+// An old blog's page for one day: a two-line post under no heading the title
+// names, beside a sidebar of wordy news items that holds nearly all the
+// prose, so that the guard keeps it. Without a headline to anchor to, the
+// post beside the sidebar is the content, not the sidebar's items.
+TEST(Chrome, ATwoLinePostWithoutAHeadlineBeatsTheWordySidebarBesideIt) {
+  std::string page = R"(<html><head><title>Dog News: weird, inspiring dog tales</title></head><body>
+<div id="wrapper"><div id="main"><div class="dateheader">Monday, January 03, 2005</div>
+<div class="content">I have a couple of invites to give away. If you want one, drop me a short note
+to tell me how you help others; two sentences are enough.</div></div><div id="sidebar">)";
+  for (int i = 0; i < 6; ++i)
+    page += "<p>Council to name new dog park " + std::to_string(i) +
+            ". The city council this month will face a real tail-wagger of a challenge: naming the "
+            "city's first ever dog park, from three names its parks board voted to recommend.</p>";
+  page += "</div></div></body></html>";
+  Article article = lede::extract(page);
+  EXPECT_TRUE(has(article.text, "a couple of invites to give away"));
+  EXPECT_TRUE(lacks(article.text, "tail-wagger"));
+}
+
 }  // namespace
