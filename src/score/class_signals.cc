@@ -304,11 +304,25 @@ bool names_editorial_reviews(std::string_view name) {
   return name.find("editorial") != std::string_view::npos || name.find("Editorial") != std::string_view::npos;
 }
 
+// A name ending in "author" ("discussionAuthor", "thread-author") names a
+// person, or what a person wrote: the words before it say whose author, not
+// what the element is. Forum themes so mark the opening post among the
+// replies ("uix_discussionAuthor"): it is no comment.
+bool names_an_author(std::string_view name) {
+  constexpr std::string_view kAuthor = "author";
+  if (name.size() <= kAuthor.size()) return false;
+  size_t at = name.size() - kAuthor.size();
+  char before = name[at - 1];
+  if (name[at] == 'A') return is_lower(before) && equals_lowered(name.substr(at), kAuthor);
+  return name.substr(at) == kAuthor && (before == '-' || before == '_');
+}
+
 // Most names have no signal word: the topic, state and utility tests are
 // left for those that do.
 uint32_t signals_of_one_name(std::string_view name) {
   uint32_t signals = signals_of_name(name);
   if (!signals || is_topic_name(name) || is_state_name(name) || is_utility_with_value(name)) return 0;
+  if (names_an_author(name)) return kSigMeta;
   if ((signals & kSigReviews) && names_editorial_reviews(name)) signals &= ~uint32_t{kSigReviews};
   return signals;
 }

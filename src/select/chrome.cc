@@ -454,6 +454,12 @@ void drop_named_chrome(const dom::Document& doc, Node* body, const Node* headlin
   auto holds_most_text = [&](const NodeStats& s) {
     return page.prose_chars < kLittleProse && 2 * (s.chars - s.link_chars) > page.chars - page.link_chars;
   };
+  // Chrome is a part of a page: an element named for some (an "outerAd"
+  // wrapper) around nearly all of its text, links included, is the page's
+  // frame. (On pages of teasers, where all is links, the guard's prose
+  // does not tell.)
+  constexpr float kWrapsPage = 0.8f;
+  auto wraps_page = [&](const NodeStats& s) { return float(s.chars) >= kWrapsPage * float(page.chars); };
   for (Node* n = body->first_child; n;) {
     const NodeStats& s = stats[n->index];
     uint32_t sig = n->is_element() ? signals.of(*n) : 0;
@@ -480,11 +486,13 @@ void drop_named_chrome(const dom::Document& doc, Node* body, const Node* headlin
     // A shop's buy box holds the product's name and its description: named
     // for where it sits ("offer-holder-sticky-navbar"), it is no chrome.
     const bool is_buy_box = sells_product && !strong && holds_main[n->index] && s.prose_chars >= kParagraph;
+    // Hidden is a state, not a part: what is hidden is cut however much it holds.
+    const bool is_frame = !strong && !(sig & score::kSigHidden) && wraps_page(s);
     bool is_chrome = ((sig & (score::kChromeSignals | score::kSigHidden)) || is_meta) &&
                      ((float(s.prose_chars) <= t.chrome_guard * page_prose &&
                        ((sig & ~kLayoutNames) || !holds_most_text(s))) ||
                       (strong && !holds_main[n->index])) &&
-                     !is_buy_box;
+                     !is_buy_box && !is_frame;
     if (is_comments && !comments_are_content) {
       n->flags |= keep_comments ? kComments : kDropped;
       n = dom::next_skipping_children(n, body);

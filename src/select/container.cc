@@ -48,16 +48,18 @@ Node* pick_container(Node* root, const std::vector<NodeStats>& stats) {
   return best;
 }
 
-// Is `n` inside a block named sidebar or related list? Such blocks survive
-// step 1 when they hold most of the page's prose, which a short post allows.
-// Layout wrappers named for both ("content-sidebar-wrap") are not sidebars.
+// Is `n` a block named sidebar or related list? Such blocks survive step 1
+// when they hold most of the page's prose, which a short post allows. Layout
+// wrappers named for both ("content-sidebar-wrap") are not sidebars.
+bool is_named_sidebar(const Node* n, const std::vector<NodeStats>& stats) {
+  uint32_t sig = stats[n->index].signals;
+  return n->is(Tag::aside) || ((sig & (score::kSigSidebar | score::kSigRelated)) && !(sig & score::kSigContent));
+}
+
+// Is `n` inside such a block?
 bool in_named_sidebar(const Node* n, const Node* body, const std::vector<NodeStats>& stats) {
-  for (; n && n != body; n = n->parent) {
-    uint32_t sig = stats[n->index].signals;
-    if (n->is(Tag::aside) ||
-        ((sig & (score::kSigSidebar | score::kSigRelated)) && !(sig & score::kSigContent)))
-      return true;
-  }
+  for (; n && n != body; n = n->parent)
+    if (is_named_sidebar(n, stats)) return true;
   return false;
 }
 
@@ -201,20 +203,23 @@ Node* widen_to_named_container(Node* container, Node* body, const Landmarks& lan
 // more levels above the headline), look in the headline's column instead, if
 // the container comes before the headline or sits in a named sidebar that the
 // headline is not in. A container after the headline is otherwise the usual
-// layout: a header with the title, then the body.
+// layout, a header with the title, then the body, unless the headline's column
+// holds a post worth half the container: then the story is there, and the
+// container a note at the foot of the page (a disclaimer below a layout table).
 Node* anchor_to_headline(Node* container, Node* headline, Node* body,
                          const std::vector<NodeStats>& stats) {
+  constexpr float kRival = 0.5f;
   if (!headline || dom::contains(container, headline)) return container;
-  if (container->index > headline->index && !(in_named_sidebar(container, body, stats) &&
-                                               !in_named_sidebar(headline, body, stats)))
-    return container;
+  const bool usual = container->index > headline->index &&
+                     !(in_named_sidebar(container, body, stats) && !in_named_sidebar(headline, body, stats));
   Node* common = common_ancestor(headline, container);
   Node* column = headline;
   while (column != common && column->parent && column->parent != common) column = column->parent;
   if (depth_of(headline) - depth_of(column) < 3) return container;
   Node* post = pick_container(column, stats);
   // A masthead column (site title and menu) has no prose of its own.
-  return stats[post->index].value > 0 && stats[post->index].prose_chars > 0 ? post : container;
+  if (stats[post->index].value <= 0 || stats[post->index].prose_chars == 0) return container;
+  return !usual || stats[post->index].value >= kRival * stats[container->index].value ? post : container;
 }
 
 // Step 2a, continued: a container that holds the headline spans the page's columns
@@ -246,6 +251,30 @@ bool holds_teasers(Node* n, const std::vector<NodeStats>& stats) {
   return false;
 }
 
+// Step 2c, continued: on a page without a known headline, a container inside a
+// named sidebar that the guard kept for its prose (a blog's rail of stories
+// beside a two-line post) gives way to the best post beside that sidebar.
+// With a headline, anchor_to_headline has judged.
+Node* leave_sidebar(Node* container, Node* headline, Node* body, const std::vector<NodeStats>& stats) {
+  if (headline) return container;
+  Node* sidebar = nullptr;  // the outermost
+  for (Node* n = container; n && n != body; n = n->parent)
+    if (is_named_sidebar(n, stats)) sidebar = n;
+  if (!sidebar) return container;
+  Node* best = container;
+  float best_value = 0;
+  for (Node* c = sidebar->parent->first_child; c; c = c->next) {
+    if (c == sidebar || !c->is_element() || (c->flags & (kDropped | kComments))) continue;
+    Node* post = pick_container(c, stats);
+    const NodeStats& s = stats[post->index];
+    if (s.prose_chars > 0 && s.value > best_value) {
+      best = post;
+      best_value = s.value;
+    }
+  }
+  return best;
+}
+
 }  // namespace
 
 ContainerChoice choose_container(Node* body, Node* headline, const Landmarks& landmarks,
@@ -253,7 +282,8 @@ ContainerChoice choose_container(Node* body, Node* headline, const Landmarks& la
   ContainerChoice choice;
   Node* container = anchor_to_headline(pick_container(body, stats), headline, body, stats);
   container = narrow_to_headline(container, headline, stats);
-  container = widen_to_grid(prefer_listing(container, body, stats), headline, body, stats, &choice.listing);
+  container = leave_sidebar(prefer_listing(container, body, stats), headline, body, stats);
+  container = widen_to_grid(container, headline, body, stats, &choice.listing);
   choice.container = widen_to_named_container(container, body, landmarks);
   return choice;
 }

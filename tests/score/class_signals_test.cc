@@ -117,6 +117,18 @@ TEST(ClassSignals, TestIdsNameReviewSections) {
   EXPECT_EQ(signals_of(*doc.create_element("div", header)), 0u);
 }
 
+// A name ending in "author" names a person or what a person wrote, whoever's
+// author the words before it say: a forum theme marks the thread's opening
+// post "uix_discussionAuthor" among the replies, and that post is no comment.
+TEST(ClassSignals, NamesEndingInAuthorAreMetadataNotWhatPrecedes) {
+  EXPECT_FALSE(signals_of_names("sectionMain message uix_threadAuthor uix_discussionAuthor") & kSigComments);
+  EXPECT_EQ(signals_of_names("uix_discussionAuthor"), kSigMeta);
+  EXPECT_EQ(signals_of_names("comment-author"), kSigMeta);
+  EXPECT_EQ(signals_of_names("article_author"), kSigMeta);
+  EXPECT_TRUE(signals_of_names("comment-authors-list") & kSigComments);
+  EXPECT_TRUE(signals_of_names("commentauthor") & kSigComments);  // one word, read as comments
+}
+
 }  // namespace
 
 // Selection looks values up through a per-page memo: a value seen before must

@@ -1011,4 +1011,77 @@ TEST(Chrome, RawJsonBlocksAreCut) {
   EXPECT_TRUE(has(article.text, "floor_raised_by_metres"));
 }
 
+// An old layout table: the chapter's headline and its paragraphs deep in one
+// cell, the book's chapter list in the next, and below the table the site's
+// disclaimer, one paragraph worth more than all of the chapter's. The
+// chapter is the content, not the note at the foot of the page.
+TEST(Chrome, AStoryInTheHeadlinesCellOutweighsADisclaimerBelowTheLayout) {
+  std::string page = R"(<html><head><title>Staring</title></head><body><div id="one_col">
+<table><tr><td><ol>)";
+  for (int i = 0; i < 200; ++i)
+    page += "<li><a href=\"/c/" + std::to_string(i) + "\">Chapter " + std::to_string(i) + "</a></li>";
+  page += R"(</ol></td><td><table><tr><td><div class="pad4"><h1>Staring</h1>
+<p>It is normal to stare when a stranger on the bus looks like a film star you once admired from afar, or to
+look out to lunch while you daydream about a win.</p>
+<p>But what if you have just been told that you had a brief and fixed blank stare on your face, that you did
+not answer to your name, and you remember nothing of it?</p>
+<p>You could have had a mild kind of seizure that doctors now call an absence, because people look absent
+minded while the brain is taken over by a storm of activity.</p>
+<p>If this is your first staring spell, it is important to see a doctor who can find its cause and start a
+treatment that keeps the next one away.</p>
+</div></td></tr></table></td></tr></table>
+<p>Information on this site is provided for informational purposes, and is not meant to substitute for the advice of
+your own physician, or other medical professional. You should not use it for diagnosing, or treating, a health
+problem, or disease, or prescribing any medication. Information about each product is taken from its labels, or
+from its maker's advertising. We are not responsible for statements, or claims, that makers make about their
+products, for typographical errors, or for changes in formulation. If you have, or suspect, a medical problem,
+contact your health care provider promptly.</p></div></body></html>)";
+  Article article = lede::extract(page);
+  EXPECT_TRUE(has(article.text, "mild kind of seizure"));
+  EXPECT_TRUE(lacks(article.text, "typographical errors"));
+}
+
+// A forum theme marks the thread's opening post as the discussion author's
+// ("uix_discussionAuthor") among the replies: the post is the thread's own,
+// not a comment to cut. (A short one is cut as a byline would be.)
+TEST(Chrome, AnOpeningPostMarkedAsTheDiscussionAuthorsIsKept) {
+  std::string page = R"(<html><head><title>Best boat varnish for a wooden dinghy | Harbour Forum</title></head>
+<body><h1>Best boat varnish for a wooden dinghy</h1><ol class="messageList">
+<li class="message uix_threadAuthor uix_discussionAuthor"><article><blockquote class="messageText">
+I am restoring an old clinker dinghy this winter and wonder which varnish holds up best on the
+transom and the gunwales, where the sun and the salt spray hit hardest. I have tried two brands,
+and both cracked after one summer on the mooring. The boat is larch on oak frames, about fifty years
+old, and spent ten of them under a tarpaulin in a field before I bought her. I have stripped the old
+finish to bare wood, filled the worst of the checks, and let her dry in the shed since October. What
+do you use, how many coats, and do you thin the first ones? I would rather do this once, properly,
+than sand it all back again next spring.</blockquote></article></li>)";
+  for (int i = 0; i < 3; ++i)
+    page += R"(<li class="message"><article><blockquote class="messageText">Reply )" + std::to_string(i) +
+            R"(: thin the first coats well, sand lightly between them, and build up eight or more coats
+before the boat goes back in the water; it is the thickness that keeps the sun out.</blockquote></article></li>)";
+  page += "</ol></body></html>";
+  Article article = lede::extract(page);
+  EXPECT_TRUE(has(article.text, "restoring an old clinker dinghy"));
+  EXPECT_TRUE(has(article.text, "thin the first coats well"));
+}
+
+// An old blog's page for one day: a two-line post under no heading the title
+// names, beside a sidebar of wordy news items that holds nearly all the
+// prose, so that the guard keeps it. Without a headline to anchor to, the
+// post beside the sidebar is the content, not the sidebar's items.
+TEST(Chrome, ATwoLinePostWithoutAHeadlineBeatsTheWordySidebarBesideIt) {
+  std::string page = R"(<html><head><title>Dog News: weird, inspiring dog tales</title></head><body>
+<div id="wrapper"><div id="main"><div class="dateheader">Monday, January 03, 2005</div>
+<div class="content">I have a couple of invites to give away. If you want one, drop me a short note
+to tell me how you help others; two sentences are enough.</div></div><div id="sidebar">)";
+  for (int i = 0; i < 6; ++i)
+    page += "<p>Council to name new dog park " + std::to_string(i) +
+            ". The city council this month will face a real tail-wagger of a challenge: naming the "
+            "city's first ever dog park, from three names its parks board voted to recommend.</p>";
+  page += "</div></div></body></html>";
+  Article article = lede::extract(page);
+  EXPECT_TRUE(has(article.text, "a couple of invites to give away"));
+  EXPECT_TRUE(lacks(article.text, "tail-wagger"));
+}
+
 }  // namespace

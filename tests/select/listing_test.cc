@@ -612,4 +612,24 @@ TEST(Listing, AnItemListedTwiceInAGridIsKeptOnce) {
   EXPECT_TRUE(has(article.text, "for the 5th time"));
 }
 
+// An old news site wraps its whole page in a block named for the ads it once
+// held ("outerAd"); its books page is teasers whose headings and blurbs are
+// all links. The frame is no advert: the teasers are the page, not the one
+// paragraph outside it (a note for browsers without the stylesheet).
+TEST(Listing, TeasersInsideAFrameNamedForAdsAreKept) {
+  const char* const books[] = {"The tale of the quiet harbour", "Beyond the northern lights",
+                               "A winter book of small hours", "Letters from the lighthouse"};
+  std::string page =
+      "<html><head><title>Books - headlines</title></head><body><p>Please note: your browser has been "
+      "unable to load the stylesheet that accompanies this page. The page is still readable.</p>"
+      "<div id=outerAd><div id=header><a href=/>The Daily</a></div><div id=content><h1>Books</h1>";
+  for (const char* book : books)
+    page += std::string("<div class=row><h3><a href=/b>") + book + "</a></h3><h4><a href=/b>book review</a></h4>"
+            "<p><a href=/b>" + book + ", reviewed: a patient, funny and generous story of a coast and the "
+            "people who keep its lights burning through the storms.</a></p></div>";
+  page += "</div></div></body></html>";
+  Article article = lede::extract(page);
+  for (const char* book : books) EXPECT_TRUE(has(article.text, book));
+}
+
 }  // namespace
