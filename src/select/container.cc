@@ -48,6 +48,21 @@ Node* pick_container(Node* root, const std::vector<NodeStats>& stats) {
   return best;
 }
 
+int depth_of(const Node* n) {
+  int depth = 0;
+  for (; n->parent; n = n->parent) ++depth;
+  return depth;
+}
+
+// Linear in the depth: a page nested 100,000 deep must not cost its square.
+Node* common_ancestor(Node* a, Node* b) {
+  int depth_a = depth_of(a), depth_b = depth_of(b);
+  for (; depth_a > depth_b; --depth_a) a = a->parent;
+  for (; depth_b > depth_a; --depth_b) b = b->parent;
+  while (a != b) a = a->parent, b = b->parent;
+  return a;
+}
+
 // Is `n` inside a block named sidebar or related list? Such blocks survive
 // step 1 when they hold most of the page's prose, which a short post allows.
 // Layout wrappers named for both ("content-sidebar-wrap") are not sidebars.
@@ -99,13 +114,30 @@ bool in_sole_article(const Node* n, Node* body) {
   return true;
 }
 
-Node* prefer_listing(Node* container, Node* body, const std::vector<NodeStats>& stats) {
+// Is `container` close below `headline`: after it, and at most a few levels
+// below the block holding both (the post, not the page)?
+bool under_headline(Node* container, Node* headline) {
+  constexpr int kNear = 3;
+  if (!headline || container->index < headline->index) return false;
+  return depth_of(container) - depth_of(common_ancestor(container, headline)) <= kNear;
+}
+
+Node* prefer_listing(Node* container, Node* headline, Node* body, const std::vector<NodeStats>& stats) {
   constexpr uint32_t kWeakProse = 200;
   if (stats[container->index].prose_chars >= kWeakProse) return container;
   // A short story in the page's one <article> (a video's summary) is the
   // content, not the rail of other videos beside it.
   if (stats[container->index].prose_chars > 0 && in_sole_article(container, body)) return container;
   Node* listing = listing_container(body, stats);
+  // A short post under its headline (a photo's caption, a link and a line
+  // about it) is the content. The block holding most of the page's text
+  // around the block that holds the post and its headline is the page,
+  // with the menus and sidebars of a blog; a listing's grid stands beside the
+  // intro, or is the block that holds the headline.
+  if (stats[container->index].prose_chars > 0 && under_headline(container, headline)) {
+    Node* post = common_ancestor(container, headline);
+    if (listing != post && dom::contains(listing, post)) return container;
+  }
   if (in_named_sidebar(listing, body, stats)) return container;
   return stats[listing->index].chars > 3 * stats[container->index].chars ? listing : container;
 }
@@ -129,21 +161,6 @@ Node* largest_grid_outside(Node* container, Node* body, const std::vector<NodeSt
     n = dom::next_in_preorder(n, body);
   }
   return grid;
-}
-
-int depth_of(const Node* n) {
-  int depth = 0;
-  for (; n->parent; n = n->parent) ++depth;
-  return depth;
-}
-
-// Linear in the depth: a page nested 100,000 deep must not cost its square.
-Node* common_ancestor(Node* a, Node* b) {
-  int depth_a = depth_of(a), depth_b = depth_of(b);
-  for (; depth_a > depth_b; --depth_a) a = a->parent;
-  for (; depth_b > depth_a; --depth_b) b = b->parent;
-  while (a != b) a = a->parent, b = b->parent;
-  return a;
 }
 
 // Step 2d: a category page's short text (an intro, a note on shipping) wins
@@ -253,7 +270,7 @@ ContainerChoice choose_container(Node* body, Node* headline, const Landmarks& la
   ContainerChoice choice;
   Node* container = anchor_to_headline(pick_container(body, stats), headline, body, stats);
   container = narrow_to_headline(container, headline, stats);
-  container = widen_to_grid(prefer_listing(container, body, stats), headline, body, stats, &choice.listing);
+  container = widen_to_grid(prefer_listing(container, headline, body, stats), headline, body, stats, &choice.listing);
   choice.container = widen_to_named_container(container, body, landmarks);
   return choice;
 }

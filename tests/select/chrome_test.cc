@@ -833,6 +833,26 @@ TEST(Chrome, AsideOfTeaserArticlesIsCutBesideAShortPost) {
   EXPECT_TRUE(lacks(article.text, "Long teaser text"));
 }
 
+// A post of a line or two under its headline, on a page whose menus and
+// archive lists hold far more text: the block holding most of the page's text
+// is the page around the post, not a listing.
+TEST(Chrome, ShortPostUnderItsHeadlineBeatsThePageOfLinksAroundIt) {
+  std::string links = "<div class=box><h4>Archives</h4><ul>";
+  for (int i = 0; i < 30; ++i)
+    links += "<li><a href=/archive/" + std::to_string(i) + ">Posts from week " + std::to_string(i) +
+             " of the harbour year</a></li>";
+  links += "</ul></div>";
+  std::string page = R"(<html><head><title>Tide gauge back online | Harbour Notes</title></head>
+<body><div id="container"><div class="col-a"><div class="post-content">
+<h3 class="posttitle"><a href="/tide-gauge">Tide gauge back online</a></h3>
+<div class="entry"><p>The harbour's tide gauge reports again, six weeks after the storm cut its power.</p>
+</div></div></div><div class="col-b">)" + links + "</div><div class=\"col-c\">" + links +
+                     "</div></div></body></html>";
+  Article article = lede::extract(page);
+  EXPECT_TRUE(has(article.text, "six weeks after the storm"));
+  EXPECT_TRUE(lacks(article.text, "Posts from week 3"));
+}
+
 // Two columns, neither holding most of the prose: the post under its headline
 // and a rail of teasers, each with a summary. The headline's column wins.
 std::string post_beside_rail_of_teasers(const std::string& headline) {
