@@ -251,14 +251,37 @@ Node* narrow_to_headline(Node* container, Node* headline, const std::vector<Node
   return container;
 }
 
+// Does the text directly in `block` end with "[...]" or "[…]"? Blog software
+// marks so the excerpt of a post it cut short; a writer's own trailing
+// ellipsis ("and so on...") has no brackets, and listings keep such lines.
+bool ends_as_excerpt(const Node* block) {
+  for (const Node* c = block->last_child; c; c = c->prev) {
+    if (!c->is_text()) continue;
+    std::string_view text = c->data;
+    while (!text.empty() && static_cast<unsigned char>(text.back()) <= ' ') text.remove_suffix(1);
+    if (text.empty()) continue;
+    if (!text.ends_with("]")) return false;
+    text.remove_suffix(1);
+    return text.ends_with("[...") || text.ends_with("[\u2026");
+  }
+  return false;
+}
+
 // Teasers of other stories: a heading that is all link, followed by a summary,
-// or a card link. A story continued in a sibling block has no such headings.
+// a card link, or two or more excerpts cut short ("... [...]"). A story
+// continued in a sibling block has none of these.
 bool holds_teasers(Node* n, const std::vector<NodeStats>& stats) {
+  constexpr int kExcerpts = 2;
+  constexpr uint32_t kSentence = 40;  // chars not in links
   if (stats[n->index].card_chars > 0) return true;
+  int excerpts = 0;
   for (Node* d : dom::subtree(n)) {
-    if (!dom::is_heading(d->tag) || (d->flags & kDropped)) continue;
+    if (d->flags & kDropped) continue;
     const NodeStats& s = stats[d->index];
-    if (s.chars > 0 && s.link_chars == s.chars) return true;
+    if (dom::is_heading(d->tag) && s.chars > 0 && s.link_chars == s.chars) return true;
+    if (d->is_element() && s.own_chars - s.own_link_chars >= kSentence && ends_as_excerpt(d) &&
+        ++excerpts == kExcerpts)
+      return true;
   }
   return false;
 }

@@ -853,6 +853,26 @@ TEST(Chrome, ShortPostUnderItsHeadlineBeatsThePageOfLinksAroundIt) {
   EXPECT_TRUE(lacks(article.text, "Posts from week 3"));
 }
 
+// Below the story, blocks of other posts' excerpts, each cut short with
+// "[...]" by the blog software and named by a plain link: teasers, which do
+// not join the story as prose would.
+TEST(Chrome, ExcerptsCutShortBesideTheStoryAreNotItsContinuation) {
+  std::string page = R"(<html><head><title>Why should the harbour wait? | Harbour Notes</title></head>
+<body><div class="page"><div class="story"><h1>Why should the harbour wait?</h1><div>)";
+  for (int i = 0; i < 5; ++i)
+    page += "<p>The council has promised a new sea wall for a decade, and paragraph " + std::to_string(i) +
+            " of this story explains why the tide gauge readings make the case for building it this year.</p>";
+  page += "</div></div><div class=more><h3>Earlier posts</h3><ul>";
+  for (int i = 0; i < 2; ++i)
+    page += "<li><a href=/p" + std::to_string(i) + ">Earlier post " + std::to_string(i) +
+            "</a> The ferry timetable changes again this winter, and the new boats are slower than the old ones, "
+            "which means [...]</li>";
+  page += "</ul></div></div></body></html>";
+  Article article = lede::extract(page);
+  EXPECT_TRUE(has(article.text, "make the case for building it"));
+  EXPECT_TRUE(lacks(article.text, "ferry timetable"));
+}
+
 // Two columns, neither holding most of the prose: the post under its headline
 // and a rail of teasers, each with a summary. The headline's column wins.
 std::string post_beside_rail_of_teasers(const std::string& headline) {
