@@ -114,11 +114,15 @@ bool in_sole_article(const Node* n, Node* body) {
   return true;
 }
 
-// Is `container` close below `headline`: after it, and at most a few levels
-// below the block holding both (the post, not the page)?
-bool under_headline(Node* container, Node* headline) {
+// Is `container` the post under `headline`: it holds the headline and prose
+// besides, or it comes after it, at most a few levels below the block holding
+// both (the post, not the page)?
+bool is_post_under_headline(Node* container, Node* headline, const std::vector<NodeStats>& stats) {
   constexpr int kNear = 3;
-  if (!headline || container->index < headline->index) return false;
+  if (!headline) return false;
+  if (dom::contains(container, headline))
+    return stats[container->index].prose_chars > stats[headline->index].prose_chars;
+  if (container->index < headline->index) return false;
   return depth_of(container) - depth_of(common_ancestor(container, headline)) <= kNear;
 }
 
@@ -134,7 +138,7 @@ Node* prefer_listing(Node* container, Node* headline, Node* body, const std::vec
   // around the block that holds the post and its headline is the page,
   // with the menus and sidebars of a blog; a listing's grid stands beside the
   // intro, or is the block that holds the headline.
-  if (stats[container->index].prose_chars > 0 && under_headline(container, headline)) {
+  if (stats[container->index].prose_chars > 0 && is_post_under_headline(container, headline, stats)) {
     Node* post = common_ancestor(container, headline);
     if (listing != post && dom::contains(listing, post)) return container;
   }

@@ -836,20 +836,33 @@ TEST(Chrome, AsideOfTeaserArticlesIsCutBesideAShortPost) {
 // A post of a line or two under its headline, on a page whose menus and
 // archive lists hold far more text: the block holding most of the page's text
 // is the page around the post, not a listing.
-TEST(Chrome, ShortPostUnderItsHeadlineBeatsThePageOfLinksAroundIt) {
+std::string short_post_among_links(const std::string& post) {
   std::string links = "<div class=box><h4>Archives</h4><ul>";
   for (int i = 0; i < 30; ++i)
     links += "<li><a href=/archive/" + std::to_string(i) + ">Posts from week " + std::to_string(i) +
              " of the harbour year</a></li>";
   links += "</ul></div>";
-  std::string page = R"(<html><head><title>Tide gauge back online | Harbour Notes</title></head>
-<body><div id="container"><div class="col-a"><div class="post-content">
+  return R"(<html><head><title>Tide gauge back online | Harbour Notes</title></head>
+<body><div id="container"><div class="col-a">)" + post + "</div><div class=\"col-b\">" + links +
+         "</div><div class=\"col-c\">" + links + "</div></div></body></html>";
+}
+
+TEST(Chrome, ShortPostUnderItsHeadlineBeatsThePageOfLinksAroundIt) {
+  Article article = lede::extract(short_post_among_links(R"(<div class="post-content">
 <h3 class="posttitle"><a href="/tide-gauge">Tide gauge back online</a></h3>
 <div class="entry"><p>The harbour's tide gauge reports again, six weeks after the storm cut its power.</p>
-</div></div></div><div class="col-b">)" + links + "</div><div class=\"col-c\">" + links +
-                     "</div></div></body></html>";
-  Article article = lede::extract(page);
+</div></div>)"));
   EXPECT_TRUE(has(article.text, "six weeks after the storm"));
+  EXPECT_TRUE(lacks(article.text, "Posts from week 3"));
+}
+
+// The same when the block chosen is the post itself, headline and all.
+TEST(Chrome, ShortPostHoldingItsHeadlineBeatsThePageOfLinksAroundIt) {
+  Article article = lede::extract(short_post_among_links(R"(<div class="post">
+<h2>Tide gauge back online</h2><p>The harbour's tide gauge reports again, six weeks after the storm.</p>
+<p>Readings from the six weeks it was dark are lost for good.</p></div>)"));
+  EXPECT_TRUE(has(article.text, "six weeks after the storm"));
+  EXPECT_TRUE(has(article.text, "lost for good"));
   EXPECT_TRUE(lacks(article.text, "Posts from week 3"));
 }
 
