@@ -315,6 +315,9 @@ class Scanner {
       out_.canonical_href = trim(n->attr("href"));
     if (out_.license_href.empty() && is_rel_license(n))
       out_.license_href = trim(n->attr("href"));
+    std::string_view rel = trim(n->attr("rel"));
+    if (out_.home_href.empty() && (dom::equals_ignore_case(rel, "home") || dom::equals_ignore_case(rel, "start")))
+      out_.home_href = trim(n->attr("href"));
   }
 
   // An <a rel=license> wins over an earlier bare link to a licence.

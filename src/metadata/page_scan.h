@@ -21,6 +21,7 @@ struct PageScan {
   std::string_view html_lang;
   std::string_view canonical_href;   // first <link rel=canonical>
   std::string_view license_href;     // first <link rel=license>
+  std::string_view home_href;        // first <link rel=home> or <link rel=start>
   // The first <a rel=license>, or else the first link to a Creative Commons
   // licence (footers included: that is where licences are stated).
   const dom::Node* license_anchor = nullptr;

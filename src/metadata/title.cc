@@ -254,15 +254,40 @@ bool in_noscript(const Node* n) {
   return false;
 }
 
+// Is `href` the site's home page: its root ("/", "https://host/"), or the
+// page that the <link rel=home> or rel=start of the page names (`home`)?
+bool is_home_address(std::string_view href, std::string_view home) {
+  if (href.empty()) return false;
+  if (href == "/" || href == home) return true;
+  size_t host = href.find("://");
+  if (host == std::string_view::npos) return false;
+  size_t path = href.find('/', host + 3);
+  return path == std::string_view::npos || path + 1 == href.size();
+}
+
+// Is all of the <h1>'s text one link to the home page? A headline links to
+// its own story, if anywhere; a heading that leads home is the site's name.
+bool links_home(const Node* h1, std::string_view home) {
+  const Node* link = nullptr;
+  for (const Node* d = h1; d; d = dom::next_in_preorder(d, h1)) {
+    if (!d->is(dom::Tag::a)) continue;
+    if (link) return false;
+    link = d;
+  }
+  return link && is_home_address(trim(link->attr("href")), home) &&
+         element_text(link, false) == element_text(h1, false);
+}
+
 // Themes and documentation generators put the site's name in an <h1> of the
-// page header: <h1 class="site-title">, <h1 class="menu-title">.
-bool is_site_heading(const Node* h1) {
+// page header: <h1 class="site-title">, <h1 class="menu-title">, or make it a
+// link home. `home` is the page's <link rel=home> (or rel=start).
+bool is_site_heading(const Node* h1, std::string_view home) {
   constexpr int kLevels = 2;
   const Node* n = h1;
   for (int level = 0; n && level < kLevels; ++level, n = n->parent)
     for (std::string_view mark : {"site-title", "site-name", "sitename", "menu-title", "logo"})
       if (class_or_id_contains(n, mark)) return true;
-  return false;
+  return links_home(h1, home);
 }
 
 // "Advanced Usage¶": the permalink mark documentation generators append.
@@ -275,7 +300,7 @@ std::string_view without_anchor_mark(std::string_view text) {
 // The names in the site headings, which meta titles repeat as their suffix.
 NameSet with_site_headings(const PageScan& scan, NameSet site_names) {
   for (const Node* h1 : scan.h1s)
-    if (is_site_heading(h1)) site_names.add(element_text(h1, false));
+    if (is_site_heading(h1, scan.home_href)) site_names.add(element_text(h1, false));
   return site_names;
 }
 
@@ -285,10 +310,10 @@ NameSet with_site_headings(const PageScan& scan, NameSet site_names) {
 std::vector<Heading> headings(const PageScan& scan, const NameSet& site_names) {
   std::vector<const Node*> shown;
   std::copy_if(scan.h1s.begin(), scan.h1s.end(), std::back_inserter(shown),
-               [](const Node* h) { return !in_noscript(h) && !is_site_heading(h); });
+               [&scan](const Node* h) { return !in_noscript(h) && !is_site_heading(h, scan.home_href); });
   std::vector<Heading> out;
   for (const Node* h1 : shown.empty() ? scan.h1s : shown) {
-    if (is_site_heading(h1)) continue;
+    if (is_site_heading(h1, scan.home_href)) continue;
     std::string text = strip_site_name(without_anchor_mark(element_text(h1, false)), site_names);
     if (!text.empty() && text.size() <= kMaxHeadingBytes) out.push_back({h1, std::move(text)});
     if (out.size() == kHeadingsConsidered) break;

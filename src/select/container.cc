@@ -48,6 +48,21 @@ Node* pick_container(Node* root, const std::vector<NodeStats>& stats) {
   return best;
 }
 
+int depth_of(const Node* n) {
+  int depth = 0;
+  for (; n->parent; n = n->parent) ++depth;
+  return depth;
+}
+
+// Linear in the depth: a page nested 100,000 deep must not cost its square.
+Node* common_ancestor(Node* a, Node* b) {
+  int depth_a = depth_of(a), depth_b = depth_of(b);
+  for (; depth_a > depth_b; --depth_a) a = a->parent;
+  for (; depth_b > depth_a; --depth_b) b = b->parent;
+  while (a != b) a = a->parent, b = b->parent;
+  return a;
+}
+
 // Is `n` a block named sidebar or related list? Such blocks survive step 1
 // when they hold most of the page's prose, which a short post allows. Layout
 // wrappers named for both ("content-sidebar-wrap") are not sidebars.
@@ -101,13 +116,34 @@ bool in_sole_article(const Node* n, Node* body) {
   return true;
 }
 
-Node* prefer_listing(Node* container, Node* body, const std::vector<NodeStats>& stats) {
+// Is `container` the post under `headline`: it holds the headline and prose
+// besides, or it comes after it, at most a few levels below the block holding
+// both (the post, not the page)?
+bool is_post_under_headline(Node* container, Node* headline, const std::vector<NodeStats>& stats) {
+  constexpr int kNear = 3;
+  if (!headline) return false;
+  if (dom::contains(container, headline))
+    return stats[container->index].prose_chars > stats[headline->index].prose_chars;
+  if (container->index < headline->index) return false;
+  return depth_of(container) - depth_of(common_ancestor(container, headline)) <= kNear;
+}
+
+Node* prefer_listing(Node* container, Node* headline, Node* body, const std::vector<NodeStats>& stats) {
   constexpr uint32_t kWeakProse = 200;
   if (stats[container->index].prose_chars >= kWeakProse) return container;
   // A short story in the page's one <article> (a video's summary) is the
   // content, not the rail of other videos beside it.
   if (stats[container->index].prose_chars > 0 && in_sole_article(container, body)) return container;
   Node* listing = listing_container(body, stats);
+  // A short post under its headline (a photo's caption, a link and a line
+  // about it) is the content. The block holding most of the page's text
+  // around the block that holds the post and its headline is the page,
+  // with the menus and sidebars of a blog; a listing's grid stands beside the
+  // intro, or is the block that holds the headline.
+  if (stats[container->index].prose_chars > 0 && is_post_under_headline(container, headline, stats)) {
+    Node* post = common_ancestor(container, headline);
+    if (listing != post && dom::contains(listing, post)) return container;
+  }
   if (in_named_sidebar(listing, body, stats)) return container;
   return stats[listing->index].chars > 3 * stats[container->index].chars ? listing : container;
 }
@@ -131,21 +167,6 @@ Node* largest_grid_outside(Node* container, Node* body, const std::vector<NodeSt
     n = dom::next_in_preorder(n, body);
   }
   return grid;
-}
-
-int depth_of(const Node* n) {
-  int depth = 0;
-  for (; n->parent; n = n->parent) ++depth;
-  return depth;
-}
-
-// Linear in the depth: a page nested 100,000 deep must not cost its square.
-Node* common_ancestor(Node* a, Node* b) {
-  int depth_a = depth_of(a), depth_b = depth_of(b);
-  for (; depth_a > depth_b; --depth_a) a = a->parent;
-  for (; depth_b > depth_a; --depth_b) b = b->parent;
-  while (a != b) a = a->parent, b = b->parent;
-  return a;
 }
 
 // Step 2d: a category page's short text (an intro, a note on shipping) wins
@@ -239,14 +260,37 @@ Node* narrow_to_headline(Node* container, Node* headline, const std::vector<Node
   return container;
 }
 
+// Does the text directly in `block` end with "[...]" or "[…]"? Blog software
+// marks so the excerpt of a post it cut short; a writer's own trailing
+// ellipsis ("and so on...") has no brackets, and listings keep such lines.
+bool ends_as_excerpt(const Node* block) {
+  for (const Node* c = block->last_child; c; c = c->prev) {
+    if (!c->is_text()) continue;
+    std::string_view text = c->data;
+    while (!text.empty() && static_cast<unsigned char>(text.back()) <= ' ') text.remove_suffix(1);
+    if (text.empty()) continue;
+    if (!text.ends_with("]")) return false;
+    text.remove_suffix(1);
+    return text.ends_with("[...") || text.ends_with("[\u2026");
+  }
+  return false;
+}
+
 // Teasers of other stories: a heading that is all link, followed by a summary,
-// or a card link. A story continued in a sibling block has no such headings.
+// a card link, or two or more excerpts cut short ("... [...]"). A story
+// continued in a sibling block has none of these.
 bool holds_teasers(Node* n, const std::vector<NodeStats>& stats) {
+  constexpr int kExcerpts = 2;
+  constexpr uint32_t kSentence = 40;  // chars not in links
   if (stats[n->index].card_chars > 0) return true;
+  int excerpts = 0;
   for (Node* d : dom::subtree(n)) {
-    if (!dom::is_heading(d->tag) || (d->flags & kDropped)) continue;
+    if (d->flags & kDropped) continue;
     const NodeStats& s = stats[d->index];
-    if (s.chars > 0 && s.link_chars == s.chars) return true;
+    if (dom::is_heading(d->tag) && s.chars > 0 && s.link_chars == s.chars) return true;
+    if (d->is_element() && s.own_chars - s.own_link_chars >= kSentence && ends_as_excerpt(d) &&
+        ++excerpts == kExcerpts)
+      return true;
   }
   return false;
 }
@@ -282,7 +326,7 @@ ContainerChoice choose_container(Node* body, Node* headline, const Landmarks& la
   ContainerChoice choice;
   Node* container = anchor_to_headline(pick_container(body, stats), headline, body, stats);
   container = narrow_to_headline(container, headline, stats);
-  container = leave_sidebar(prefer_listing(container, body, stats), headline, body, stats);
+  container = leave_sidebar(prefer_listing(container, headline, body, stats), headline, body, stats);
   container = widen_to_grid(container, headline, body, stats, &choice.listing);
   choice.container = widen_to_named_container(container, body, landmarks);
   return choice;

@@ -61,6 +61,27 @@ TEST(Title, IgnoresAnH1ThatIsTheSitesLogoAndCutsItsNameFromTheTitle) {
   EXPECT_EQ(metadata_of(html).title, "What is Ownership?");
 }
 
+// A blog's name in an <h1> that is one link home, above the post's <h3>:
+// the site's name, whatever its block is called, and no headline.
+TEST(Title, IgnoresAnH1ThatIsOneLinkHome) {
+  for (std::string_view home : {"/", "https://notes.example.org/", "https://example.org/notes/"}) {
+    std::string html = page(R"(<title>Tide gauge back online - Harbour Notes</title>
+                               <link rel="start" href="https://example.org/notes/" title="Home">)",
+                            R"(<div id="banner"><h1 id="banner-header"><a href=")" + std::string(home) +
+                                R"(">Harbour Notes</a></h1></div>
+                               <h3 class="entry-header">Tide gauge back online</h3><p>Text.</p>)");
+    EXPECT_EQ(metadata_of(html).title, "Tide gauge back online") << home;
+  }
+}
+
+// A headline may link to its own story.
+TEST(Title, KeepsAnH1ThatLinksToItsStory) {
+  std::string html = page("<title>Tide gauge back online | Harbour Notes</title>",
+                          R"(<h1><a href="https://example.org/2012/11/tide-gauge.html">Tide gauge back online</a></h1>
+                             <p>Text.</p>)");
+  EXPECT_EQ(metadata_of(html).title, "Tide gauge back online");
+}
+
 TEST(Title, KeepsAnH1WhoseClassOnlyMentionsATitle) {
   std::string html = page("<title>What is Ownership? - The Rust Book</title>",
                           R"(<h1 class="entry-title">What is Ownership?</h1><p>Text.</p>)");

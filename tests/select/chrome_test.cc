@@ -833,6 +833,59 @@ TEST(Chrome, AsideOfTeaserArticlesIsCutBesideAShortPost) {
   EXPECT_TRUE(lacks(article.text, "Long teaser text"));
 }
 
+// A post of a line or two under its headline, on a page whose menus and
+// archive lists hold far more text: the block holding most of the page's text
+// is the page around the post, not a listing.
+std::string short_post_among_links(const std::string& post) {
+  std::string links = "<div class=box><h4>Archives</h4><ul>";
+  for (int i = 0; i < 30; ++i)
+    links += "<li><a href=/archive/" + std::to_string(i) + ">Posts from week " + std::to_string(i) +
+             " of the harbour year</a></li>";
+  links += "</ul></div>";
+  return R"(<html><head><title>Tide gauge back online | Harbour Notes</title></head>
+<body><div id="container"><div class="col-a">)" + post + "</div><div class=\"col-b\">" + links +
+         "</div><div class=\"col-c\">" + links + "</div></div></body></html>";
+}
+
+TEST(Chrome, ShortPostUnderItsHeadlineBeatsThePageOfLinksAroundIt) {
+  Article article = lede::extract(short_post_among_links(R"(<div class="post-content">
+<h3 class="posttitle"><a href="/tide-gauge">Tide gauge back online</a></h3>
+<div class="entry"><p>The harbour's tide gauge reports again, six weeks after the storm cut its power.</p>
+</div></div>)"));
+  EXPECT_TRUE(has(article.text, "six weeks after the storm"));
+  EXPECT_TRUE(lacks(article.text, "Posts from week 3"));
+}
+
+// The same when the block chosen is the post itself, headline and all.
+TEST(Chrome, ShortPostHoldingItsHeadlineBeatsThePageOfLinksAroundIt) {
+  Article article = lede::extract(short_post_among_links(R"(<div class="post">
+<h2>Tide gauge back online</h2><p>The harbour's tide gauge reports again, six weeks after the storm.</p>
+<p>Readings from the six weeks it was dark are lost for good.</p></div>)"));
+  EXPECT_TRUE(has(article.text, "six weeks after the storm"));
+  EXPECT_TRUE(has(article.text, "lost for good"));
+  EXPECT_TRUE(lacks(article.text, "Posts from week 3"));
+}
+
+// Below the story, blocks of other posts' excerpts, each cut short with
+// "[...]" by the blog software and named by a plain link: teasers, which do
+// not join the story as prose would.
+TEST(Chrome, ExcerptsCutShortBesideTheStoryAreNotItsContinuation) {
+  std::string page = R"(<html><head><title>Why should the harbour wait? | Harbour Notes</title></head>
+<body><div class="page"><div class="story"><h1>Why should the harbour wait?</h1><div>)";
+  for (int i = 0; i < 5; ++i)
+    page += "<p>The council has promised a new sea wall for a decade, and paragraph " + std::to_string(i) +
+            " of this story explains why the tide gauge readings make the case for building it this year.</p>";
+  page += "</div></div><div class=more><h3>Earlier posts</h3><ul>";
+  for (int i = 0; i < 2; ++i)
+    page += "<li><a href=/p" + std::to_string(i) + ">Earlier post " + std::to_string(i) +
+            "</a> The ferry timetable changes again this winter, and the new boats are slower than the old ones, "
+            "which means [...]</li>";
+  page += "</ul></div></div></body></html>";
+  Article article = lede::extract(page);
+  EXPECT_TRUE(has(article.text, "make the case for building it"));
+  EXPECT_TRUE(lacks(article.text, "ferry timetable"));
+}
+
 // Two columns, neither holding most of the prose: the post under its headline
 // and a rail of teasers, each with a summary. The headline's column wins.
 std::string post_beside_rail_of_teasers(const std::string& headline) {
