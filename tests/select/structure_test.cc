@@ -232,4 +232,20 @@ TEST(Structure, ARunOfShortSectionsAfterTheDescriptionIsKept) {
   EXPECT_EQ(article.text.find("Anti-static tray"), std::string::npos) << article.text;
 }
 
+// A post of a short closing paragraph after a long one is both: the long one
+// holds nearly all the value, yet a paragraph beside another that says
+// something is one of the post's blocks, not the container.
+TEST(Structure, AShortParagraphBesideTheLongOneIsKept) {
+  std::string page = "<html><body><div class=nav><a href=/>Home</a> <a href=/about>About</a></div>"
+                     "<div class=entry><h1>More on old maps</h1><div class=post><p>";
+  for (int i = 0; i < 6; ++i)
+    page += "Readers sent scans of the maps their grandparents kept, drawn before the newer surveys of the "
+            "valley, and several of them show the old mill road. ";
+  page += "</p><p>Check them out in the <a href=/scans>gallery of scans</a>, and send yours if you have one.</p>"
+          "</div></div></body></html>";
+  Article article = lede::extract(page);
+  EXPECT_TRUE(has(article.text, "show the old mill road.")) << article.text;
+  EXPECT_TRUE(has(article.text, "send yours if you have one.")) << article.text;
+}
+
 }  // namespace
