@@ -19,21 +19,16 @@ namespace {
 // `stats` are those computed without the kDropped and kComments subtrees.
 constexpr float kTightShare = 0.8f;
 
-// A paragraph is one of the post's blocks, not a container, when the
-// paragraph next to it says something beyond its links: a short lead or
+// A paragraph is one of the post's blocks, not a container, when another
+// paragraph beside it says something beyond its links: a short lead or
 // closing line ("Check them out in [the gallery]") weighs little beside a
-// long paragraph, yet a reader takes the two together. Link lists around
-// them still go (step 4), so nothing is gained by stopping at one paragraph.
+// long paragraph, yet a reader takes them together. Link lists around them
+// still go (step 4), so nothing is gained by stopping at one paragraph.
 bool is_one_of_paragraphs(const Node* c, const std::vector<NodeStats>& stats) {
   constexpr uint32_t kSentence = 40;  // chars not in links, as block_value has it
-  if (!c->is(Tag::p) || !c->parent) return false;
-  auto neighbour = [](const Node* n, bool forward) {
-    do n = forward ? n->next : n->prev;
-    while (n && (!n->is_element() || (n->flags & kDropped)));
-    return n;
-  };
-  for (const Node* s : {neighbour(c, false), neighbour(c, true)}) {
-    if (!s || !s->is(Tag::p)) continue;
+  if (!c->is(Tag::p)) return false;
+  for (const Node* s = c->parent->first_child; s; s = s->next) {
+    if (s == c || !s->is(Tag::p) || (s->flags & kDropped)) continue;
     const NodeStats& ss = stats[s->index];
     if (ss.own_chars - ss.own_link_chars >= kSentence && ss.own_punct >= 1) return true;
   }
