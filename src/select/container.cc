@@ -35,6 +35,18 @@ bool is_one_of_paragraphs(const Node* c, const std::vector<NodeStats>& stats) {
   return false;
 }
 
+// A paragraph that won alone beside a paragraph half links (a lead thanking
+// "the readers who answered [my query]", below zero) is the post's only
+// prose, not its container, when the block holding both has little prose
+// besides: the rest is that lead and lists of links, which step 4 prunes. A
+// block with other prose is the page around the paragraph.
+bool is_lone_prose_of_post(const Node* c, const std::vector<NodeStats>& stats) {
+  constexpr float kLittleMore = 1.5f;
+  const NodeStats& parent = stats[c->parent->index];
+  return is_one_of_paragraphs(c, stats) && parent.value > 0 &&
+         float(parent.prose_chars) <= kLittleMore * float(stats[c->index].prose_chars);
+}
+
 Node* pick_container(Node* root, const std::vector<NodeStats>& stats) {
   constexpr uint32_t kLeftOut = kDropped | kComments;
   Node* best = root;
@@ -49,6 +61,7 @@ Node* pick_container(Node* root, const std::vector<NodeStats>& stats) {
     bool skip = (n->flags & kLeftOut) && best_value >= 0;
     n = skip ? dom::next_skipping_children(n, root) : dom::next_in_preorder(n, root);
   }
+  if (best != root && is_lone_prose_of_post(best, stats)) best = best->parent;
   for (bool moved = true; moved;) {
     moved = false;
     for (Node* c = best->first_child; c; c = c->next) {

@@ -248,4 +248,20 @@ TEST(Structure, AShortParagraphBesideTheLongOneIsKept) {
   EXPECT_TRUE(has(article.text, "send yours if you have one.")) << article.text;
 }
 
+// A lead paragraph that is half links (thanks, with the posts it thanks for)
+// stays with the paragraph after it, which alone outscores the post.
+TEST(Structure, ALeadParagraphThatIsHalfLinksStaysWithThePost) {
+  std::string page = "<html><body><div class=nav><a href=/>Home</a> <a href=/about>About</a></div>"
+                     "<div class=entry><div class=title>More on old maps</div><div class=post>"
+                     "<p>Many thanks to the readers who answered <a href=/q1>my question about the old maps of "
+                     "the valley</a>. See also <a href=https://example.org/t>the thread on the forum</a>.</p>"
+                     "<p>Now the follow-up: if you kept a map from your grandparents, where did it come from, and "
+                     "how well has it held up against the newer surveys of the same valley? Please answer only "
+                     "if you own one.</p><ul><li><a href=/a>Old maps</a></li><li><a href=/b>Thanks</a></li></ul>"
+                     "</div></div></body></html>";
+  Article article = lede::extract(page);
+  EXPECT_TRUE(has(article.text, "Many thanks to the readers")) << article.text;
+  EXPECT_TRUE(has(article.text, "Now the follow-up")) << article.text;
+}
+
 }  // namespace
