@@ -2,7 +2,7 @@
 """Run lede over the evaluation sets, score it and its peers, print one table.
 
 usage: python3 bench/quality.py [--lede build/lede] [--sets wcxb-dev,dragnet,...]
-           [--out build/quality] [--worst 10] [--jobs 2] [--markdown]
+           [--out build/quality] [--worst 10] [--peer-wins 0.3] [--jobs 2] [--markdown]
            [--eval-dir ../shared/eval] [--predictions-from PEER]
 
 For every set, lede runs as --jobs parallel processes over interleaved chunks of
@@ -13,6 +13,10 @@ OUT/peers-cache.json). All numbers are also written to OUT/summary.json.
 lede's ms/page is the CPU time (user + system) of its processes divided by the
 number of pages: time on one core, like the peers' mean `ms`, but including
 process start, gunzip and JSON output.
+
+--peer-wins GAP lists, per set, the pages where a peer's word F1 beats lede's by
+more than GAP: failures of lede's that another tool shows can be avoided, where
+the worst pages are often the gold's own convention.
 
 --predictions-from PEER skips lede and scores that peer's output in its place,
 to test the harness before the CLI exists.
@@ -48,6 +52,8 @@ def parse_args():
     ap.add_argument("--sets", help="comma-separated set names (default: all in EVAL_DIR/data)")
     ap.add_argument("--out", default=str(REPO / "build" / "quality"), help="output folder")
     ap.add_argument("--worst", type=int, default=10, help="worst lede pages listed per set")
+    ap.add_argument("--peer-wins", type=float, metavar="GAP",
+                    help="list the pages where a peer beats lede's word F1 by more than GAP")
     ap.add_argument("--jobs", type=int, default=2, help="parallel lede and scoring processes")
     ap.add_argument("--markdown", action="store_true", help="print Markdown tables")
     ap.add_argument("--predictions-from", metavar="PEER", choices=PEERS,
@@ -196,6 +202,28 @@ def add_word_counts(scorer, set_dir, predictions, worst):
         w["words_gold"] = len(scorer.tokens(gold.get(w["id"], {}).get("text") or ""))
 
 
+def peer_wins(scorer, eval_dir, set_name, predictions, gap):
+    """The pages where a peer's word F1 beats lede's by more than `gap`, largest first:
+    [{"id", "lede", "peer", "peer_f1"}]."""
+    def texts(path):
+        return {r["id"]: scorer.as_text(r.get("text")) for r in scorer.load_jsonl(str(path)) if "id" in r}
+
+    gold = texts(eval_dir / "data" / set_name / "truth.jsonl")
+    ours = texts(predictions)
+    theirs = {peer: texts(eval_dir / "peers" / set_name / f"{peer}.jsonl.gz") for peer in PEERS
+              if (eval_dir / "peers" / set_name / f"{peer}.jsonl.gz").exists()}
+    wins = []
+    for page_id, gold_text in gold.items():
+        if not scorer.tokens(gold_text):
+            continue
+        f1 = scorer.word_prf(ours.get(page_id, ""), gold_text)[2]
+        best = max(((scorer.word_prf(t.get(page_id, ""), gold_text)[2], peer)
+                    for peer, t in theirs.items()), default=(0.0, None))
+        if best[0] - f1 > gap:
+            wins.append({"id": page_id, "lede": round(f1, 4), "peer": best[1], "peer_f1": round(best[0], 4)})
+    return sorted(wins, key=lambda w: w["lede"] - w["peer_f1"])
+
+
 def file_stamp(path):
     st = path.stat()
     return [st.st_size, st.st_mtime_ns]
@@ -261,6 +289,17 @@ def fmt(value, header):
     if isinstance(value, float):
         return f"{value:.2f}" if header == "ms/page" else f"{value:.4f}"
     return str(value)
+
+
+def print_peer_wins(results, markdown):
+    for set_name, entry in results.items():
+        wins = entry.get("peer_wins")
+        if wins is None:
+            continue
+        print(f"\n{set_name}: {len(wins)} pages where a peer beats lede by more than"
+              f" {entry['peer_wins_gap']} word F1\n")
+        rows = [[set_name, w["id"], w["lede"], w["peer"], w["peer_f1"]] for w in wins]
+        print(format_table(["set", "id", "lede", "peer", "peer F1"], rows, markdown))
 
 
 def print_report(results, markdown, worst_count):
@@ -348,6 +387,10 @@ def main():
                 systems[peer] = system_entry(peers[(set_name, peer)]["score"],
                                              peers[(set_name, peer)]["ms_per_page"])
         results[set_name] = {"systems": systems, "lede_run": runs[set_name], "lede_worst": worst}
+        if a.peer_wins is not None:
+            results[set_name]["peer_wins_gap"] = a.peer_wins
+            results[set_name]["peer_wins"] = peer_wins(scorer, eval_dir, set_name,
+                                                       out / f"{set_name}.jsonl", a.peer_wins)
 
     summary = {"lede": None if a.predictions_from else a.lede,
                "predictions_from": a.predictions_from, "eval_dir": str(eval_dir), "jobs": a.jobs,
@@ -356,6 +399,7 @@ def main():
     if a.predictions_from:
         print(f"NOTE: 'lede' rows are {a.predictions_from}'s output (--predictions-from)\n")
     print_report(results, a.markdown, a.worst)
+    print_peer_wins(results, a.markdown)
 
 
 if __name__ == "__main__":
