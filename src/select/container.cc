@@ -401,12 +401,18 @@ void add_run_after(Node* child, float min_value, const std::vector<NodeStats>& s
 }  // namespace
 
 // Step 3: prose-bearing siblings of the container and of its near ancestors.
-std::vector<Node*> add_siblings(Node* container, Node* body, const std::vector<NodeStats>& stats,
-                                const Thresholds& t) {
+// The block holding the headline and the story is the post: blocks beside it
+// and beside its wrapper may still be its own (a lead split off, a note
+// below), but further up lies the page, whose other columns (a blog's rail
+// of modules, a promo) are no part of it, however much prose they hold.
+std::vector<Node*> add_siblings(Node* container, Node* body, const Node* headline,
+                                const std::vector<NodeStats>& stats, const Thresholds& t) {
   std::vector<Node*> added;
   const float base = stats[container->index].value;
   Node* child = container;
+  int post_level = -1;  // the level whose child first holds the headline
   for (int level = 0; level < 3 && child != body && child->parent; ++level) {
+    if (post_level >= 0 && level > post_level + 1) break;
     for (Node* s = child->parent->first_child; s; s = s->next) {
       if (s == child || !s->is_element() || (s->flags & kDropped)) continue;
       const NodeStats& st = stats[s->index];
@@ -423,6 +429,7 @@ std::vector<Node*> add_siblings(Node* container, Node* body, const std::vector<N
       }
     }
     add_run_after(child, t.sibling_share * base, stats, added);
+    if (post_level < 0 && headline && dom::contains(child, headline)) post_level = level;
     child = child->parent;
   }
   return added;

@@ -118,11 +118,11 @@ void select_content(dom::Document& doc, const SelectOptions& options) {
   // site's) still marks the post's column when no other is left.
   dom::Node* cut_headline = headline;
   if (headline && !shown(headline, body)) headline = find_headline(doc, body, options.title);
-  const ContainerChoice choice =
-      choose_container(body, headline ? headline : cut_headline, survey.landmarks, stats);
+  dom::Node* anchor = headline ? headline : cut_headline;
+  const ContainerChoice choice = choose_container(body, anchor, survey.landmarks, stats);
   dom::Node* container = choice.container;
   container->flags |= kContent;
-  std::vector<dom::Node*> kept = add_siblings(container, body, stats, t);
+  std::vector<dom::Node*> kept = add_siblings(container, body, anchor, stats, t);
   kept.push_back(container);
   std::vector<const dom::Node*> grids;
   for (dom::Node* n : kept)  // disjoint: the order does not matter

@@ -97,7 +97,7 @@ struct ContainerChoice {
 ContainerChoice choose_container(dom::Node* body, dom::Node* headline, const Landmarks& landmarks,
                                  const std::vector<score::NodeStats>& stats);
 // Marks them kContent and returns them; no two overlap, nor overlap the container.
-std::vector<dom::Node*> add_siblings(dom::Node* container, dom::Node* body,
+std::vector<dom::Node*> add_siblings(dom::Node* container, dom::Node* body, const dom::Node* headline,
                                      const std::vector<score::NodeStats>& stats, const Thresholds& t);
 
 // Step 4: prune.cc

@@ -232,6 +232,25 @@ TEST(Structure, ARunOfShortSectionsAfterTheDescriptionIsKept) {
   EXPECT_EQ(article.text.find("Anti-static tray"), std::string::npos) << article.text;
 }
 
+// A post under its headline, in the page's left column: the right column
+// two levels up (a blog's modules, each a paragraph of its own) is the page
+// around the post, not part of the story, however much prose it holds.
+TEST(Structure, ColumnsBesideTheBlockAroundThePostStayOut) {
+  std::string page = "<html><head><title>Homes bounce back</title></head><body><div id=blog>"
+                     "<div id=aCol><div id=content><div class=post><h1>Homes bounce back</h1>";
+  for (int i = 0; i < 5; ++i)
+    page += "<p>Home prices rose 4.7 percent nationally over the twelve months through August, and in some "
+            "places they are still falling while in others they rise at a fast clip.</p>";
+  page += "</div></div></div><div id=cCol>";
+  for (int i = 0; i < 2; ++i)
+    page += "<div class=box><h4>About this blog</h4><p>Economics does not have to be complicated: it is the "
+            "study of our lives, our jobs and homes, and the little decisions we face every day.</p></div>";
+  page += "</div></div></body></html>";
+  Article article = lede::extract(page);
+  EXPECT_TRUE(has(article.text, "rise at a fast clip."));
+  EXPECT_EQ(article.text.find("does not have to be complicated"), std::string::npos) << article.text;
+}
+
 // A post of a short closing paragraph after a long one is both: the long one
 // holds nearly all the value, yet a paragraph beside another that says
 // something is one of the post's blocks, not the container.
