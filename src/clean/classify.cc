@@ -72,22 +72,25 @@ void fill_blocks(const std::vector<Line>& lines, std::vector<std::string_view>& 
   }
 }
 
-// The site's repeated lines. A document that is nearly all repeated lines is
-// a duplicate of another, not chrome: then only lines that are not prose go.
+// The site's repeated lines, and the lines its templates fill in. A
+// document that is nearly all repeated lines is a duplicate of another, not
+// chrome: then only lines that are not prose go. Prose is never a template's.
 void cut_repeated(const std::vector<Line>& lines, const SiteCounts& site, std::string_view host,
                   std::vector<std::string_view>& reasons) {
-  std::vector<bool> repeated(lines.size());
+  using Repeat = SiteCounts::Repeat;
+  std::vector<Repeat> repeats(lines.size());
   size_t repeated_words = 0, words = 0;
   for (size_t i = 0; i < lines.size(); ++i) {
-    repeated[i] = site.is_repeated(host, lines[i].text);
+    repeats[i] = site.repeat(host, lines[i].text);
+    if (repeats[i] == Repeat::skeleton && is_body_paragraph(lines[i].features)) repeats[i] = Repeat::none;
     words += lines[i].features.words;
-    if (repeated[i]) repeated_words += lines[i].features.words;
+    if (repeats[i] == Repeat::line) repeated_words += lines[i].features.words;
   }
   bool duplicate = repeated_words * 10 >= words * 8;
   for (size_t i = 0; i < lines.size(); ++i) {
-    if (!repeated[i] || !reasons[i].empty()) continue;
+    if (repeats[i] == Repeat::none || !reasons[i].empty()) continue;
     if (duplicate && is_body_paragraph(lines[i].features)) continue;
-    reasons[i] = reason::repeated;
+    reasons[i] = repeats[i] == Repeat::line ? reason::repeated : reason::site_template;
   }
 }
 

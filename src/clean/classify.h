@@ -3,7 +3,8 @@
 // chrome comes in blocks, so a line between two such lines goes with them),
 // then the line model (line_model.h) for every other line: its shape and
 // where it stands with respect to the document's prose. With the site's
-// counts, the lines the site repeats go too.
+// counts, the lines the site repeats go too, and the short lines its
+// templates fill in (site_counts.h).
 #pragma once
 
 #include <string_view>
@@ -25,6 +26,7 @@ inline constexpr std::string_view advert = "advertisement label";
 inline constexpr std::string_view copyright = "copyright line";
 inline constexpr std::string_view link = "link";
 inline constexpr std::string_view repeated = "repeated on this site";
+inline constexpr std::string_view site_template = "template of this site";  // its skeleton repeated
 inline constexpr std::string_view page_header = "page header";
 inline constexpr std::string_view page_footer = "page footer";
 inline constexpr std::string_view boilerplate = "boilerplate";  // unlike the article, by the line model

@@ -36,7 +36,9 @@ bool cut_for_position(std::string_view why) {
 }
 
 // The lines where a headline, byline and dateline may stand: up to the
-// second paragraph of prose, at most 15 lines.
+// second paragraph of prose, at most 15 lines. A line cut as the site's
+// template ("Posted by NAME on DATE") may be the article's own byline or
+// dateline, so it is searched as if kept.
 std::vector<size_t> opening_window(const std::vector<Line>& lines, const std::vector<std::string_view>& reasons) {
   size_t first_body = 0;
   while (first_body < lines.size() && !(reasons[first_body].empty() && is_body_paragraph(lines[first_body].features))) {
@@ -46,7 +48,7 @@ std::vector<size_t> opening_window(const std::vector<Line>& lines, const std::ve
   size_t paragraphs = 0;
   for (size_t i = 0; i < lines.size() && window.size() < 15; ++i) {
     bool near_opening = cut_for_position(reasons[i]) && i < first_body && i + kOpeningLookBack >= first_body;
-    if (!reasons[i].empty() && !near_opening) continue;
+    if (!reasons[i].empty() && reasons[i] != reason::site_template && !near_opening) continue;
     if (is_body_paragraph(lines[i].features) && ++paragraphs == 2) break;
     window.push_back(i);
   }
@@ -119,8 +121,13 @@ Cleaned clean_text(std::string_view input, const CleanOptions& options) {
   std::vector<size_t> window = opening_window(lines, reasons);
   find_meta_lines(lines, window, opening);
   find_headline(lines, window, opening);
-  for (size_t i : {opening.headline, opening.standfirst, opening.byline, opening.dateline}) {
+  for (size_t i : {opening.headline, opening.standfirst}) {
     if (i != kNone) reasons[i] = {};
+  }
+  // A template's byline or dateline gives its authors and date, and is still
+  // the template's: it stays cut, as on the site's other pages.
+  for (size_t i : {opening.byline, opening.dateline}) {
+    if (i != kNone && reasons[i] != reason::site_template) reasons[i] = {};
   }
   cut_above_headline(opening, reasons);
   cleaned.authors = std::move(opening.authors);

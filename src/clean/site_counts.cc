@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <fstream>
+#include <optional>
 #include <sstream>
 #include <thread>
 #include <unordered_set>
@@ -23,10 +24,34 @@ uint64_t fnv1a(std::string_view s, uint64_t hash = 14695981039346656037ull) {
 
 uint64_t line_key(uint64_t host, std::string_view normalised) { return fnv1a(normalised, host ^ 0x9E3779B97F4A7C15ull); }
 
+// A skeleton is taken from lines of four to twelve words: a shorter line is
+// its own skeleton, a longer one is prose or a run of items, not a label a
+// template fills in. Lengths go in three classes, so that a name of two
+// words or three, or a date with or without its weekday, keeps the skeleton.
+constexpr size_t kSkeletonMinWords = 4;
+constexpr size_t kSkeletonMaxWords = 12;
+
+// The skeleton: the first two words, the last, the length class. Templates
+// open with fixed words ("Posted by NAME on DATE at TIME", "Last updated at
+// DATE") and often close with one.
+std::optional<uint64_t> skeleton_key(uint64_t host, std::string_view normalised) {
+  size_t words = static_cast<size_t>(std::count(normalised.begin(), normalised.end(), ' ')) + 1;
+  if (words < kSkeletonMinWords || words > kSkeletonMaxWords) return std::nullopt;
+  char length_class = words <= 5 ? '1' : words <= 8 ? '2' : '3';
+  std::string_view first_two = normalised.substr(0, normalised.find(' ', normalised.find(' ') + 1));
+  std::string_view last = normalised.substr(normalised.rfind(' ') + 1);
+  uint64_t hash = fnv1a(first_two, host ^ 0xC2B2AE3D27D4EB4Full);
+  return fnv1a(last, fnv1a(std::string_view(&length_class, 1), hash));
+}
+
 // A host's chrome shows on most of its pages; three pages at least, so that
 // a pair of near-duplicate documents proves nothing.
 constexpr uint32_t kMinDocuments = 3;
 constexpr uint32_t kMinShareDivisor = 50;
+// Skeletons are coarser than lines, so five times that share: a template's
+// line is on most of the pages it serves, the headlines of a series ("How to
+// choose ...") on fewer.
+constexpr uint32_t kSkeletonShareDivisor = 10;
 
 }  // namespace
 
@@ -48,8 +73,10 @@ SiteCounts::DocumentLines SiteCounts::document_lines(std::string_view host, std:
     std::string normalised = normalise_line(text.substr(start, end - start));
     start = end + 1;
     if (normalised.empty()) continue;
-    uint64_t key = line_key(document.host, normalised);
-    if (seen.insert(key).second) document.keys.push_back(key);
+    for (std::optional<uint64_t> key : {std::optional(line_key(document.host, normalised)),
+                                        skeleton_key(document.host, normalised)}) {
+      if (key && seen.insert(*key).second) document.keys.push_back(*key);
+    }
   }
   return document;
 }
@@ -75,16 +102,34 @@ uint32_t SiteCounts::documents(std::string_view host) const {
   return found == hosts_.end() ? 0 : found->second;
 }
 
-uint32_t SiteCounts::line_documents(std::string_view host, std::string_view line) const {
-  std::string normalised = normalise_line(line);
-  if (normalised.empty()) return 0;
-  auto found = lines_.find(line_key(fnv1a(host), normalised));
+uint32_t SiteCounts::count(uint64_t key) const {
+  auto found = lines_.find(key);
   return found == lines_.end() ? 0 : found->second;
 }
 
-bool SiteCounts::is_repeated(std::string_view host, std::string_view line) const {
-  uint32_t count = line_documents(host, line);
-  return count >= std::max(kMinDocuments, documents(host) / kMinShareDivisor);
+uint32_t SiteCounts::line_documents(std::string_view host, std::string_view line) const {
+  std::string normalised = normalise_line(line);
+  return normalised.empty() ? 0 : count(line_key(fnv1a(host), normalised));
+}
+
+uint32_t SiteCounts::skeleton_documents(std::string_view host, std::string_view line) const {
+  std::optional<uint64_t> key = skeleton_key(fnv1a(host), normalise_line(line));
+  return key ? count(*key) : 0;
+}
+
+SiteCounts::Repeat SiteCounts::repeat(std::string_view host, std::string_view line) const {
+  std::string normalised = normalise_line(line);
+  if (normalised.empty()) return Repeat::none;
+  uint64_t host_hash = fnv1a(host);
+  uint32_t host_documents = documents(host);
+  if (count(line_key(host_hash, normalised)) >= std::max(kMinDocuments, host_documents / kMinShareDivisor)) {
+    return Repeat::line;
+  }
+  std::optional<uint64_t> skeleton = skeleton_key(host_hash, normalised);
+  if (skeleton && count(*skeleton) >= std::max(kMinDocuments, host_documents / kSkeletonShareDivisor)) {
+    return Repeat::skeleton;
+  }
+  return Repeat::none;
 }
 
 void SiteCounts::save(const std::string& path) const {

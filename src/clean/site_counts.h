@@ -2,7 +2,10 @@
 // SiteCounts counts, per host, in how many documents each normalised line
 // occurs, in a hashed table of bounded size: when it fills, the lines seen
 // only once are dropped (they can no longer prove anything), so memory stays
-// flat however large the corpus.
+// flat however large the corpus. Lines a template fills in ("Posted by NAME
+// on DATE at TIME") differ on every page; the same table also counts each
+// short line's skeleton (its first two words, its last word, its length),
+// which the template fixes while the names and dates vary.
 #pragma once
 
 #include <atomic>
@@ -34,15 +37,25 @@ class SiteCounts {
 
   uint32_t documents(std::string_view host) const;
   uint32_t line_documents(std::string_view host, std::string_view line) const;
-  // Seen in enough of the host's documents to be its chrome.
-  bool is_repeated(std::string_view host, std::string_view line) const;
+  // In how many of the host's documents the line's skeleton occurs; 0 for a
+  // line without one (under four words, where the skeleton would be the line
+  // itself, or over twelve, which a template does not write).
+  uint32_t skeleton_documents(std::string_view host, std::string_view line) const;
 
-  // A text file: "h HOSTHASH DOCS" and "l KEY DOCS" lines. Throws lede::Error.
+  // Whether the line, or else its skeleton, was seen in enough of the host's
+  // documents to be its chrome.
+  enum class Repeat { none, line, skeleton };
+  Repeat repeat(std::string_view host, std::string_view line) const;
+
+  // A text file: "h HOSTHASH DOCS" and "l KEY DOCS" lines, the skeletons
+  // among the lines (a file saved before they were counted has none, and
+  // then only whole lines are found repeated). Throws lede::Error.
   void save(const std::string& path) const;
   static SiteCounts load(const std::string& path, size_t max_entries = size_t{1} << 22);
 
  private:
   void prune();
+  uint32_t count(uint64_t key) const;
   size_t max_entries_;
   std::unordered_map<uint64_t, uint32_t> hosts_;  // host hash -> documents
   std::unordered_map<uint64_t, uint32_t> lines_;  // host and line hash -> documents

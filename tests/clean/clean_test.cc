@@ -239,6 +239,72 @@ TEST(CleanSite, LinesRepeatedAcrossTheHostAreCut) {
   EXPECT_FALSE(was_cut(other_host, "Morning briefing"));
 }
 
+// A blog's pages as its template writes them: the headline, the byline
+// with the author and the time of posting, the story, the template's footer.
+std::string blog_post(const std::string& author, const std::string& when, const std::string& topic) {
+  return "Inside the newsroom: " + topic + "\n" + "Posted by " + author + " on " + when + "\n" +
+         "The editors met on Monday to talk about " + topic +
+         ", and the discussion ran well past the hour they had set aside for it.\n"
+         "Several readers had written in to ask how such decisions are made, so we agreed to explain "
+         "the process in full here.\n"
+         "Last updated at " + when + " GMT\n";
+}
+
+lede::clean::SiteCounts blog_counts() {
+  lede::clean::SiteCounts counts;
+  const char* authors[] = {"Julia Beizer", "Marty Baron", "Ann Lee", "Raju Narisetti", "Olga Khazan"};
+  const char* whens[] = {"March 8, 2013 at 3:23 pm", "March 25, 2013 at 7:05 am", "April 2, 2013 at 9:12 am",
+                         "April 9, 2013 at 1:40 pm", "May 1, 2013 at 6:02 pm"};
+  const char* topics[] = {"comments", "the paywall", "corrections", "our mobile apps", "the archive"};
+  for (int i = 0; i < 5; ++i) counts.add_document("post.example", blog_post(authors[i], whens[i], topics[i]));
+  return counts;
+}
+
+TEST(CleanSite, TemplateLinesWithVariablePartsShareASkeleton) {
+  lede::clean::SiteCounts counts = blog_counts();
+  using Repeat = lede::clean::SiteCounts::Repeat;
+  // A name and a date never seen, in the template's words.
+  EXPECT_EQ(counts.line_documents("post.example", "Posted by Bethonie Butler on February 19, 2013 at 12:40 pm"), 0u);
+  EXPECT_EQ(counts.skeleton_documents("post.example", "Posted by Bethonie Butler on February 19, 2013 at 12:40 pm"),
+            3u);  // the three posted in the afternoon
+  EXPECT_EQ(counts.repeat("post.example", "Posted by Bethonie Butler on February 19, 2013 at 12:40 pm"),
+            Repeat::skeleton);
+  EXPECT_EQ(counts.repeat("post.example", "Last updated at June 3, 2013 at 11:00 am GMT"), Repeat::skeleton);
+  // A headline opens with the same words, but ends otherwise.
+  EXPECT_EQ(counts.repeat("post.example", "Inside the newsroom: how we choose letters"), Repeat::none);
+  // Another host's pages prove nothing here.
+  EXPECT_EQ(counts.repeat("other.example", "Posted by Bethonie Butler on February 19, 2013 at 12:40 pm"),
+            Repeat::none);
+}
+
+TEST(CleanSite, TemplateLinesAreCutAndTheBylineStillRead) {
+  lede::clean::SiteCounts counts = blog_counts();
+  std::string doc = blog_post("Bethonie Butler", "February 19, 2013 at 12:40 pm", "letters to the editor");
+  Cleaned alone = clean_text(doc);
+  EXPECT_FALSE(was_cut(alone, "Posted by"));
+  Cleaned site = clean_text(doc, {&counts, "https://post.example/2013/02/19/letters"});
+  EXPECT_TRUE(was_cut(site, "Posted by Bethonie Butler", "template of this site"));
+  EXPECT_TRUE(was_cut(site, "Last updated at February 19", "template of this site"));
+  EXPECT_EQ(site.authors, std::vector<std::string>{"Bethonie Butler"});
+  EXPECT_EQ(site.date.substr(0, 10), "2013-02-19");
+  EXPECT_EQ(site.title, "Inside the newsroom: letters to the editor");
+  EXPECT_NE(site.text.find("The editors met on Monday"), std::string::npos);
+}
+
+TEST(CleanSite, ProseIsNeverATemplateLine) {
+  lede::clean::SiteCounts counts;
+  const char* subjects[] = {"the harbour plan", "a new school", "the tram budget", "its own pay rise", "the park"};
+  for (const char* subject : subjects) {
+    counts.add_document("a.org", std::string("The council said on Tuesday that ") + subject + " was finally approved.\n");
+  }
+  std::string sentence = "The council said on Monday that the bridge repairs were approved.";
+  EXPECT_EQ(counts.repeat("a.org", sentence), lede::clean::SiteCounts::Repeat::skeleton);
+  std::string doc = sentence + "\nWork is to begin in the spring and should be finished before the winter, "
+                               "the mayor told reporters after the vote.\n";
+  Cleaned cleaned = clean_text(doc, {&counts, "https://a.org/story"});
+  EXPECT_FALSE(was_cut(cleaned, "The council said"));
+}
+
 TEST(CleanSite, CountsSurviveSaveAndLoad) {
   lede::clean::SiteCounts counts;
   for (int i = 0; i < 4; ++i) counts.add_document("a.org", "Sign up for our emails\nStory " + std::to_string(i));
@@ -247,6 +313,7 @@ TEST(CleanSite, CountsSurviveSaveAndLoad) {
   lede::clean::SiteCounts loaded = lede::clean::SiteCounts::load(path);
   EXPECT_EQ(loaded.documents("a.org"), 4u);
   EXPECT_EQ(loaded.line_documents("a.org", "Sign up for our EMAILS"), 4u);
+  EXPECT_EQ(loaded.skeleton_documents("a.org", "Sign up for their emails"), 4u);
 }
 
 TEST(CleanSite, CountingOnSeveralThreadsGivesTheSameCounts) {
