@@ -4,25 +4,30 @@
 The inputs of every line come from lede itself (bench_clean_features, built
 with the benchmarks), computed on the dev pages rendered as bench/clean.py
 renders them; each line is labelled article or chrome against the gold by
-bench/clean.py's own rule. The model is a sum of shallow regression trees
-(gradient boosting on the logistic loss, Newton leaves, row subsampling),
-fitted with every line weighted by its words, each dataset weighing the same
-in total, so that no one set's pages make the model. Lines whose own words
-already flag them are cut before the model and are left out of its training.
-The threshold is the one that keeps ARTICLE_KEPT of the article's words on
-the training sets (on average over the sets), since losing article text is
-the worse error. Each page moves the threshold DOCUMENT_BEST_WEIGHT of the
-way towards the score of its own best line.
+bench/clean.py's own rule. The model is two stages of shallow regression
+trees (gradient boosting on the logistic loss, Newton leaves, row
+subsampling), fitted with every line weighted by its words, each dataset
+weighing the same in total, so that no one set's pages make the model. The
+first stage reads the line's inputs; the second reads them and the first
+stage's verdicts on the lines around (context_columns, as
+src/clean/line_context.cc computes them), taken from first-stage models that
+did not see the line's document (two folds), as it meets them at run time.
+Lines whose own words already flag them are cut before the model and are
+left out of its training. The threshold is the one that keeps ARTICLE_KEPT
+of the article's words on the training sets (on average over the sets),
+since losing article text is the worse error. Each page moves the threshold
+DOCUMENT_BEST_WEIGHT of the way towards the score of its own best line.
 
 Figures: in-sample (trained on the six sets, scored on each) and held out
-(leave one dataset out: trained on the other five, threshold included, scored
-on the sixth), for the model's decision alone: a line is cut when its own
+(leave one dataset out: both stages trained on the other five, threshold
+included, scored on the sixth), for the model's decision alone: a line is cut when its own
 words flag it (as lede does) or its score is below the page's threshold. lede also
 cuts the lines above a recognised headline and, in site mode, the site's
 repeated lines: bench/clean.py measures the whole. Held out, also the chrome
 removed at thresholds keeping 97 / 98 / 98.5% of the held-out set's article,
-to compare models at the same article kept. The row subsampling's seed alone
-moves those by up to 1.5 points (--seed).
+to compare models at the same article kept, and the same for the first stage
+alone. The row subsampling's seed alone moves those by up to 1.5 points
+(--seed).
 
 usage: bench/clean_train.py --features build/bench_clean_features [--work /tmp/lede-clean]
                             [--write src/clean/line_model_res.h] [--seed N]
@@ -230,41 +235,141 @@ def train(sets, binned_inputs, candidates, flagged_column, seed=0):
     return model, threshold_for(sets, scores, flagged_column)
 
 
-def header(names, model, candidates, threshold, figures):
+CONTEXT_INPUTS = ("log_odds", "previous", "next", "near_mean", "wide_mean", "article_before", "article_after",
+                  "below_best", "article_share_before")  # as src/clean/line_context.h
+CONTEXT_LOG_ODDS_LIMIT = 6.0
+
+
+def context_columns(x, documents, scores, names):
+    """The second stage's inputs (src/clean/line_context.cc, line for line):
+    the first stage's log-odds of the line and its neighbours, window means,
+    the best runs of article weight either side, the gap to the document's
+    best line and the share of its article weight before the line."""
+    flagged = x[:, names.index("flagged")] > 0
+    words = np.maximum(np.rint(np.expm1(x[:, names.index("log_words")])), 1)
+    score = np.where(flagged, -CONTEXT_LOG_ODDS_LIMIT, np.clip(scores, -CONTEXT_LOG_ODDS_LIMIT, CONTEXT_LOG_ODDS_LIMIT))
+    article = (1 / (1 + np.exp(-score)) - 0.5) * words
+    out = np.zeros((len(score), len(CONTEXT_INPUTS)))
+    column = {name: k for k, name in enumerate(CONTEXT_INPUTS)}
+    starts = np.flatnonzero(np.r_[True, documents[1:] != documents[:-1]])
+    for a, b in zip(starts, np.r_[starts[1:], len(score)]):
+        s, w, v, o = score[a:b], words[a:b], article[a:b], out[a:b]
+        n, index = b - a, np.arange(b - a)
+        o[:, column["log_odds"]] = s
+        o[1:, column["previous"]] = s[:-1]
+        o[:-1, column["next"]] = s[1:]
+        weighted, total = np.r_[0, np.cumsum(s * w)], np.r_[0, np.cumsum(w)]
+        for reach, name in ((2, "near_mean"), (5, "wide_mean")):
+            lo, hi = np.maximum(index - reach, 0), np.minimum(index + reach + 1, n)
+            mass = total[hi] - total[lo] - w
+            o[:, column[name]] = np.where(mass > 0, (weighted[hi] - weighted[lo] - s * w) / np.maximum(mass, 1e-300), 0)
+        whole = 1e-9 + np.maximum(v, 0).sum()
+        for name, order in (("article_before", index), ("article_after", index[::-1])):
+            run = 0.0
+            for i in order:
+                o[i, column[name]] = run / whole
+                run = max(0.0, run + v[i])
+        open_lines = ~flagged[a:b]
+        o[:, column["below_best"]] = s - (s[open_lines].max() if open_lines.any() else 0)
+        o[:, column["article_share_before"]] = (np.cumsum(np.maximum(v, 0)) - np.maximum(v, 0)) / whole
+    return out
+
+
+def cross_fitted_scores(sets, candidates, flagged_column, seed):
+    """First-stage log-odds of every line from a model that did not see its
+    document (two folds by document), as the second stage meets them at run
+    time: scores of lines the first stage was trained on would look surer."""
+    scores = {name: np.zeros(len(s[1])) for name, s in sets.items()}
+    for fold in (0, 1):
+        part = {name: tuple(a[s[3] % 2 != fold] for a in s) for name, s in sets.items()}
+        model, _ = train(part, {name: binned(p[0], candidates) for name, p in part.items()}, candidates,
+                         flagged_column, seed)
+        for name, s in sets.items():
+            rows = s[3] % 2 == fold
+            scores[name][rows] = model.log_odds(binned(s[0][rows], candidates))
+    return scores
+
+
+class TwoStages:
+    """The first stage (each line alone) and the second (with its neighbours' first-stage verdicts)."""
+
+    def __init__(self, sets, binned_inputs, candidates, names, seed):
+        flagged_column = names.index("flagged")
+        self.names, self.candidates = names, candidates
+        self.first, _ = train(sets, binned_inputs, candidates, flagged_column, seed)
+        fitted = cross_fitted_scores(sets, candidates, flagged_column, seed)
+        second = {name: self.second_inputs(s[0], s[3], fitted[name]) for name, s in sets.items()}
+        self.second_candidates = split_candidates(np.vstack(list(second.values())))
+        self.second, self.threshold = train(
+            {name: (second[name],) + s[1:] for name, s in sets.items()},
+            {name: binned(x, self.second_candidates) for name, x in second.items()},
+            self.second_candidates, flagged_column, seed)
+
+    def second_inputs(self, x, documents, first_scores):
+        return np.hstack([x, context_columns(x, documents, first_scores, self.names)])
+
+    def log_odds(self, x, documents, binned_inputs):
+        """Both stages' log-odds of a set's lines."""
+        first = self.first.log_odds(binned_inputs)
+        second = self.second_inputs(x, documents, first)
+        return first, self.second.log_odds(binned(second, self.second_candidates))
+
+
+def tree_lines(model, candidates, input_name):
+    """The trees as C++ initialisers."""
     def threshold_of(t, k):
         b = model.bins[t][k]
         column = candidates[model.inputs[t][k]]
         return f"{column[b]:.9g}" if b < len(column) else "kNeverRight"
 
+    lines = []
+    for t in range(len(model.leaves)):
+        used = ", ".join(input_name(i) for i in model.inputs[t])
+        thresholds = ", ".join(threshold_of(t, k) for k in range((1 << DEPTH) - 1))
+        values = ", ".join(f"{v:.6f}" for v in model.leaves[t])
+        lines.append(f"    {{{{{used}}}, {{{thresholds}}}, {{{values}}}}},")
+    return lines
+
+
+def header(names, stages, figures):
+    def second_input(i):
+        return f"input::{names[i]}" if i < len(names) else f"kLineModelInputs + context::{CONTEXT_INPUTS[i - len(names)]}"
+
     nodes, leaves = (1 << DEPTH) - 1, 1 << DEPTH
     lines = ["// Generated by bench/clean_train.py from the six dev sets (see its docstring);",
-             "// do not edit: retrain. The line model: boosted regression trees over the",
-             "// inputs of line_model.h, summing to the log-odds of the line being the",
-             "// article's, and the threshold below which a line is chrome. Held-out",
-             "// figures when trained (article kept / chrome removed):"]
+             "// do not edit: retrain. The line model: two stages of boosted regression trees",
+             "// summing to the log-odds of the line being the article's, the first over the",
+             "// inputs of line_model.h, the second over those and line_context.h's; and the",
+             "// threshold on the second below which a line is chrome. Held-out figures when",
+             "// trained (article kept / chrome removed):"]
     lines += [f"//   {name}: {kept:.1%} / {removed:.1%}" for name, (kept, removed) in figures.items()]
-    lines += ["#pragma once", "", "#include <array>", "#include <cstdint>", "", "#include \"clean/line_model.h\"", "",
+    lines += ["#pragma once", "", "#include <array>", "#include <cstdint>", "", "#include \"clean/line_context.h\"",
+              "#include \"clean/line_model.h\"", "",
               "namespace lede::clean {", "",
               f"inline constexpr size_t kTreeDepth = {DEPTH};",
               "// Each tree's splits in level order (node k's children are 2k+1, 2k+2), sending",
               "// a line right when its input exceeds the threshold; then its leaves' values.",
+              "// The second stage's inputs number the context ones after the line's.",
               "struct LineTree {",
               f"  std::array<uint8_t, {nodes}> input;",
               f"  std::array<double, {nodes}> threshold;",
               f"  std::array<double, {leaves}> leaf;",
               "};",
               "inline constexpr double kNeverRight = 1e300;",
-              f"inline constexpr std::array<LineTree, {len(model.leaves)}> kLineTrees = {{{{"]
-    for t in range(len(model.leaves)):
-        used = ", ".join(f"input::{names[i]}" for i in model.inputs[t])
-        thresholds = ", ".join(threshold_of(t, k) for k in range(nodes))
-        values = ", ".join(f"{v:.6f}" for v in model.leaves[t])
-        lines.append(f"    {{{{{used}}}, {{{thresholds}}}, {{{values}}}}},")
-    lines += ["}};", f"inline constexpr double kLineModelBias = {model.bias:.6f};",
-              f"inline constexpr double kLineModelThreshold = {threshold:.6f};",
+              f"inline constexpr std::array<LineTree, {len(stages.first.leaves)}> kLineTrees = {{{{"]
+    lines += tree_lines(stages.first, stages.candidates, lambda i: f"input::{names[i]}")
+    lines += ["}};", f"inline constexpr double kLineModelBias = {stages.first.bias:.6f};", "",
+              f"inline constexpr std::array<LineTree, {len(stages.second.leaves)}> kContextTrees = {{{{"]
+    lines += tree_lines(stages.second, stages.second_candidates, second_input)
+    lines += ["}};", f"inline constexpr double kContextModelBias = {stages.second.bias:.6f};",
+              f"inline constexpr double kLineModelThreshold = {stages.threshold:.6f};",
               f"inline constexpr double kDocumentBestWeight = {DOCUMENT_BEST_WEIGHT};", "",
               "}  // namespace lede::clean", ""]
     return "\n".join(lines)
+
+
+def levels(one, scores, flagged_column):
+    return " / ".join(f"{r:.1%}" for r in matched(one, scores, flagged_column))
 
 
 def main():
@@ -282,31 +387,39 @@ def main():
     flagged_column = names.index("flagged")
     candidates = split_candidates(np.vstack([s[0] for s in sets.values()]))
     binned_inputs = {name: binned(s[0], candidates) for name, s in sets.items()}
-    model, threshold = train(sets, binned_inputs, candidates, flagged_column, args.seed)
-    in_sample = shares(sets, {n: model.log_odds(b) for n, b in binned_inputs.items()}, threshold, flagged_column)
+    stages = TwoStages(sets, binned_inputs, candidates, names, args.seed)
+    in_sample = {}
+    for name, (x, y, words, documents) in sets.items():
+        scores = {name: stages.log_odds(x, documents, binned_inputs[name])[1]}
+        in_sample[name] = shares({name: sets[name]}, scores, stages.threshold, flagged_column)[name]
     held_out = {}
     for name in clean.SETS:
+        one = {name: sets[name]}
         others = {n: s for n, s in sets.items() if n != name}
-        model_out, threshold_out = train(others, binned_inputs, candidates, flagged_column, args.seed)
-        scores = {name: model_out.log_odds(binned_inputs[name])}
-        held_out[name] = shares({name: sets[name]}, scores, threshold_out, flagged_column)[name]
-        levels = " / ".join(f"{r:.1%}" for r in matched({name: sets[name]}, scores, flagged_column))
+        stages_out = TwoStages(others, binned_inputs, candidates, names, args.seed)
+        first, second = stages_out.log_odds(sets[name][0], sets[name][3], binned_inputs[name])
+        held_out[name] = shares(one, {name: second}, stages_out.threshold, flagged_column)[name]
         print(f"held out {name}: {held_out[name][0]:.1%} / {held_out[name][1]:.1%}; chrome removed at "
-              f"{' / '.join(f'{k:.1%}' for k in MATCHED_KEPT)} of its article kept: {levels}", flush=True)
+              f"{' / '.join(f'{k:.1%}' for k in MATCHED_KEPT)} of its article kept: "
+              f"{levels(one, {name: second}, flagged_column)} (first stage alone "
+              f"{levels(one, {name: first}, flagged_column)})", flush=True)
     print("| set | in-sample article kept | chrome removed | held-out article kept | chrome removed |")
     print("|---|---|---|---|---|")
     for name in clean.SETS:
         (k, r), (hk, hr) = in_sample[name], held_out[name]
         print(f"| {name} | {k:.1%} | {r:.1%} | {hk:.1%} | {hr:.1%} |")
-    splits = [i for t in range(len(model.leaves)) for i, b in zip(model.inputs[t], model.bins[t])
-              if b < len(candidates[i])]
-    uses = np.bincount(splits, minlength=len(names))
-    print("splits per input:", ", ".join(f"{n} {u}" for n, u in zip(names, uses) if u))
-    print(f"threshold {threshold:+.3f}")
+    second_names = list(names) + list(CONTEXT_INPUTS)
+    for label, model, model_candidates, model_names in (
+            ("first stage", stages.first, candidates, names),
+            ("second stage", stages.second, stages.second_candidates, second_names)):
+        splits = [i for t in range(len(model.leaves)) for i, b in zip(model.inputs[t], model.bins[t])
+                  if b < len(model_candidates[i])]
+        uses = np.bincount(splits, minlength=len(model_names))
+        print(f"{label} splits per input:", ", ".join(f"{n} {u}" for n, u in zip(model_names, uses) if u))
+    print(f"threshold {stages.threshold:+.3f}")
     if args.write:
         with open(args.write, "w") as f:
-            f.write(header(names, model, candidates, threshold, held_out))
-
+            f.write(header(names, stages, held_out))
 
 if __name__ == "__main__":
     main()

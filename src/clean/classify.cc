@@ -137,24 +137,26 @@ std::vector<std::string_view> classify_lines(const std::vector<Line>& lines, con
   std::vector<bool> flagged(lines.size());
   for (size_t i = 0; i < lines.size(); ++i) flagged[i] = !reasons[i].empty();
   if (site && !host.empty()) cut_repeated(lines, *site, host, reasons);
-  // What the model makes of each line the words left, kept as the verdicts
-  // it leads to rather than as the inputs, which take many times the space.
+  // The first stage judges each line alone; the second, each line the
+  // words left, with the first's verdicts around it.
+  std::vector<LineModelInputs> inputs = line_model_inputs(lines, flagged);
+  std::vector<double> first_stage(lines.size());
+  for (size_t i = 0; i < lines.size(); ++i) {
+    if (!flagged[i]) first_stage[i] = article_log_odds(inputs[i]);
+  }
+  std::vector<ContextInputs> context = context_inputs(lines, first_stage, flagged);
   std::vector<double> log_odds(lines.size());
-  std::vector<std::string_view> cut_reasons(lines.size());
-  std::vector<bool> footer_items(lines.size());
   double best = -std::numeric_limits<double>::infinity();
-  visit_line_model_inputs(lines, flagged, [&](size_t i, const LineModelInputs& x) {
-    if (!reasons[i].empty()) return;
-    log_odds[i] = article_log_odds(x);
+  for (size_t i = 0; i < lines.size(); ++i) {
+    if (!reasons[i].empty()) continue;
+    log_odds[i] = context_log_odds(inputs[i], context[i]);
     best = std::max(best, log_odds[i]);
-    cut_reasons[i] = model_reason(x);
-    footer_items[i] = is_footer_item(lines[i].features, x);
-  });
+  }
   double threshold = document_threshold(best);
   for (size_t i = 0; i < lines.size(); ++i) {
     if (!reasons[i].empty()) continue;
-    if (log_odds[i] < threshold) reasons[i] = cut_reasons[i];
-    else if (footer_items[i]) reasons[i] = reason::page_footer;
+    if (log_odds[i] < threshold) reasons[i] = model_reason(inputs[i]);
+    else if (is_footer_item(lines[i].features, inputs[i])) reasons[i] = reason::page_footer;
   }
   return reasons;
 }

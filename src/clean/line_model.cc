@@ -22,15 +22,18 @@ const std::array<std::string_view, kLineModelInputs> kLineModelInputNames = {
     "prose_vocab_share", "unique_vocab_share", "title_vocab_share", "log_content_words"};
 
 
-constexpr bool trees_read_known_inputs() {
-  for (const LineTree& tree : kLineTrees) {
+template <size_t kTrees>
+constexpr bool trees_read_known_inputs(const std::array<LineTree, kTrees>& trees, size_t inputs) {
+  for (const LineTree& tree : trees) {
     for (uint8_t input : tree.input) {
-      if (input >= kLineModelInputs) return false;
+      if (input >= inputs) return false;
     }
   }
   return true;
 }
-static_assert(trees_read_known_inputs(), "line_model_res.h is out of date: rerun bench/clean_train.py");
+static_assert(trees_read_known_inputs(kLineTrees, kLineModelInputs) &&
+                  trees_read_known_inputs(kContextTrees, kLineModelInputs + kContextInputs),
+              "line_model_res.h is out of date: rerun bench/clean_train.py");
 
 namespace {
 
@@ -202,8 +205,7 @@ void add_neighbourhood(const std::vector<Line>& lines, size_t i, LineModelInputs
 
 }  // namespace
 
-void visit_line_model_inputs(const std::vector<Line>& lines, const std::vector<bool>& flagged,
-                             const std::function<void(size_t line, const LineModelInputs&)>& use) {
+std::vector<LineModelInputs> line_model_inputs(const std::vector<Line>& lines, const std::vector<bool>& flagged) {
   size_t n = lines.size();
   Region region = prose_region(lines, flagged, 1);
   Region dense = prose_region(lines, flagged, 4);  // one that long runs of other lines break
@@ -218,9 +220,10 @@ void visit_line_model_inputs(const std::vector<Line>& lines, const std::vector<b
   for (size_t i = 0; i < n; ++i) {
     if (is_body_paragraph(lines[i].features)) first_body = std::min(first_body, i), last_body = i;
   }
+  std::vector<LineModelInputs> inputs(n);
   for (size_t i = 0; i < n; ++i) {
     const LineFeatures& f = lines[i].features;
-    LineModelInputs x{};
+    LineModelInputs& x = inputs[i];
     x[input::bias] = 1;
     x[input::log_words] = std::log1p(double(f.words));
     x[input::ends_sentence] = f.ends_sentence;
@@ -257,27 +260,38 @@ void visit_line_model_inputs(const std::vector<Line>& lines, const std::vector<b
     x[input::unique_vocab_share] = cohesion[i].unique_share;
     x[input::title_vocab_share] = cohesion[i].title_share;
     x[input::log_content_words] = std::log1p(double(cohesion[i].content_words));
-    use(i, x);
   }
-}
-
-std::vector<LineModelInputs> line_model_inputs(const std::vector<Line>& lines, const std::vector<bool>& flagged) {
-  std::vector<LineModelInputs> inputs;
-  inputs.reserve(lines.size());
-  visit_line_model_inputs(lines, flagged, [&](size_t, const LineModelInputs& x) { inputs.push_back(x); });
   return inputs;
 }
 
-double article_log_odds(const LineModelInputs& inputs) {
-  double sum = kLineModelBias;
-  for (const LineTree& tree : kLineTrees) {
+namespace {
+
+// The sum of the trees' leaves, `input(k)` giving input k. The descent is
+// arithmetic rather than branches, which the inputs would mispredict half
+// the time, and four partial sums let consecutive trees overlap.
+template <size_t kTrees, class Input>
+double sum_trees(const std::array<LineTree, kTrees>& trees, double bias, Input input) {
+  std::array<double, 4> sums{bias, 0, 0, 0};
+  for (size_t t = 0; t < kTrees; ++t) {
+    const LineTree& tree = trees[t];
     size_t node = 0;
     for (size_t level = 0; level < kTreeDepth; ++level) {
-      node = 2 * node + (inputs[tree.input[node]] > tree.threshold[node] ? 2 : 1);
+      node = 2 * node + 1 + static_cast<size_t>(input(tree.input[node]) > tree.threshold[node]);
     }
-    sum += tree.leaf[node - tree.input.size()];
+    sums[t % 4] += tree.leaf[node - tree.input.size()];
   }
-  return sum;
+  return (sums[0] + sums[1]) + (sums[2] + sums[3]);
+}
+
+}  // namespace
+
+double article_log_odds(const LineModelInputs& inputs) {
+  return sum_trees(kLineTrees, kLineModelBias, [&](size_t k) { return inputs[k]; });
+}
+
+double context_log_odds(const LineModelInputs& inputs, const ContextInputs& context) {
+  return sum_trees(kContextTrees, kContextModelBias,
+                   [&](size_t k) { return k < kLineModelInputs ? inputs[k] : context[k - kLineModelInputs]; });
 }
 
 // A page whose best line is a confident paragraph can afford a stricter

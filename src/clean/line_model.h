@@ -1,7 +1,8 @@
 // A model of "this line is the article's": boosted shallow regression trees
 // over the line's own features and its context (where the document's prose
 // is densest, how far the nearest paragraph is, runs of short lines), trained
-// offline by bench/clean_train.py (see line_model_res.h). Trees rather than
+// offline by bench/clean_train.py (see line_model_res.h), in two stages: the
+// second reads the first's verdicts on the lines around (line_context.h). Trees rather than
 // one weighted sum, because the inputs interact: a short line means one thing
 // above the prose and another inside it.
 // Features are counts and shapes, not words, so that the model carries over
@@ -10,16 +11,18 @@
 #pragma once
 
 #include <array>
-#include <functional>
 #include <string_view>
 #include <vector>
 
+#include "clean/line_context.h"
 #include "clean/lines.h"
 
 namespace lede::clean {
 
 inline constexpr size_t kLineModelInputs = 35;
-using LineModelInputs = std::array<double, kLineModelInputs>;
+// Floats: the second stage needs every line's inputs at once, and the trees'
+// thresholds, learnt from inputs printed to six digits, need no more.
+using LineModelInputs = std::array<float, kLineModelInputs>;
 
 // Where each input stands in LineModelInputs.
 namespace input {
@@ -37,21 +40,21 @@ enum Input : size_t {
 // The inputs' names, in order, for the training script and the weights file.
 extern const std::array<std::string_view, kLineModelInputs> kLineModelInputNames;
 
-// The inputs of every line, handed to `use` a line at a time, in order
-// (all of a huge document's would take several times its size);
-// `flagged[i]`: the line's own words already mark it as chrome (a notice, a
-// label, a link).
-void visit_line_model_inputs(const std::vector<Line>& lines, const std::vector<bool>& flagged,
-                             const std::function<void(size_t line, const LineModelInputs&)>& use);
-
-// All of them at once, for training and inspection.
+// The inputs of every line; `flagged[i]`: the line's own words already mark
+// it as chrome (a notice, a label, a link).
 std::vector<LineModelInputs> line_model_inputs(const std::vector<Line>& lines, const std::vector<bool>& flagged);
 
-// The model's log-odds that the line is the article's.
+// The first stage's log-odds that the line is the article's, from the line
+// and where it stands alone.
 double article_log_odds(const LineModelInputs& inputs);
 
-// Lines of a document whose log-odds fall below this are chrome, given the
-// best log-odds of the document's lines that no word of their own flags.
+// The second stage's, from the same and the first stage's verdicts around
+// the line (line_context.h): the model's answer.
+double context_log_odds(const LineModelInputs& inputs, const ContextInputs& context);
+
+// Lines of a document whose second-stage log-odds fall below this are
+// chrome, given the best of the document's lines that no word of their own
+// flags.
 double document_threshold(double best_log_odds);
 
 }  // namespace lede::clean

@@ -94,12 +94,12 @@ TEST(Cohesion, TheLineModelComparesLinesWithTheProseAndTheHeadline) {
       "Construction of the tramway towards the harbour begins next spring, officials said.\n"
       "Celebrity chef opens bakery\n");
   std::vector<LineModelInputs> inputs = lede::clean::line_model_inputs(doc.lines, std::vector<bool>(5));
-  EXPECT_DOUBLE_EQ(inputs[1][input::title_vocab_share], 1);
-  EXPECT_DOUBLE_EQ(inputs[0][input::title_vocab_share], 0);
+  EXPECT_FLOAT_EQ(inputs[1][input::title_vocab_share], 1);
+  EXPECT_FLOAT_EQ(inputs[0][input::title_vocab_share], 0);
   EXPECT_GT(inputs[2][input::title_vocab_share], 0);
-  EXPECT_DOUBLE_EQ(inputs[2][input::prose_vocab_share], 2.0 / 10);  // harbour, tramway, from the other paragraph
-  EXPECT_DOUBLE_EQ(inputs[4][input::prose_vocab_share], 0);
-  EXPECT_DOUBLE_EQ(inputs[4][input::unique_vocab_share], 1);
+  EXPECT_FLOAT_EQ(inputs[2][input::prose_vocab_share], 2.0f / 10);  // harbour, tramway, from the other paragraph
+  EXPECT_FLOAT_EQ(inputs[4][input::prose_vocab_share], 0);
+  EXPECT_FLOAT_EQ(inputs[4][input::unique_vocab_share], 1);
 }
 
 // A line that says what another says, up to case, digits and punctuation,
