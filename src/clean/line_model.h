@@ -2,9 +2,10 @@
 // over the line's own features and its context (where the document's prose
 // is densest, how far the nearest paragraph is, runs of short lines), trained
 // offline by bench/clean_train.py (see line_model_res.h), in two stages: the
-// second reads the first's verdicts on the lines around (line_context.h). Trees rather than
-// one weighted sum, because the inputs interact: a short line means one thing
-// above the prose and another inside it.
+// second also reads the first's verdicts on the lines around
+// (line_context.h). Trees rather than one weighted sum, because the inputs
+// interact: a short line means one thing above the prose and another inside
+// it.
 // Features are counts and shapes, not words, so that the model carries over
 // to the languages it was not trained on; the one use of words is how much a
 // line shares its vocabulary with the document's prose (cohesion.h).
