@@ -364,6 +364,26 @@ ContainerChoice choose_container(Node* body, Node* headline, const Landmarks& la
 
 namespace {
 
+// The classes of an element's class attribute.
+std::vector<std::string_view> class_list(std::string_view names) {
+  constexpr std::string_view kBlanks = " \t\n\r\f";
+  std::vector<std::string_view> list;
+  for (size_t i = 0; i < names.size();) {
+    size_t end = std::min(names.find_first_of(kBlanks, i), names.size());
+    if (end > i) list.push_back(names.substr(i, end - i));
+    i = end + 1;
+  }
+  return list;
+}
+
+// Does one of `a` and `b`, each with a class, have all the other's classes?
+bool class_lists_nest(const Node& a, const Node& b) {
+  std::vector<std::string_view> x = class_list(a.attr("class")), y = class_list(b.attr("class"));
+  if (x.empty() || y.empty()) return false;
+  if (x.size() > y.size()) std::swap(x, y);
+  return std::ranges::all_of(x, [&](std::string_view c) { return std::ranges::find(y, c) != y.end(); });
+}
+
 // A sibling that could join the container: a block of prose, not of links
 // or teasers, nor named a sidebar.
 bool is_prose_sibling(Node* s, const std::vector<NodeStats>& stats) {
@@ -420,9 +440,13 @@ std::vector<Node*> add_siblings(Node* container, Node* body, const Node* headlin
       // the lead above a "read more" block. (Below it come disclaimers.)
       bool story_paragraph = level <= 1 && s->is(Tag::p) && s->index < child->index;
       // A block of the container's own tag and class is the rest of a story
-      // split around an inline box: <div class=articleBody> twice.
+      // split around an inline box: <div class=articleBody> twice. Before
+      // it, one with fewer or more classes is too (a lead split off by a
+      // rail of share buttons); after it, that is as often a column of the
+      // same layout grid ("col-12 mb-5") as a part of the story.
       bool story_part = s->tag == child->tag && !child->attr("class").empty() &&
-                        s->attr("class") == child->attr("class");
+                        (s->attr("class") == child->attr("class") ||
+                         (s->index < child->index && class_lists_nest(*s, *child)));
       if ((story_paragraph || story_part || st.value >= t.sibling_share * base) && is_prose_sibling(s, stats)) {
         s->flags |= kContent;
         added.push_back(s);
