@@ -47,6 +47,42 @@ bool is_lone_prose_of_post(const Node* c, const std::vector<NodeStats>& stats) {
          float(parent.prose_chars) <= kLittleMore * float(stats[c->index].prose_chars);
 }
 
+// The text of `s` when it is loose in its parent: a text node or an inline
+// element, not a block.
+score::TextCounts loose_text(const Node* s) {
+  score::TextCounts loose;
+  if (s->is_element() && dom::is_block(s->tag)) return loose;
+  for (const Node* d = s; d;) {
+    if (d->flags & kDropped) {  // a <script> in a <span>
+      d = dom::next_skipping_children(d, s);
+      continue;
+    }
+    if (d->is_text()) {
+      score::TextCounts t = score::count_text(d->data);
+      loose.chars += t.chars;
+      loose.punct += t.punct;
+    }
+    d = dom::next_in_preorder(d, s);
+  }
+  return loose;
+}
+
+// In a block whose paragraphs are runs of text parted by <br> (blog editors
+// write so, and old pages in <font> or <strong>), a child block after a run
+// that reads as prose is one of its blocks, not a tighter container: the
+// quoted letter below its lead. (Loose text after the last block is as often
+// the page's copyright line.)
+bool follows_loose_prose(const Node* c) {
+  constexpr uint32_t kSentence = 40;  // chars, as block_value has it
+  score::TextCounts before;
+  for (const Node* s = c->parent->first_child; s != c; s = s->next) {
+    score::TextCounts t = loose_text(s);
+    before.chars += t.chars;
+    before.punct += t.punct;
+  }
+  return before.chars >= kSentence && before.punct >= 1;
+}
+
 Node* pick_container(Node* root, const std::vector<NodeStats>& stats) {
   constexpr uint32_t kLeftOut = kDropped | kComments;
   Node* best = root;
@@ -68,7 +104,7 @@ Node* pick_container(Node* root, const std::vector<NodeStats>& stats) {
       if (c->is_element() && !(c->flags & kDropped) &&
           stats[c->index].value >= kTightShare * stats[best->index].value &&
           stats[c->index].prose_chars >= kTightShare * stats[best->index].prose_chars &&
-          !is_one_of_paragraphs(c, stats)) {
+          !is_one_of_paragraphs(c, stats) && !follows_loose_prose(c)) {
         best = c;
         moved = true;
         break;
