@@ -98,6 +98,7 @@ constexpr Word kWords[] = {
     {"reviews", kSigReviews},
     {"share", kSigShare},
     {"sharebar", kSigShare},
+    {"sharedaddy", kSigShare},  // WordPress's sharing and like buttons, named after their vendor
     {"sharing", kSigShare},
     {"sidebar", kSigSidebar},
     {"signature", kSigMeta},  // a forum member's sign-off under each post

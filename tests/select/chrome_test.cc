@@ -308,6 +308,20 @@ TEST(Chrome, ShareAndFollowButtonsAreCut) {
   expect_none(article, {"Share this article", "Facebook", "Twitter", "Follow the Courier", "Instagram"});
 }
 
+// WordPress's like and share row is named after its vendor ("sharedaddy"),
+// its other names only say what is switched on ("sd-like-enabled").
+TEST(Chrome, WordPressLikeButtonsAreCut) {
+  Slots slots;
+  slots.story_end = R"(
+<div id="jp-post-flair" class="sharedaddy sd-like-enabled"><div class="wpl-likebox sd-block sd-like">
+  <h3 class="sd-title">Like this:</h3><div class="sd-content"><div class="wpl-button">
+  <a href="/2012/10/library/?like=1" class="like needs-login sd-button" rel="nofollow"><span>Like</span></a></div>
+  <div class="wpl-count sd-like-count">Be the first to like this.</div></div></div></div>)";
+  Article article = extract_page(slots);
+  expect_story(article);
+  expect_none(article, {"Like this:", "Be the first to like this."});
+}
+
 // Utility classes name nothing: what follows the sole <article> inside <main>
 // is not the story, however much text it holds.
 TEST(Chrome, BlocksAfterTheSoleArticleInMainAreCut) {
