@@ -83,6 +83,7 @@ constexpr Word kWords[] = {
     {"popular", kSigRelated},
     {"popup", kSigModal},
     {"post", kSigContent},
+    {"postmetadata", kSigMeta},  // WordPress's line of date, categories and feeds under a post
     {"powerreviews", kSigReviews},
     {"promo", kSigPromo},
     {"promotion", kSigPromo},
