@@ -83,6 +83,7 @@ constexpr Word kWords[] = {
     {"popular", kSigRelated},
     {"popup", kSigModal},
     {"post", kSigContent},
+    {"postmetadata", kSigMeta},  // WordPress's line of date, categories and feeds under a post
     {"powerreviews", kSigReviews},
     {"promo", kSigPromo},
     {"promotion", kSigPromo},
@@ -98,6 +99,7 @@ constexpr Word kWords[] = {
     {"reviews", kSigReviews},
     {"share", kSigShare},
     {"sharebar", kSigShare},
+    {"sharedaddy", kSigShare},  // WordPress's sharing and like buttons, named after their vendor
     {"sharing", kSigShare},
     {"sidebar", kSigSidebar},
     {"signature", kSigMeta},  // a forum member's sign-off under each post

@@ -47,6 +47,42 @@ bool is_lone_prose_of_post(const Node* c, const std::vector<NodeStats>& stats) {
          float(parent.prose_chars) <= kLittleMore * float(stats[c->index].prose_chars);
 }
 
+// The text of `s` when it is loose in its parent: a text node or an inline
+// element, not a block.
+score::TextCounts loose_text(const Node* s) {
+  score::TextCounts loose;
+  if (s->is_element() && dom::is_block(s->tag)) return loose;
+  for (const Node* d = s; d;) {
+    if (d->flags & kDropped) {  // a <script> in a <span>
+      d = dom::next_skipping_children(d, s);
+      continue;
+    }
+    if (d->is_text()) {
+      score::TextCounts t = score::count_text(d->data);
+      loose.chars += t.chars;
+      loose.punct += t.punct;
+    }
+    d = dom::next_in_preorder(d, s);
+  }
+  return loose;
+}
+
+// In a block whose paragraphs are runs of text parted by <br> (blog editors
+// write so, and old pages in <font> or <strong>), a child block after a run
+// that reads as prose is one of its blocks, not a tighter container: the
+// quoted letter below its lead. (Loose text after the last block is as often
+// the page's copyright line.)
+bool follows_loose_prose(const Node* c) {
+  constexpr uint32_t kSentence = 40;  // chars, as block_value has it
+  score::TextCounts before;
+  for (const Node* s = c->parent->first_child; s != c; s = s->next) {
+    score::TextCounts t = loose_text(s);
+    before.chars += t.chars;
+    before.punct += t.punct;
+  }
+  return before.chars >= kSentence && before.punct >= 1;
+}
+
 Node* pick_container(Node* root, const std::vector<NodeStats>& stats) {
   constexpr uint32_t kLeftOut = kDropped | kComments;
   Node* best = root;
@@ -68,7 +104,7 @@ Node* pick_container(Node* root, const std::vector<NodeStats>& stats) {
       if (c->is_element() && !(c->flags & kDropped) &&
           stats[c->index].value >= kTightShare * stats[best->index].value &&
           stats[c->index].prose_chars >= kTightShare * stats[best->index].prose_chars &&
-          !is_one_of_paragraphs(c, stats)) {
+          !is_one_of_paragraphs(c, stats) && !follows_loose_prose(c)) {
         best = c;
         moved = true;
         break;
@@ -364,6 +400,26 @@ ContainerChoice choose_container(Node* body, Node* headline, const Landmarks& la
 
 namespace {
 
+// The classes of an element's class attribute.
+std::vector<std::string_view> class_list(std::string_view names) {
+  constexpr std::string_view kBlanks = " \t\n\r\f";
+  std::vector<std::string_view> list;
+  for (size_t i = 0; i < names.size();) {
+    size_t end = std::min(names.find_first_of(kBlanks, i), names.size());
+    if (end > i) list.push_back(names.substr(i, end - i));
+    i = end + 1;
+  }
+  return list;
+}
+
+// Does one of `a` and `b`, each with a class, have all the other's classes?
+bool class_lists_nest(const Node& a, const Node& b) {
+  std::vector<std::string_view> x = class_list(a.attr("class")), y = class_list(b.attr("class"));
+  if (x.empty() || y.empty()) return false;
+  if (x.size() > y.size()) std::swap(x, y);
+  return std::ranges::all_of(x, [&](std::string_view c) { return std::ranges::find(y, c) != y.end(); });
+}
+
 // A sibling that could join the container: a block of prose, not of links
 // or teasers, nor named a sidebar.
 bool is_prose_sibling(Node* s, const std::vector<NodeStats>& stats) {
@@ -420,9 +476,13 @@ std::vector<Node*> add_siblings(Node* container, Node* body, const Node* headlin
       // the lead above a "read more" block. (Below it come disclaimers.)
       bool story_paragraph = level <= 1 && s->is(Tag::p) && s->index < child->index;
       // A block of the container's own tag and class is the rest of a story
-      // split around an inline box: <div class=articleBody> twice.
+      // split around an inline box: <div class=articleBody> twice. Before
+      // it, one with fewer or more classes is too (a lead split off by a
+      // rail of share buttons); after it, that is as often a column of the
+      // same layout grid ("col-12 mb-5") as a part of the story.
       bool story_part = s->tag == child->tag && !child->attr("class").empty() &&
-                        s->attr("class") == child->attr("class");
+                        (s->attr("class") == child->attr("class") ||
+                         (s->index < child->index && class_lists_nest(*s, *child)));
       if ((story_paragraph || story_part || st.value >= t.sibling_share * base) && is_prose_sibling(s, stats)) {
         s->flags |= kContent;
         added.push_back(s);

@@ -308,6 +308,33 @@ TEST(Chrome, ShareAndFollowButtonsAreCut) {
   expect_none(article, {"Share this article", "Facebook", "Twitter", "Follow the Courier", "Instagram"});
 }
 
+// WordPress's like and share row is named after its vendor ("sharedaddy"),
+// its other names only say what is switched on ("sd-like-enabled").
+TEST(Chrome, WordPressLikeButtonsAreCut) {
+  Slots slots;
+  slots.story_end = R"(
+<div id="jp-post-flair" class="sharedaddy sd-like-enabled"><div class="wpl-likebox sd-block sd-like">
+  <h3 class="sd-title">Like this:</h3><div class="sd-content"><div class="wpl-button">
+  <a href="/2012/10/library/?like=1" class="like needs-login sd-button" rel="nofollow"><span>Like</span></a></div>
+  <div class="wpl-count sd-like-count">Be the first to like this.</div></div></div></div>)";
+  Article article = extract_page(slots);
+  expect_story(article);
+  expect_none(article, {"Like this:", "Be the first to like this."});
+}
+
+// WordPress's themes close a post with a line of its date, categories and
+// feeds, named "postmetadata": metadata, not the story's last paragraph.
+TEST(Chrome, WordPressPostMetadataIsCut) {
+  Slots slots;
+  slots.story_end = R"(
+<p class="postmetadata alt"><small>This entry was posted on 23 October 2012 at 8:14 pm and is filed under
+  <a href="/category/local/" rel="category tag">Local</a>. You can follow any responses to this entry through
+  the <a href="/feed/">RSS 2.0</a> feed.</small></p>)";
+  Article article = extract_page(slots);
+  expect_story(article);
+  expect_none(article, {"This entry was posted", "RSS 2.0"});
+}
+
 // Utility classes name nothing: what follows the sole <article> inside <main>
 // is not the story, however much text it holds.
 TEST(Chrome, BlocksAfterTheSoleArticleInMainAreCut) {

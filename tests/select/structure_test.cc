@@ -211,6 +211,41 @@ TEST(Structure, AStorySplitAroundAnInlineBoxKeepsBothParts) {
   EXPECT_TRUE(has(article.text, "passed its first reading"));
 }
 
+// The lead split off by a rail of share buttons may carry a class more than
+// the rest of the story (<div class="body lead"> before <div class=body>):
+// it is the story's still.
+TEST(Structure, ALeadSplitOffWithAnExtraClassIsKept) {
+  std::string page = "<html><body><h1>Schools under drones</h1><div id=story><div class=\"body lead\"><p>"
+                     "ISLAMABAD - At a middle school in the tribal areas, an enthusiastic group of students "
+                     "recite their lesson for the day, which involves learning the names of the "
+                     "provinces.</p></div><div class=rail>";
+  for (const char* label : {"Share on Facebook", "Tweet this story", "Email a friend", "Print", "Comments", "Weigh in"})
+    page += std::string("<p><a href=/s>") + label + "</a></p>";
+  page += "</div><div class=body>";
+  for (int i = 0; i < 8; ++i)
+    page += "<p>At least 400 students in grade " + std::to_string(i + 1) + " attend the school, which the "
+            "area's commander has left alone under an uneasy truce with the army.</p>";
+  page += "</div></div></body></html>";
+  Article article = lede::extract(page);
+  EXPECT_TRUE(article.text.starts_with("ISLAMABAD - At a middle school")) << article.text;
+  EXPECT_TRUE(has(article.text, "uneasy truce"));
+}
+
+// A post written as runs of text parted by <br> holds its lead loose, above
+// the letter it quotes: the lead is the post's, however long the letter.
+TEST(Structure, TheLooseLeadAboveAQuotedLetterIsKept) {
+  std::string page = "<html><body><h1>For your first Christmas</h1><div class=post-body><img src=a.jpg><br><br>"
+                     "In December of 1915, as his grandson began to enjoy his first Christmas, a 70-year-old "
+                     "diplomat decided to mark the occasion by writing him a letter.<br><br><blockquote>";
+  for (int i = 0; i < 10; ++i)
+    page += "Sir, in wishing you all good health for the year " + std::to_string(1916 + i) +
+            ", I take the liberty humbly to indicate some favours of fortune.<br><br>";
+  page += "</blockquote></div></body></html>";
+  Article article = lede::extract(page);
+  EXPECT_TRUE(article.text.starts_with("In December of 1915")) << article.text;
+  EXPECT_TRUE(has(article.text, "the year 1925"));
+}
+
 // A product's description continued in one short section per feature, each
 // too short to join on its own: together they are the rest of it. A teaser
 // block after them breaks the run and stays out.
