@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 
 namespace lede::clean {
 
@@ -60,16 +61,15 @@ std::vector<ContextInputs> context_inputs(const std::vector<Line>& lines, const 
                                           const std::vector<bool>& flagged) {
   size_t n = lines.size();
   std::vector<double> score(n), weight(n), article(n);
-  double best = -kContextLogOddsLimit, whole = 1e-9;
-  bool any_open = false;
+  double best = -std::numeric_limits<double>::infinity(), whole = 1e-9;
   for (size_t i = 0; i < n; ++i) {
     score[i] = flagged[i] ? -kContextLogOddsLimit : std::clamp(log_odds[i], -kContextLogOddsLimit, kContextLogOddsLimit);
     weight[i] = double(std::max<size_t>(lines[i].features.words, 1));
     article[i] = article_weight(score[i], lines[i].features.words);
     whole += std::max(0.0, article[i]);
-    if (!flagged[i]) best = any_open ? std::max(best, score[i]) : score[i], any_open = true;
+    if (!flagged[i]) best = std::max(best, score[i]);
   }
-  if (!any_open) best = 0;
+  if (best == -std::numeric_limits<double>::infinity()) best = 0;  // no open line
   std::vector<ContextInputs> out(n);
   double before = 0;
   for (size_t i = 0; i < n; ++i) {

@@ -19,13 +19,16 @@ namespace {
 // `stats` are those computed without the kDropped and kComments subtrees.
 constexpr float kTightShare = 0.8f;
 
+// Text of a sentence: this many characters and a stop, as block_value
+// (score/node_stats.cc) counts a block as prose.
+constexpr uint32_t kSentence = 40;
+
 // A paragraph is one of the post's blocks, not a container, when another
 // paragraph beside it says something beyond its links: a short lead or
 // closing line ("Check them out in [the gallery]") weighs little beside a
 // long paragraph, yet a reader takes them together. Link lists around them
 // still go (step 4), so nothing is gained by stopping at one paragraph.
 bool is_one_of_paragraphs(const Node* c, const std::vector<NodeStats>& stats) {
-  constexpr uint32_t kSentence = 40;  // chars not in links, as block_value has it
   if (!c->is(Tag::p)) return false;
   for (const Node* s = c->parent->first_child; s; s = s->next) {
     if (s == c || !s->is(Tag::p) || (s->flags & kDropped)) continue;
@@ -73,7 +76,6 @@ score::TextCounts loose_text(const Node* s) {
 // quoted letter below its lead. (Loose text after the last block is as often
 // the page's copyright line.)
 bool follows_loose_prose(const Node* c) {
-  constexpr uint32_t kSentence = 40;  // chars, as block_value has it
   score::TextCounts before;
   for (const Node* s = c->parent->first_child; s != c; s = s->next) {
     score::TextCounts t = loose_text(s);
@@ -347,7 +349,6 @@ bool ends_as_excerpt(const Node* block) {
 // continued in a sibling block has none of these.
 bool holds_teasers(Node* n, const std::vector<NodeStats>& stats) {
   constexpr int kExcerpts = 2;
-  constexpr uint32_t kSentence = 40;  // chars not in links
   if (stats[n->index].card_chars > 0) return true;
   int excerpts = 0;
   for (Node* d : dom::subtree(n)) {
