@@ -319,6 +319,16 @@ bool names_an_author(std::string_view name) {
   return name.substr(at) == kAuthor && (before == '-' || before == '_');
 }
 
+// An id that starts with "secondary" ("secondary", WordPress themes' id for
+// the column of widgets beside "primary"; "secondaryContent") names the
+// page's second column. Classes so named style a variant ("secondary-label",
+// "text-secondary").
+bool names_secondary_column(std::string_view id) {
+  constexpr std::string_view kSecondary = "secondary";
+  if (!starts_lowered(id, kSecondary)) return false;
+  return id.size() == kSecondary.size() || kNameBytes[static_cast<unsigned char>(id[kSecondary.size()])] != NameByte::lower_or_digit;
+}
+
 // Most names have no signal word: the topic, state and utility tests are
 // left for those that do.
 uint32_t signals_of_one_name(std::string_view name) {
@@ -386,6 +396,7 @@ uint32_t element_signals(const dom::Node& node, ValueSignals&& signals_of_value)
   for (const dom::Attribute& a : node.attributes()) {
     if (a.name == "class" || a.name == "id") {
       signals |= signals_of_value(a.value) & (a.name == "class" ? ~0u : ~uint32_t{kSigHidden});
+      if (a.name == "id" && names_secondary_column(a.value)) signals |= kSigSidebar;
     } else if (a.name == "role") {
       if (a.value == "navigation" || a.value == "menu" || a.value == "menubar" || a.value == "search")
         signals |= kSigNav;

@@ -276,12 +276,22 @@ bool is_semantic_container(const Node& n) {
 // content: listings, products and link-rich posts hold their items there,
 // beside the prose that won step 2. The innermost such name is the
 // tightest: a <main> around a sole <article> also holds what follows the
-// story (related reads, sign-up boxes).
-Node* widen_to_named_container(Node* container, Node* body, const Landmarks& landmarks) {
+// story (related reads, sign-up boxes). Some pages name their whole body so,
+// a rail of teasers and tweets beside the post included: where the block
+// holding the container and the headline (the post) holds most of the named
+// container's text, the post is the content, and the rest is the rail.
+Node* widen_to_named_container(Node* container, Node* headline, Node* body, const Landmarks& landmarks,
+                                const std::vector<NodeStats>& stats) {
   for (Node* n = container; n && n != body; n = n->parent) {
     if (!is_semantic_container(*n) || (n->flags & kDropped)) continue;
     if (n->is(Tag::article) && landmarks.articles.size() > 1) continue;
     if (n->is(Tag::main) && landmarks.mains.size() > 1) continue;
+    if (headline && dom::contains(n, headline)) {
+      constexpr float kMostText = 0.75f;
+      auto text = [&](const Node* x) { return float(stats[x->index].chars - stats[x->index].link_chars); };
+      Node* post = common_ancestor(container, headline);
+      if (post != n && text(post) >= kMostText * text(n)) return post;
+    }
     return n;
   }
   return container;
@@ -395,7 +405,7 @@ ContainerChoice choose_container(Node* body, Node* headline, const Landmarks& la
   container = narrow_to_headline(container, headline, stats);
   container = leave_sidebar(prefer_listing(container, headline, body, stats), headline, body, stats);
   container = widen_to_grid(container, headline, body, stats, &choice.listing);
-  choice.container = widen_to_named_container(container, body, landmarks);
+  choice.container = widen_to_named_container(container, headline, body, landmarks, stats);
   return choice;
 }
 

@@ -117,6 +117,23 @@ TEST(ClassSignals, TestIdsNameReviewSections) {
   EXPECT_EQ(signals_of(*doc.create_element("div", header)), 0u);
 }
 
+// An id that starts with "secondary" names the column beside the post
+// (WordPress themes' "secondary", "secondaryContent"); classes so named style
+// a variant of a label or a button, and a word before it says the same.
+TEST(ClassSignals, SecondaryIdsAreSidebars) {
+  lede::dom::Document doc;
+  for (const char* id : {"secondary", "secondaryContentContainer", "secondary-column"}) {
+    const lede::dom::Attribute attrs[] = {{"id", id}};
+    EXPECT_TRUE(signals_of(*doc.create_element("div", attrs)) & kSigSidebar) << id;
+  }
+  for (const char* id : {"secondaryness", "nav-secondary"}) {
+    const lede::dom::Attribute attrs[] = {{"id", id}};
+    EXPECT_FALSE(signals_of(*doc.create_element("div", attrs)) & kSigSidebar) << id;
+  }
+  const lede::dom::Attribute label[] = {{"class", "secondary-label text-secondary"}};
+  EXPECT_FALSE(signals_of(*doc.create_element("span", label)) & kSigSidebar);
+}
+
 // A name ending in "author" names a person or what a person wrote, whoever's
 // author the words before it say: a forum theme marks the thread's opening
 // post "uix_discussionAuthor" among the replies, and that post is no comment.

@@ -319,3 +319,41 @@ TEST(Structure, ALeadParagraphThatIsHalfLinksStaysWithThePost) {
 }
 
 }  // namespace
+
+// A page names its whole body role=main, around the post's column and a
+// rail beside it (Yahoo's layout). The post is the column that holds the
+// headline and the story, most of the named block's text; the rail of tweets
+// and teasers is no part of it, though the name covers both.
+TEST(Structure, ARailInsideTheNamedMainStaysOut) {
+  std::string page = "<html><head><title>Harbour ferry returns after storm</title></head><body>"
+                     "<div class=bd role=main><div class=grid><div class='col primary'>"
+                     "<div class=art-hd><h1>Harbour ferry returns after storm</h1></div><div class=art-bd>";
+  for (int i = 1; i <= 3; ++i)
+    page += "<p>The ferry resumed its crossings on day " + std::to_string(i) + " after engineers checked the "
+            "slipway, which the storm had damaged, and the first boat left on time with forty passengers aboard.</p>";
+  page += "</div></div><div class='col second'><div class=mod><ol><li><p>Crews cleared the quay road overnight, "
+          "a reader writes from the harbour. <a href='/t/1'>pic.example.com/abc</a></p></li>"
+          "</ol></div></div></div></div></body></html>";
+  Article article = lede::extract(page);
+  EXPECT_TRUE(has(article.text, "forty passengers aboard."));
+  EXPECT_EQ(article.text.find("Crews cleared the quay road"), std::string::npos) << article.text;
+}
+
+// WordPress themes name the column of widgets beside the post "secondary",
+// and some sites a teaser column so ("secondaryContent"): its prose is
+// another story's, not a part of this one.
+TEST(Structure, ASecondaryColumnBesideThePostStaysOut) {
+  std::string page = "<html><head><title>Harbour ferry returns after storm</title></head><body><div id=wrap>"
+                     "<div id=primary><h1>Harbour ferry returns after storm</h1>";
+  for (int i = 0; i < 3; ++i)
+    page += "<p>The ferry resumed its crossings on Monday after engineers checked the slipway, which the storm "
+            "had damaged, and the first boat left on time with forty passengers aboard.</p>";
+  page += "</div><div id=secondaryContent><ul>";
+  for (int i = 0; i < 2; ++i)
+    page += "<li><p>Lifeboat crew honoured: the volunteers who answered forty calls last winter were "
+            "thanked by the mayor at a ceremony on the quay.</p></li>";
+  page += "</ul></div></div></body></html>";
+  Article article = lede::extract(page);
+  EXPECT_TRUE(has(article.text, "forty passengers aboard."));
+  EXPECT_EQ(article.text.find("Lifeboat crew honoured"), std::string::npos) << article.text;
+}
