@@ -537,4 +537,63 @@ void drop_flat_comments(Node* body, const std::vector<NodeStats>& stats, bool ke
   }
 }
 
+namespace {
+
+bool holds_text_field(Node* form) {
+  for (const Node* n : dom::subtree(form))
+    if (n->is(Tag::textarea)) return true;
+  return false;
+}
+
+// A form in a comment section is the one to write a comment with: labels,
+// fields and the rules for posting. (A thread wrapped whole in a form, for
+// its moderation boxes, holds the section's prose and stays.) Chrome named
+// inside the section (share rows, pagination, a "please enable JavaScript"
+// line) goes too. Returns the text left in `root` outside links and
+// headings ("3 thoughts on ...", "Leave a Reply"), which stay.
+uint32_t cut_comment_chrome(Node* root, uint32_t section_prose, const std::vector<NodeStats>& stats) {
+  constexpr uint32_t kFormProse = 400;  // the rules for posting, not a thread
+  constexpr uint32_t kSectionChrome = score::kChromeSignals | score::kSigHidden;
+  const NodeStats& whole = stats[root->index];
+  uint32_t cut = 0;
+  for (Node* n = root->first_child; n;) {
+    const NodeStats& s = stats[n->index];
+    bool minor = 2 * s.prose_chars <= section_prose;
+    bool form = n->is(Tag::form) && (minor || (s.prose_chars < kFormProse && holds_text_field(n)));
+    const uint32_t sig = n->is_element() ? chrome_signals(*n, stats, false) : 0;
+    bool chrome = (sig & kSectionChrome) && !(sig & score::kSigComments) && minor;
+    if (form || chrome || dom::is_heading(n->tag)) {
+      if (!dom::is_heading(n->tag)) n->flags |= kDropped;
+      cut += s.chars - s.link_chars;
+      n = dom::next_skipping_children(n, root);
+    } else {
+      n = dom::next_in_preorder(n, root);
+    }
+  }
+  return whole.chars - whole.link_chars - cut;
+}
+
+}  // namespace
+
+void tidy_comments(Node* body, const std::vector<NodeStats>& stats) {
+  constexpr uint32_t kSomeWords = 20;  // chars not in links nor headings: a short comment
+  for (Node* n = body; n;) {
+    if (!(n->flags & kComments)) {
+      n = (n->flags & kDropped) ? dom::next_skipping_children(n, body) : dom::next_in_preorder(n, body);
+      continue;
+    }
+    // A section is a run of sibling roots: flat comments are marked one
+    // block at a time (drop_flat_comments).
+    std::vector<Node*> roots;
+    for (Node* r = n; r && (!r->is_element() || (r->flags & kComments)); r = r->next)
+      if (r->flags & kComments) roots.push_back(r);
+    uint32_t prose = 0, left = 0;
+    for (Node* r : roots) prose += stats[r->index].prose_chars;
+    for (Node* r : roots) left += cut_comment_chrome(r, prose, stats);
+    if (left < kSomeWords)
+      for (Node* r : roots) r->flags = (r->flags & ~uint32_t{kComments}) | kDropped;
+    n = dom::next_skipping_children(roots.back(), body);
+  }
+}
+
 }  // namespace lede::select

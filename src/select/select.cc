@@ -129,6 +129,10 @@ void select_content(dom::Document& doc, const SelectOptions& options) {
     if (const dom::Node* grid = prune(n, stats, t, choice.listing)) grids.push_back(grid);
   drop_repeats(body, stats, grids);
   if (headline && !options.title.empty()) headline->flags |= kTitle;
+  if (options.comments) {
+    score::compute_stats(doc, body, kDropped, stats, stats_cache);
+    tidy_comments(body, stats);
+  }
 }
 
 }  // namespace lede::select

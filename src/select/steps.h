@@ -67,6 +67,12 @@ void drop_named_chrome(const dom::Document& doc, dom::Node* body, const dom::Nod
                        ChromeTrust trust);
 void drop_flat_comments(dom::Node* body, const std::vector<score::NodeStats>& stats,
                         bool keep_comments);
+// With comments kept: what a comment section holds besides the comments (the
+// form to write one, its labels, share and page links) is cut, and a section
+// left without a comment of some words ("No comments yet", "Leave a reply")
+// is no comments at all. `stats` count the comment sections (computed
+// without the kDropped subtrees only).
+void tidy_comments(dom::Node* body, const std::vector<score::NodeStats>& stats);
 
 // Does `value` (a class, an id, a name) say "add to cart" (or bag, or
 // basket), in any case, the words run together or parted by '-' or '_'?

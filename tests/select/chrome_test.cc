@@ -498,7 +498,10 @@ constexpr std::string_view kCommentSection = R"(
   </ol>
   <div id="respond" class="comment-respond">
     <h3 id="reply-title" class="comment-reply-title">Leave a Reply</h3>
-    <form id="commentform" class="comment-form"><textarea name="comment"></textarea>
+    <form id="commentform" class="comment-form">
+    <p class="comment-notes">Your email address will not be published. Required fields are marked *</p>
+    <p><label for="author">Name *</label> <input id="author" name="author"></p>
+    <textarea name="comment"></textarea>
     <input type="submit" value="Post Comment"></form>
   </div>
 </div>)";
@@ -531,6 +534,28 @@ TEST(Chrome, CommentsComeBackSeparatelyWhenAsked) {
   EXPECT_TRUE(has(*article.comments, kCommentSentence));
   EXPECT_TRUE(has(*article.comments, "Moving it inland would have been a mistake"));
   EXPECT_TRUE(lacks(*article.comments, kFirstSentence)) << "the story is not a comment";
+  EXPECT_TRUE(lacks(*article.comments, "will not be published")) << "the form to write one is not a comment";
+  EXPECT_TRUE(lacks(*article.comments, "Name *"));
+}
+
+// A comment section without a comment holds only the form to write one and
+// its notices: there are no comments to return. A short comment is one.
+TEST(Chrome, ACommentSectionWithoutCommentsGivesNoComments) {
+  Slots empty;
+  empty.after_story = R"(<div id="comments" class="comments-area"><div id="respond" class="comment-respond">
+<h3 id="reply-title">Leave a Reply</h3><p>No comments yet.</p>
+<form id="commentform"><p class="comment-notes">Your email address will not be published. Required
+fields are marked *</p><label>Comment</label><textarea name="comment"></textarea></form></div></div>)";
+  Article article = extract_with_comments(empty);
+  expect_story(article);
+  EXPECT_FALSE(article.comments.has_value()) << *article.comments;
+  Slots one_short = empty;
+  one_short.after_story = R"(<div id="comments" class="comments-area"><ol class="comment-list">
+<li class="comment"><p>Lovely news, well done!</p></li></ol><div id="respond"><h3>Leave a Reply</h3>
+<form id="commentform"><textarea name="comment"></textarea></form></div></div>)";
+  article = extract_with_comments(one_short);
+  ASSERT_TRUE(article.comments.has_value());
+  EXPECT_TRUE(has(*article.comments, "Lovely news, well done!"));
 }
 
 // A photo's credit line says who took it, not what the story says; the
