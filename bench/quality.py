@@ -21,7 +21,7 @@ the worst pages are often the gold's own convention.
 --predictions-from PEER skips lede and scores that peer's output in its place,
 to test the harness before the CLI exists.
 """
-import argparse, concurrent.futures, gzip, importlib.util, json, os, re, subprocess, sys, time
+import argparse, concurrent.futures, gzip, importlib.util, json, os, re, statistics, subprocess, sys, time
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
@@ -56,6 +56,8 @@ def parse_args():
                     help="list the pages where a peer beats lede's word F1 by more than GAP")
     ap.add_argument("--jobs", type=int, default=2, help="parallel lede and scoring processes")
     ap.add_argument("--markdown", action="store_true", help="print Markdown tables")
+    ap.add_argument("--comments", action="store_true",
+                    help="also run lede --comments on the sets whose gold has comments_text, and score them")
     ap.add_argument("--predictions-from", metavar="PEER", choices=PEERS,
                     help="debug: score this peer's output as if it were lede's")
     a = ap.parse_args()
@@ -94,7 +96,7 @@ def write_jsonl(path, records):
             f.write(json.dumps(r, ensure_ascii=False) + "\n")
 
 
-def run_lede(lede, set_dir, out_path, jobs):
+def run_lede(lede, set_dir, out_path, jobs, options=()):
     """Runs lede over the set's pages in `jobs` processes; merges their output into out_path."""
     files = sorted(str(p) for p in (set_dir / "html").iterdir() if PAGE_NAME.search(p.name))
     chunks = [files[k::jobs] for k in range(jobs) if files[k::jobs]]
@@ -104,7 +106,7 @@ def run_lede(lede, set_dir, out_path, jobs):
     procs = []
     for chunk, part, log in zip(chunks, parts, logs):
         with open(log, "wb") as err:
-            procs.append(subprocess.Popen([lede, "extract", "--jsonl", "-o", str(part), *chunk],
+            procs.append(subprocess.Popen([lede, "extract", "--jsonl", *options, "-o", str(part), *chunk],
                                           stdout=subprocess.DEVNULL, stderr=err))
     cpu_seconds, exit_codes = 0.0, []
     for proc in procs:  # wait4 gives each child's own CPU time
@@ -339,6 +341,42 @@ def print_report(results, markdown, worst_count):
                            markdown))
 
 
+def comment_scores(scorer, lede, set_dir, out, jobs):
+    """lede --comments against the gold's comments_text: word F1 over the pages
+    whose gold has comments, and how often lede returns comments where the gold
+    has none (forms and notices returned as comments). None if the set has no
+    comment gold."""
+    gold = {g["id"]: g for g in read_jsonl(set_dir / "truth.jsonl")}
+    if not any(g.get("comments_text") for g in gold.values()):
+        return None
+    predictions = out / f"{set_dir.name}.comments.jsonl"
+    run_lede(lede, set_dir, predictions, jobs, ("--comments",))
+    f1, spurious, without = [], 0, 0
+    for p in read_jsonl(predictions):
+        g = gold.get(p.get("id"))
+        if g is None:
+            continue
+        expected = scorer.as_text(g.get("comments_text") or "")
+        returned = p.get("comments") or ""
+        if scorer.tokens(expected):
+            f1.append(scorer.word_prf(returned, expected)[2])
+        else:
+            without += 1
+            spurious += bool(scorer.tokens(returned))
+    return {"pages": len(f1), "word_f1": statistics.mean(f1) if f1 else None,
+            "median": statistics.median(f1) if f1 else None,
+            "returned_without_gold": spurious / max(1, without)}
+
+
+def print_comment_scores(results, markdown):
+    rows = [[set_name, c["pages"], c["word_f1"], c["median"], c["returned_without_gold"]]
+            for set_name, entry in results.items() if (c := entry.get("comments"))]
+    if rows:
+        print("\nlede --comments against the gold's comments_text\n")
+        print(format_table(["set", "pages with comments", "word F1", "median",
+                            "share returned where the gold has none"], rows, markdown))
+
+
 def predict_all(a, eval_dir, out, names):
     """Writes OUT/<set>.jsonl for every set; returns each run's statistics."""
     runs = {}
@@ -387,6 +425,8 @@ def main():
                 systems[peer] = system_entry(peers[(set_name, peer)]["score"],
                                              peers[(set_name, peer)]["ms_per_page"])
         results[set_name] = {"systems": systems, "lede_run": runs[set_name], "lede_worst": worst}
+        if a.comments and not a.predictions_from:
+            results[set_name]["comments"] = comment_scores(scorer, a.lede, eval_dir / "data" / set_name, out, a.jobs)
         if a.peer_wins is not None:
             results[set_name]["peer_wins_gap"] = a.peer_wins
             results[set_name]["peer_wins"] = peer_wins(scorer, eval_dir, set_name,
@@ -399,6 +439,7 @@ def main():
     if a.predictions_from:
         print(f"NOTE: 'lede' rows are {a.predictions_from}'s output (--predictions-from)\n")
     print_report(results, a.markdown, a.worst)
+    print_comment_scores(results, a.markdown)
     print_peer_wins(results, a.markdown)
 
 
