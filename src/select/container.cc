@@ -279,7 +279,8 @@ bool is_semantic_container(const Node& n) {
 // story (related reads, sign-up boxes). Some pages name their whole body so,
 // a rail of teasers and tweets beside the post included: where the block
 // holding the container and the headline (the post) holds most of the named
-// container's text, the post is the content, and the rest is the rail.
+// container's text (three fifths: a category's intro may hold half, beside
+// its grid of short names), the post is the content, and the rest the rail.
 Node* widen_to_named_container(Node* container, Node* headline, Node* body, const Landmarks& landmarks,
                                 const std::vector<NodeStats>& stats) {
   for (Node* n = container; n && n != body; n = n->parent) {
@@ -287,7 +288,7 @@ Node* widen_to_named_container(Node* container, Node* headline, Node* body, cons
     if (n->is(Tag::article) && landmarks.articles.size() > 1) continue;
     if (n->is(Tag::main) && landmarks.mains.size() > 1) continue;
     if (headline && dom::contains(n, headline)) {
-      constexpr float kMostText = 0.75f;
+      constexpr float kMostText = 0.6f;  // of the text not in links
       auto text = [&](const Node* x) { return float(stats[x->index].chars - stats[x->index].link_chars); };
       Node* post = common_ancestor(container, headline);
       if (post != n && text(post) >= kMostText * text(n)) return post;
