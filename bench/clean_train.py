@@ -42,7 +42,7 @@ import numpy as np
 
 import clean
 
-ARTICLE_KEPT = 0.985
+ARTICLE_KEPT = 0.98
 # A page whose best line is a confident paragraph can afford a stricter
 # threshold than one (a listing, a product page) where no line is sure.
 DOCUMENT_BEST_WEIGHT = 0.25

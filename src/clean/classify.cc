@@ -114,14 +114,6 @@ std::string_view model_reason(const LineModelInputs& x) {
   return reason::boilerplate;
 }
 
-// After the run of prose, short lines that are not sentences are the page's
-// footer (related links, sections, legal pages), however the model scores
-// them one by one. A page without prose (a list, a product sheet) has no
-// "after" and no such footer.
-bool is_footer_item(const LineFeatures& f, const LineModelInputs& x) {
-  return x[input::document_without_body] == 0 && x[input::after_region] > 0 && f.words <= 10 && !f.ends_sentence;
-}
-
 }  // namespace
 
 std::vector<std::string_view> chrome_words_reasons(const std::vector<Line>& lines) {
@@ -156,7 +148,6 @@ std::vector<std::string_view> classify_lines(const std::vector<Line>& lines, con
   for (size_t i = 0; i < lines.size(); ++i) {
     if (!reasons[i].empty()) continue;
     if (log_odds[i] < threshold) reasons[i] = model_reason(inputs[i]);
-    else if (is_footer_item(lines[i].features, inputs[i])) reasons[i] = reason::page_footer;
   }
   return reasons;
 }

@@ -94,9 +94,12 @@ TEST(Clean, FrenchAndSpanishNoticesAreCut) {
   EXPECT_NE(spanish.text.find("Las obras comenzarán"), std::string::npos);
 }
 
-// Section menus and related headlines carry no chrome vocabulary: what
-// gives them away is where they stand, outside the run of prose.
-TEST(Clean, LinkListsAroundTheArticleAreCut) {
+// Section menus carry no chrome vocabulary: what gives them away is where
+// they stand, above the run of prose. (Short lines after the prose are left
+// to the model and its view of the lines around: after a story they are as
+// often its list, its last subheading or a caption as other headlines, and
+// cutting them all cost more article than it removed chrome.)
+TEST(Clean, SectionMenusAboveTheArticleAreCut) {
   Cleaned cleaned = clean_text(
       "Cronaca\nPolitica\nEconomia\nSport\nCultura\nSpettacoli\nMotori\n"
       "Il porto riapre dopo tre mesi di lavori\n"
@@ -113,8 +116,6 @@ TEST(Clean, LinkListsAroundTheArticleAreCut) {
       "Il meteo del fine settimana\n");
   EXPECT_TRUE(was_cut(cleaned, "Cronaca"));
   EXPECT_TRUE(was_cut(cleaned, "Motori"));
-  EXPECT_TRUE(was_cut(cleaned, "Nuovo ospedale"));
-  EXPECT_TRUE(was_cut(cleaned, "Il meteo"));
   EXPECT_EQ(cleaned.title, "Il porto riapre dopo tre mesi di lavori");
   EXPECT_EQ(cleaned.text.rfind("Il porto della città", 0), 0u) << cleaned.text;
   EXPECT_NE(cleaned.text.find("I lavori, costati"), std::string::npos);
