@@ -329,6 +329,13 @@ bool names_secondary_column(std::string_view id) {
   return id.size() == kSecondary.size() || kNameBytes[static_cast<unsigned char>(id[kSecondary.size()])] != NameByte::lower_or_digit;
 }
 
+// "Recent comments" ("widget_recent_comments", "recentcomments") is a list
+// of the latest comments across a site, linking to other posts: a widget of
+// the sidebar, not this post's thread.
+bool names_recent(std::string_view name) {
+  return name.find("recent") != std::string_view::npos || name.find("Recent") != std::string_view::npos;
+}
+
 // Most names have no signal word: the topic, state and utility tests are
 // left for those that do.
 uint32_t signals_of_one_name(std::string_view name) {
@@ -336,6 +343,7 @@ uint32_t signals_of_one_name(std::string_view name) {
   if (!signals || is_topic_name(name) || is_state_name(name) || is_utility_with_value(name)) return 0;
   if (names_an_author(name)) return kSigMeta;
   if ((signals & kSigReviews) && names_editorial_reviews(name)) signals &= ~uint32_t{kSigReviews};
+  if ((signals & kSigComments) && names_recent(name)) signals = (signals & ~uint32_t{kSigComments}) | kSigRelated;
   return signals;
 }
 

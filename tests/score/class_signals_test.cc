@@ -134,6 +134,17 @@ TEST(ClassSignals, SecondaryIdsAreSidebars) {
   EXPECT_FALSE(signals_of(*doc.create_element("span", label)) & kSigSidebar);
 }
 
+// WordPress's "Recent Comments" widget lists the latest comments on other
+// posts, in the sidebar: related links, not this post's thread.
+TEST(ClassSignals, RecentCommentsAreAWidgetNotTheThread) {
+  for (const char* names : {"widget widget_recent_comments", "recent-comments-list"}) {
+    EXPECT_FALSE(signals_of_names(names) & kSigComments) << names;
+    EXPECT_TRUE(signals_of_names(names) & kSigRelated) << names;
+  }
+  EXPECT_FALSE(signals_of_names("recentcomments") & kSigComments);
+  EXPECT_TRUE(signals_of_names("comments-area") & kSigComments);
+}
+
 // A name ending in "author" names a person or what a person wrote, whoever's
 // author the words before it say: a forum theme marks the thread's opening
 // post "uix_discussionAuthor" among the replies, and that post is no comment.
