@@ -318,22 +318,31 @@ TEST(Structure, ALeadParagraphThatIsHalfLinksStaysWithThePost) {
   EXPECT_TRUE(has(article.text, "Now the follow-up")) << article.text;
 }
 
-}  // namespace
+// Three paragraphs of a short story, each its own, for pages whose layout
+// is what a test is about.
+std::string ferry_story() {
+  std::string story;
+  for (int day = 1; day <= 3; ++day)
+    story += "<p>The ferry resumed its crossings on day " + std::to_string(day) + " after engineers checked the "
+             "slipway, which the storm had damaged, and the first boat left on time with forty passengers aboard.</p>";
+  return story;
+}
+
+constexpr std::string_view kFerryHead =
+    "<html><head><title>Harbour ferry returns after storm</title></head><body>";
 
 // A page names its whole body role=main, around the post's column and a
 // rail beside it (Yahoo's layout). The post is the column that holds the
 // headline and the story, most of the named block's text; the rail of tweets
 // and teasers is no part of it, though the name covers both.
 TEST(Structure, ARailInsideTheNamedMainStaysOut) {
-  std::string page = "<html><head><title>Harbour ferry returns after storm</title></head><body>"
+  std::string page = std::string(kFerryHead) +
                      "<div class=bd role=main><div class=grid><div class='col primary'>"
-                     "<div class=art-hd><h1>Harbour ferry returns after storm</h1></div><div class=art-bd>";
-  for (int i = 1; i <= 3; ++i)
-    page += "<p>The ferry resumed its crossings on day " + std::to_string(i) + " after engineers checked the "
-            "slipway, which the storm had damaged, and the first boat left on time with forty passengers aboard.</p>";
-  page += "</div></div><div class='col second'><div class=mod><ol><li><p>Crews cleared the quay road overnight, "
-          "a reader writes from the harbour. <a href='/t/1'>pic.example.com/abc</a></p></li>"
-          "</ol></div></div></div></div></body></html>";
+                     "<div class=art-hd><h1>Harbour ferry returns after storm</h1></div><div class=art-bd>" +
+                     ferry_story() +
+                     "</div></div><div class='col second'><div class=mod><ol><li><p>Crews cleared the quay "
+                     "road overnight, a reader writes from the harbour. <a href='/t/1'>pic.example.com/abc</a>"
+                     "</p></li></ol></div></div></div></div></body></html>";
   Article article = lede::extract(page);
   EXPECT_TRUE(has(article.text, "forty passengers aboard."));
   EXPECT_EQ(article.text.find("Crews cleared the quay road"), std::string::npos) << article.text;
@@ -343,12 +352,9 @@ TEST(Structure, ARailInsideTheNamedMainStaysOut) {
 // and some sites a teaser column so ("secondaryContent"): its prose is
 // another story's, not a part of this one.
 TEST(Structure, ASecondaryColumnBesideThePostStaysOut) {
-  std::string page = "<html><head><title>Harbour ferry returns after storm</title></head><body><div id=wrap>"
-                     "<div id=primary><h1>Harbour ferry returns after storm</h1>";
-  for (int i = 0; i < 3; ++i)
-    page += "<p>The ferry resumed its crossings on Monday after engineers checked the slipway, which the storm "
-            "had damaged, and the first boat left on time with forty passengers aboard.</p>";
-  page += "</div><div id=secondaryContent><ul>";
+  std::string page = std::string(kFerryHead) +
+                     "<div id=wrap><div id=primary><h1>Harbour ferry returns after storm</h1>" + ferry_story() +
+                     "</div><div id=secondaryContent><ul>";
   for (int i = 0; i < 2; ++i)
     page += "<li><p>Lifeboat crew honoured: the volunteers who answered forty calls last winter were "
             "thanked by the mayor at a ceremony on the quay.</p></li>";
@@ -357,3 +363,5 @@ TEST(Structure, ASecondaryColumnBesideThePostStaysOut) {
   EXPECT_TRUE(has(article.text, "forty passengers aboard."));
   EXPECT_EQ(article.text.find("Lifeboat crew honoured"), std::string::npos) << article.text;
 }
+
+}  // namespace
