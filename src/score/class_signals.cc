@@ -326,10 +326,11 @@ bool names_an_author(std::string_view name) {
 bool names_secondary_column(std::string_view id) {
   constexpr std::string_view kSecondary = "secondary";
   if (!starts_lowered(id, kSecondary)) return false;
-  return id.size() == kSecondary.size() || kNameBytes[static_cast<unsigned char>(id[kSecondary.size()])] != NameByte::lower_or_digit;
+  if (id.size() == kSecondary.size()) return true;
+  return kNameBytes[static_cast<unsigned char>(id[kSecondary.size()])] != NameByte::lower_or_digit;
 }
 
-// "Recent comments" ("widget_recent_comments", "recentcomments") is a list
+// "Recent comments" ("widget_recent_comments", "RecentComments") is a list
 // of the latest comments across a site, linking to other posts: a widget of
 // the sidebar, not this post's thread.
 bool names_recent(std::string_view name) {
