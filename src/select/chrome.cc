@@ -400,6 +400,19 @@ bool holds_raw_json(const Node& n) {
   return true;
 }
 
+// A bare <a>, without an address or any other attribute, that is all the
+// text of its block and a word or three: a control that a script drives
+// ("Enlarge Image", "Close" over a photo), which says nothing of the story.
+bool is_bare_control(const Node& n, const std::vector<NodeStats>& stats) {
+  constexpr uint32_t kControlChars = 24;
+  if (!n.is(Tag::a) || n.num_attrs != 0 || !n.parent) return false;
+  const Node* block = n.parent;
+  while (block->parent && !dom::is_block(block->tag)) block = block->parent;
+  if (dom::is_heading(block->tag)) return false;
+  const NodeStats& s = stats[n.index];
+  return s.chars > 0 && s.chars <= kControlChars && stats[block->index].chars == s.chars;
+}
+
 // A <time> that is all the text of its block is a dateline, not prose:
 // "Tuesday 4 June 2024 17:30 CEST" under the headline.
 bool is_standalone_time(const Node& n, const std::vector<NodeStats>& stats) {
@@ -496,7 +509,7 @@ void drop_named_chrome(const dom::Document& doc, Node* body, const Node* headlin
     if (is_comments && !comments_are_content) {
       n->flags |= keep_comments ? kComments : kDropped;
       n = dom::next_skipping_children(n, body);
-    } else if (is_chrome || (n->is_element() && holds_raw_json(*n))) {
+    } else if (is_chrome || (n->is_element() && (holds_raw_json(*n) || is_bare_control(*n, stats)))) {
       n->flags |= kDropped;
       n = dom::next_skipping_children(n, body);
     } else {

@@ -571,6 +571,20 @@ TEST(Chrome, PhotoCreditLinesAreCut) {
   expect_none(article, {"Susan Walsh"});
 }
 
+// A photo's zoom controls, made of bare links a script drives, say nothing
+// of the story; a heading that is a bare anchor ("<h2><a>Aftermath</a></h2>")
+// stays.
+TEST(Chrome, BareLinkControlsOverAPhotoAreCut) {
+  Slots slots;
+  slots.story_middle = R"(<div class="inset"><div class="zoom"><p><a>Enlarge Image</a></p></div>
+<img src="/img/quay.jpg" alt=""><div class="close"><a>Close</a></div>
+<p class="caption">The reopened library seen from the quay.</p></div><h2><a>Aftermath</a></h2>)";
+  Article article = extract_page(slots);
+  expect_story(article);
+  expect_none(article, {"Enlarge Image", "Close"});
+  EXPECT_TRUE(has(article.text, "Aftermath"));
+}
+
 // An old blog's comments, flat in the post's own block behind a heading
 // whose id names them (Movable Type): the heading is cut by its name, and
 // what follows it goes with it.
