@@ -86,6 +86,7 @@ constexpr Word kWords[] = {
     {"postmetadata", kSigMeta},  // WordPress's line of date, categories and feeds under a post
     {"powerreviews", kSigReviews},
     {"promo", kSigPromo},
+    {"promos", kSigPromo},
     {"promotion", kSigPromo},
     {"prose", kSigContent},
     {"rail", kSigSidebar},

@@ -22,6 +22,12 @@ TEST(ClassSignals, UpsellsAreRelated) {
   EXPECT_TRUE(signals_of_names("product-upsell") & kSigRelated);
 }
 
+// A block of promotions is named in the plural as often ("ysc-promos-new").
+TEST(ClassSignals, PromosArePromotions) {
+  EXPECT_TRUE(signals_of_names("ysc-promos-new") & kSigPromo);
+  EXPECT_TRUE(signals_of_names("promo") & kSigPromo);
+}
+
 TEST(ClassSignals, WordsAreMatchedWholeNotAsSubstrings) {
   EXPECT_FALSE(signals_of_names("navigable") & kSigNav);
   EXPECT_FALSE(signals_of_names("commentary") & kSigComments);
