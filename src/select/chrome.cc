@@ -602,7 +602,9 @@ void tidy_comments(Node* body, const std::vector<NodeStats>& stats) {
       if (r->flags & kComments) roots.push_back(r);
     uint32_t prose = 0, left = 0;
     for (Node* r : roots) prose += stats[r->index].prose_chars;
-    for (Node* r : roots) left += cut_comment_chrome(r, prose, stats);
+    // A heading marked as a root of its own (the flat thread's) says what
+    // follows; it is not a comment either.
+    for (Node* r : roots) left += dom::is_heading(r->tag) ? 0 : cut_comment_chrome(r, prose, stats);
     if (left < kSomeWords)
       for (Node* r : roots) r->flags = (r->flags & ~uint32_t{kComments}) | kDropped;
     n = dom::next_skipping_children(roots.back(), body);

@@ -556,6 +556,12 @@ fields are marked *</p><label>Comment</label><textarea name="comment"></textarea
   article = extract_with_comments(one_short);
   ASSERT_TRUE(article.comments.has_value());
   EXPECT_TRUE(has(*article.comments, "Lovely news, well done!"));
+  Slots flat_heading_only;
+  flat_heading_only.story_end = R"(<h2 id="comments">Responses to the harbour library reopening</h2>
+<p class="nocomments">No comments yet.</p>)";
+  article = extract_with_comments(flat_heading_only);
+  expect_story(article);
+  EXPECT_FALSE(article.comments.has_value()) << *article.comments;
 }
 
 // A photo's credit line says who took it, not what the story says; the
