@@ -42,6 +42,47 @@ int heading_level(const Node& n) {
   }
 }
 
+// Does `n` hold a heading of `level`?
+bool holds_heading(const Node* n, int level) {
+  for (const Node* d = n->first_child; d; d = dom::next_in_preorder(d, n))
+    if (heading_level(*d) == level) return true;
+  return false;
+}
+
+// A heading in a list item beside two or more items with headings of its
+// level is one teaser of a list ("most popular stories"), even when the
+// story it names is the page's own.
+bool is_teaser(const Node* heading, int level) {
+  const Node* item = heading->parent;
+  for (int up = 0; item && !item->is(Tag::li) && up < 3; ++up) item = item->parent;
+  if (!item || !item->is(Tag::li) || !item->parent) return false;
+  int teasers = 0;
+  for (const Node* sibling = item->parent->first_child; sibling && teasers < 3; sibling = sibling->next)
+    if (sibling->is(Tag::li) && holds_heading(sibling, level)) ++teasers;
+  return teasers >= 3;
+}
+
+// Does the class attribute name a title ("entry-title", "blogpost_title",
+// "headline")? Blogs mark their post's title so, in a <div> as often as in
+// a heading.
+bool is_named_title(const Node& n) {
+  std::string names = metadata::to_lower_ascii(n.attr("class"));
+  return names.find("title") != std::string::npos || names.find("headline") != std::string::npos;
+}
+
+// The element named as a title whose text is the title itself.
+Node* find_named_title(Node* body, std::string_view want) {
+  for (Node* n = body; n;) {
+    if (n->flags & kDropped) {
+      n = dom::next_skipping_children(n, body);
+      continue;
+    }
+    if (n->is_element() && is_named_title(*n) && normalized_text(n) == want) return n;
+    n = dom::next_in_preorder(n, body);
+  }
+  return nullptr;
+}
+
 }  // namespace
 
 // The page's headline: the visible h1 to h3 whose text is the title (from
@@ -58,6 +99,7 @@ Node* find_headline(const dom::Document& doc, Node* body, std::string_view title
   }
   if (want.empty()) return nullptr;
   Node* best = nullptr;
+  Node* teaser = nullptr;
   size_t best_size = 0;
   int best_level = 3;
   for (Node* n = body; n;) {
@@ -67,13 +109,20 @@ Node* find_headline(const dom::Document& doc, Node* body, std::string_view title
     }
     if (int level = heading_level(*n); level >= 0) {
       std::string heading = normalized_text(n);
+      if (is_teaser(n, level)) {
+        if (!teaser && heading == want) teaser = n;
+        n = dom::next_skipping_children(n, body);
+        continue;
+      }
       if (heading == want && level == 0) return n;
       bool better = heading.size() > best_size || (heading.size() == best_size && level < best_level);
       if (better && title_matches(heading, want)) best = n, best_size = heading.size(), best_level = level;
     }
     n = dom::next_in_preorder(n, body);
   }
-  return best;
+  if (best) return best;
+  Node* named = find_named_title(body, want);
+  return named ? named : teaser;
 }
 
 }  // namespace lede::select
