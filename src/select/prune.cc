@@ -429,4 +429,95 @@ void drop_repeats(Node* body, const std::vector<NodeStats>& stats, const std::ve
   cutter.finish();
 }
 
+namespace {
+
+constexpr uint32_t kUnshown = kDropped | kTitle | kComments;
+
+bool is_blank(std::string_view text) {
+  return std::all_of(text.begin(), text.end(), [](char c) { return static_cast<unsigned char>(c) <= ' '; });
+}
+
+// The last text a reader sees in `root`, or null.
+Node* last_shown_text(Node* root) {
+  Node* last = nullptr;
+  for (Node* n = root; n;) {
+    if ((n->flags & kUnshown) || (n->is_element() && dom::is_invisible(n->tag))) {
+      n = dom::next_skipping_children(n, root);
+      continue;
+    }
+    if (n->is_text() && !is_blank(n->data)) last = n;
+    n = dom::next_in_preorder(n, root);
+  }
+  return last;
+}
+
+// The text a reader sees in `block`, whitespace collapsed, up to `limit`
+// bytes and one more (enough to tell it is longer).
+std::string shown_text(Node* block, size_t limit) {
+  std::string text;
+  for (Node* n = block; n && text.size() <= limit;) {
+    if ((n->flags & kUnshown) || (n->is_element() && dom::is_invisible(n->tag))) {
+      n = dom::next_skipping_children(n, block);
+      continue;
+    }
+    if (n->is_text())
+      for (char c : n->data) {
+        bool blank = static_cast<unsigned char>(c) <= ' ';
+        if (!blank) text += c;
+        else if (!text.empty() && text.back() != ' ') text += ' ';
+      }
+    n = dom::next_in_preorder(n, block);
+  }
+  while (!text.empty() && text.back() == ' ') text.pop_back();
+  return text;
+}
+
+// A label that announces what follows it: a short heading, or a short line
+// ending with a colon ("Related content:", "See also:"). Old pages set whole
+// paragraphs in headings.
+enum class Label { none, heading, colon_line };
+
+// Was what follows `block` in `root` cut? The first element after it, at its
+// level or, where it is last, at its parent's, tells.
+bool announces_cut(const Node* block, const Node* root) {
+  for (const Node* n = block; n != root; n = n->parent)
+    for (const Node* s = n->next; s; s = s->next)
+      if (s->is_element()) return (s->flags & kDropped) != 0;
+  return false;
+}
+
+Label label_kind(Node* block) {
+  constexpr size_t kHeadingBytes = 80, kColonLineBytes = 48;
+  std::string text = shown_text(block, kHeadingBytes);
+  if (dom::is_heading(block->tag)) return text.size() <= kHeadingBytes ? Label::heading : Label::none;
+  return text.size() <= kColonLineBytes && text.ends_with(':') ? Label::colon_line : Label::none;
+}
+
+}  // namespace
+
+// Step 5: a label left last, once what it announced (a list of related
+// stories, share buttons) was cut, announces nothing: a label followed by
+// nothing it announced (an item's name in a listing) stays. Two at most ("See
+// also:" above "Share this post"), and never two headings: a run of short
+// headings at the end is the page's own (the names of a listing's items).
+void drop_trailing_labels(std::vector<Node*> kept) {
+  constexpr int kMostLabels = 2;
+  std::sort(kept.begin(), kept.end(), [](const Node* a, const Node* b) { return a->index > b->index; });
+  int dropped = 0;
+  bool heading_dropped = false;
+  for (Node* root : kept) {
+    while (Node* text = last_shown_text(root)) {
+      Node* block = text->parent;
+      while (block != root && !dom::is_block(block->tag) && !dom::is_heading(block->tag)) block = block->parent;
+      if (block == root || dropped == kMostLabels) return;
+      const Label label = label_kind(block);
+      if (label == Label::none || (label == Label::heading && heading_dropped) || !announces_cut(block, root))
+        return;
+      block->flags |= kDropped;
+      ++dropped;
+      heading_dropped = heading_dropped || label == Label::heading;
+    }
+  }
+}
+
 }  // namespace lede::select

@@ -128,6 +128,7 @@ void select_content(dom::Document& doc, const SelectOptions& options) {
   for (dom::Node* n : kept)  // disjoint: the order does not matter
     if (const dom::Node* grid = prune(n, stats, t, choice.listing)) grids.push_back(grid);
   drop_repeats(body, stats, grids);
+  drop_trailing_labels(std::move(kept));
   if (headline && !options.title.empty()) headline->flags |= kTitle;
   if (options.comments) {
     score::compute_stats(doc, body, kDropped, stats, stats_cache);

@@ -115,6 +115,9 @@ const dom::Node* prune(dom::Node* root, const std::vector<score::NodeStats>& sta
 // `grids` are those prune returned.
 void drop_repeats(dom::Node* body, const std::vector<score::NodeStats>& stats,
                   const std::vector<const dom::Node*>& grids);
+// Step 5: a heading or a short line ending with a colon, left last in the
+// kept subtrees once what it announced was cut, is cut too.
+void drop_trailing_labels(std::vector<dom::Node*> kept);
 
 // grid.cc
 // Items that each have a linked name ("<li><a><h2>Name</h2></a> $79</li>"):

@@ -364,4 +364,51 @@ TEST(Structure, ASecondaryColumnBesideThePostStaysOut) {
   EXPECT_EQ(article.text.find("Lifeboat crew honoured"), std::string::npos) << article.text;
 }
 
+// A blog's list of most popular posts names each in a heading, the post on
+// the page among them; the post's own title is a <div> named so. The list is
+// no headline, and the column it stands in no part of the post.
+TEST(Structure, APopularListNamingThePostIsNoHeadline) {
+  std::string page = std::string(kFerryHead) +
+                     "<div role=main><div class=cols><div class=main-col><div class=post-title>"
+                     "<a href='/p/1'>Harbour ferry returns after storm</a></div>" + ferry_story() +
+                     "</div><div class=right-col><h3>Most popular</h3><ul>";
+  const char* popular[] = {"Harbour ferry returns after storm", "Lighthouse keeper retires", "New quay opens",
+                           "Storm season ahead"};
+  for (const char* name : popular)
+    page += std::string("<li><h2><a href='/p/x'>") + name + "</a></h2><div>50486</div></li>";
+  page += "</ul><h3>Archive</h3><p>Looking for an older post? Visit the archive of every post by month.</p>"
+          "</div></div></div></body></html>";
+  Article article = lede::extract(page);
+  EXPECT_TRUE(has(article.text, "forty passengers aboard."));
+  EXPECT_EQ(article.text.find("Looking for an older post"), std::string::npos) << article.text;
+  EXPECT_EQ(article.text.find("Lighthouse keeper"), std::string::npos) << article.text;
+}
+
+// A post's title set in a <div class=entry-title>, not a heading, is the
+// headline all the same: it goes to the title, not into the text again.
+TEST(Structure, ADivNamedAsTheTitleIsTheHeadline) {
+  std::string page = std::string(kFerryHead) + "<div class=entry><div class=entry-title>Harbour ferry returns "
+                     "after storm</div>" + ferry_story() + "</div></body></html>";
+  Article article = lede::extract(page);
+  EXPECT_EQ(article.title, "Harbour ferry returns after storm");
+  EXPECT_TRUE(article.text.starts_with("The ferry resumed")) << article.text;
+}
+
+// "Related stories" above a list of links that was cut, "See also:" above
+// share buttons: labels that announce nothing once what they announced is
+// gone. A heading that ends the post with nothing cut after it stays.
+TEST(Structure, ALabelLeftLastAboveCutChromeIsCut) {
+  std::string related = "<h3>Related stories</h3><ul class=related-posts><li><a href=/a>Quay road reopens after "
+                        "the storm</a></li><li><a href=/b>Lifeboat crew honoured</a></li></ul>";
+  std::string share = "<p>See also:</p><div class=share-buttons><a href=/s/f>Facebook</a> <a href=/s/t>X</a></div>";
+  for (const std::string& tail : {related, share}) {
+    Article article = lede::extract(std::string(kFerryHead) + "<article>" + ferry_story() + tail +
+                                    "</article></body></html>");
+    EXPECT_TRUE(article.text.ends_with("forty passengers aboard.")) << article.text;
+  }
+  Article article = lede::extract(std::string(kFerryHead) + "<article>" + ferry_story() +
+                                  "<h3>Timetable to follow</h3></article></body></html>");
+  EXPECT_TRUE(article.text.ends_with("Timetable to follow")) << article.text;
+}
+
 }  // namespace
