@@ -166,6 +166,8 @@ uint32_t lookup(std::string_view word, uint32_t hash) {
   // Comment sections are named by compounds more than by words:
   // "commentlist", "commentbody", "comment_1234".
   if (starts_lowered(word, "comment") && !starts_lowered(word, "commentar")) return kSigComments;
+  // So are menus: "topnav", "postnav", "sitenav".
+  if (word.size() > 3 && equals_lowered(word.substr(word.size() - 3), "nav")) return kSigNav;
   return 0;
 }
 

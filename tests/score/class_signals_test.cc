@@ -34,6 +34,15 @@ TEST(ClassSignals, WordsAreMatchedWholeNotAsSubstrings) {
   EXPECT_TRUE(signals_of_names("commentlist") & kSigComments);
 }
 
+// Menus are named by compounds ending in "nav" ("postnav", "topnav"); the
+// word must end there.
+TEST(ClassSignals, CompoundsEndingInNavAreMenus) {
+  for (const char* name : {"postnav", "topnav", "leftNav", "site-mainnav"})
+    EXPECT_TRUE(signals_of_names(name) & kSigNav) << name;
+  for (const char* name : {"navigable", "canvas", "unavailable"})
+    EXPECT_FALSE(signals_of_names(name) & kSigNav) << name;
+}
+
 // Long class values, their names parted by any white space wherever it falls.
 TEST(ClassSignals, EveryNameOfALongValueCounts) {
   for (size_t shift = 0; shift <= 16; ++shift) {
