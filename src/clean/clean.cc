@@ -15,6 +15,13 @@ namespace {
 
 constexpr size_t kNone = static_cast<size_t>(-1);
 
+// A document is judged a window of this many lines at a time: the model
+// keeps a few hundred bytes per line, which for a 20 MB record of one-word
+// lines would be gigabytes. No article runs to this many lines; a document
+// that does is a dump (a word list, a log) and each window is judged as a
+// document of its own, the opening looked for in the first.
+constexpr size_t kWindowLines = size_t{1} << 16;
+
 // Mojibake's lead characters U+00C2..U+00F4 ("Ã", "â") all begin with the
 // byte 0xC3 in UTF-8: text without that byte has none to repair.
 bool may_hold_mojibake(std::string_view text) { return text.find('\xC3') != std::string_view::npos; }
@@ -102,6 +109,72 @@ void cut_above_headline(const Opening& opening, std::vector<std::string_view>& r
   }
 }
 
+// Cleans one window of the document's lines into `cleaned`; the article's
+// opening is looked for in the first window only.
+void clean_window(std::string_view text, size_t lines_before, const CleanOptions& options, Cleaned& cleaned) {
+  std::vector<Line> lines = split_lines(text, lines_before);
+  std::vector<std::string_view> reasons = classify_lines(lines, options.site, url_host(options.url));
+  Opening opening;
+  if (lines_before == 0) {
+    std::vector<size_t> window = opening_window(lines, reasons);
+    find_meta_lines(lines, window, opening);
+    find_headline(lines, window, opening);
+  }
+  for (size_t i : {opening.headline, opening.standfirst}) {
+    if (i != kNone) reasons[i] = {};
+  }
+  // A template's byline or dateline gives its authors and date, and is still
+  // the template's: it stays cut, as on the site's other pages.
+  for (size_t i : {opening.byline, opening.dateline}) {
+    if (i != kNone && reasons[i] != reason::site_template) reasons[i] = {};
+  }
+  cut_above_headline(opening, reasons);
+  if (lines_before == 0) {
+    cleaned.authors = std::move(opening.authors);
+    cleaned.date = std::move(opening.date);
+  }
+  auto in_body = [&](size_t i) {
+    return reasons[i].empty() && i != opening.headline && i != opening.standfirst && i != opening.byline &&
+           i != opening.dateline;
+  };
+  // Reserved to the byte for a document of one window, by doubling over
+  // many: a huge document's body grown line by line would briefly hold up
+  // to three times its size.
+  size_t body_bytes = 0, removed = 0;
+  for (size_t i = 0; i < lines.size(); ++i) {
+    if (in_body(i)) body_bytes += lines[i].text.size() + 1;
+    if (!reasons[i].empty()) ++removed;
+  }
+  auto reserve_more = [](auto& container, size_t more) {
+    size_t want = container.size() + more;
+    if (want > container.capacity()) container.reserve(container.empty() ? want : std::max(want, 2 * container.capacity()));
+  };
+  reserve_more(cleaned.text, body_bytes);
+  reserve_more(cleaned.removed, removed);
+  for (size_t i = 0; i < lines.size(); ++i) {
+    std::string_view line = lines[i].text;
+    if (!reasons[i].empty()) {
+      cleaned.removed.push_back({lines[i].number, std::string(line), reasons[i]});
+    } else if (i == opening.headline) {
+      cleaned.title = line;
+    } else if (i == opening.standfirst) {
+      cleaned.subtitle = line;
+    } else if (in_body(i)) {
+      cleaned.text.append(line).push_back('\n');
+    }
+  }
+}
+
+// The end of the window of at most kWindowLines lines that starts at `start`.
+size_t window_end(std::string_view text, size_t start) {
+  size_t end = start;
+  for (size_t n = 0; n < kWindowLines && end < text.size(); ++n) {
+    end = text.find('\n', end);
+    end = end == std::string_view::npos ? text.size() : end + 1;
+  }
+  return end;
+}
+
 }  // namespace
 
 Cleaned clean_text(std::string_view input, const CleanOptions& options) {
@@ -115,48 +188,13 @@ Cleaned clean_text(std::string_view input, const CleanOptions& options) {
     decode::repair_mojibake(repaired);  // "itâ€™s", as corpora made by older tools often hold
     text = repaired;
   }
-  std::vector<Line> lines = split_lines(text);
-  std::vector<std::string_view> reasons = classify_lines(lines, options.site, url_host(options.url));
-  Opening opening;
-  std::vector<size_t> window = opening_window(lines, reasons);
-  find_meta_lines(lines, window, opening);
-  find_headline(lines, window, opening);
-  for (size_t i : {opening.headline, opening.standfirst}) {
-    if (i != kNone) reasons[i] = {};
-  }
-  // A template's byline or dateline gives its authors and date, and is still
-  // the template's: it stays cut, as on the site's other pages.
-  for (size_t i : {opening.byline, opening.dateline}) {
-    if (i != kNone && reasons[i] != reason::site_template) reasons[i] = {};
-  }
-  cut_above_headline(opening, reasons);
-  cleaned.authors = std::move(opening.authors);
-  cleaned.date = std::move(opening.date);
-  auto in_body = [&](size_t i) {
-    return reasons[i].empty() && i != opening.headline && i != opening.standfirst && i != opening.byline &&
-           i != opening.dateline;
-  };
-  // Reserved to the byte: a huge document's body grown by doubling would
-  // briefly hold up to three times its size.
-  size_t body_bytes = 0, removed = 0;
-  for (size_t i = 0; i < lines.size(); ++i) {
-    if (in_body(i)) body_bytes += lines[i].text.size() + 1;
-    if (!reasons[i].empty()) ++removed;
-  }
-  cleaned.text.reserve(body_bytes);
-  cleaned.removed.reserve(removed);
-  for (size_t i = 0; i < lines.size(); ++i) {
-    std::string_view line = lines[i].text;
-    if (!reasons[i].empty()) {
-      cleaned.removed.push_back({lines[i].number, std::string(line), reasons[i]});
-    } else if (i == opening.headline) {
-      cleaned.title = line;
-    } else if (i == opening.standfirst) {
-      cleaned.subtitle = line;
-    } else if (in_body(i)) {
-      cleaned.text.append(line).push_back('\n');
-    }
-  }
+  size_t lines_before = 0, start = 0;
+  do {  // once for an empty document: it has an (empty) window too
+    size_t end = window_end(text, start);
+    clean_window(text.substr(start, end - start), lines_before, options, cleaned);
+    lines_before += static_cast<size_t>(std::count(text.begin() + start, text.begin() + end, '\n'));
+    start = end;
+  } while (start < text.size());
   return cleaned;
 }
 

@@ -255,10 +255,10 @@ size_t count_nonblank_lines(std::string_view text) {
 
 }  // namespace
 
-std::vector<Line> split_lines(std::string_view text) {
+std::vector<Line> split_lines(std::string_view text, size_t lines_before) {
   std::vector<Line> lines;
   lines.reserve(count_nonblank_lines(text));  // growing by doubling would hold up to three times as much
-  size_t number = 0;
+  size_t number = lines_before;
   for (size_t start = 0; start <= text.size();) {
     size_t end = text.find('\n', start);
     if (end == std::string_view::npos) end = text.size();

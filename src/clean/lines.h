@@ -57,8 +57,9 @@ struct Line {
 std::string repair_utf8(std::string_view text, size_t& replaced);
 bool is_valid_utf8(std::string_view text);
 
-// The non-blank lines of `text` (which must outlive them), with features.
-std::vector<Line> split_lines(std::string_view text);
+// The non-blank lines of `text` (which must outlive them), with features,
+// numbered from lines_before + 1.
+std::vector<Line> split_lines(std::string_view text, size_t lines_before = 0);
 
 LineFeatures line_features(std::string_view line);
 

@@ -209,6 +209,32 @@ TEST(Clean, HugeLineIsKeptWhole) {
   EXPECT_EQ(cleaned.text.size(), line.size());  // the trailing space trimmed, a newline added
 }
 
+// A document of more lines than any article (a dump: a word list, a log) is
+// judged a window of lines at a time, so that the model's few hundred bytes
+// per line stay bounded; every line still ends up kept or removed, removed
+// lines keep their numbers in the input, and the story at the top keeps its
+// headline.
+TEST(Clean, AHugeDocumentOfShortLinesLosesNoLine) {
+  std::string text = "City council approves new tram line after decade of delays\n"
+                     "The city council voted 31 to 14 on Tuesday to approve the tram line, which will link the "
+                     "harbour to the university by 2029 after a decade of studies and delays.\n\n";
+  const char* words[] = {"alpha", "menu", "beta", "Home", "gamma", "Share"};
+  constexpr size_t kLines = 200000;
+  for (size_t i = 0; i < kLines; ++i) {
+    text += words[i % 6];
+    text += '\n';
+  }
+  size_t kept = 0;
+  Cleaned cleaned = clean_text(text);
+  for (char c : cleaned.text) kept += c == '\n';
+  EXPECT_EQ(cleaned.title, "City council approves new tram line after decade of delays");
+  EXPECT_EQ(kept + cleaned.removed.size(), kLines + 1);  // the story's paragraph, and every word line
+  for (const auto& removed : cleaned.removed) {
+    ASSERT_GE(removed.line, 4u);
+    ASSERT_EQ(removed.text, words[(removed.line - 4) % 6]) << removed.line;
+  }
+}
+
 TEST(Clean, InvalidUtf8IsReplacedAndCounted) {
   Cleaned cleaned = clean_text("The caf\xE9 on the corner reopened on Monday after a long renovation.\n\xFF\xFE\n");
   EXPECT_EQ(cleaned.invalid_utf8, 3u);
