@@ -477,12 +477,13 @@ std::string shown_text(Node* block, size_t limit) {
 // paragraphs in headings.
 enum class Label { none, heading, colon_line };
 
-// Was what follows `block` in `root` cut? The first element after it, at its
-// level or, where it is last, at its parent's, tells.
+// Was what follows `block` in `root` taken out of the text (cut, or kept
+// for the comments)? The first element after it, at its level or, where it
+// is last, at its parent's, tells.
 bool announces_cut(const Node* block, const Node* root) {
   for (const Node* n = block; n != root; n = n->parent)
     for (const Node* s = n->next; s; s = s->next)
-      if (s->is_element()) return (s->flags & kDropped) != 0;
+      if (s->is_element()) return (s->flags & (kDropped | kComments)) != 0;
   return false;
 }
 

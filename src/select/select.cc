@@ -25,10 +25,11 @@ Thresholds thresholds_for(Focus focus) {
   return {0.5f, 0.6f, 0.2f};
 }
 
-// Neither `n` nor an ancestor up to `body` is dropped.
+// Neither `n` nor an ancestor up to `body` is dropped or kept for the
+// comments: either way it is out of the text.
 bool shown(const dom::Node* n, const dom::Node* body) {
   for (; n; n = n->parent) {
-    if (n->flags & kDropped) return false;
+    if (n->flags & (kDropped | kComments)) return false;
     if (n == body) return true;
   }
   return true;

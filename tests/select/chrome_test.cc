@@ -538,6 +538,33 @@ TEST(Chrome, CommentsComeBackSeparatelyWhenAsked) {
   EXPECT_TRUE(lacks(*article.comments, "Name *"));
 }
 
+// A wrapper around the whole page named for commenting (a widget's hook,
+// "commenting-on-qna") is no thread: the story stays the text whether the
+// comments are asked for or not, and is no comment.
+TEST(Chrome, AWrapperNamedForCommentingIsNoThread) {
+  Slots slots;
+  slots.top = R"(<section class="commenting-on-qna">)";
+  slots.bottom = "</section>";
+  Article plain = extract_page(slots);
+  Article with_comments = extract_with_comments(slots);
+  expect_story(with_comments);
+  EXPECT_EQ(with_comments.text, plain.text);
+  EXPECT_TRUE(!with_comments.comments || lacks(*with_comments.comments, kFirstSentence));
+}
+
+// The heading over a comment section ends the text in neither mode: cut
+// with the section by default, and left announcing nothing when the section
+// goes to the comments.
+TEST(Chrome, TheHeadingOverTheCommentsLeavesTheTextEitherWay) {
+  Slots slots;
+  slots.story_end = R"(<h2 class="add-your"><span class="show">Add a comment</span></h2>
+<div id="comments-wrapper"><div id="comments"></div></div>)";
+  for (const Article& article : {extract_page(slots), extract_with_comments(slots)}) {
+    expect_story(article);
+    EXPECT_TRUE(lacks(article.text, "Add a comment"));
+  }
+}
+
 // A comment section without a comment holds only the form to write one and
 // its notices: there are no comments to return. A short comment is one.
 TEST(Chrome, ACommentSectionWithoutCommentsGivesNoComments) {
