@@ -569,7 +569,7 @@ uint32_t cut_comment_chrome(Node* root, uint32_t section_prose, const std::vecto
   constexpr uint32_t kSectionChrome = score::kChromeSignals | score::kSigHidden;
   const NodeStats& whole = stats[root->index];
   uint32_t cut = 0;
-  for (Node* n = root->first_child; n;) {
+  for (Node* n = root; n;) {  // the root too: the section may be the form itself ("commentform")
     const NodeStats& s = stats[n->index];
     bool minor = 2 * s.prose_chars <= section_prose;
     bool form = n->is(Tag::form) && (minor || (s.prose_chars < kFormProse && holds_text_field(n)));

@@ -589,6 +589,15 @@ fields are marked *</p><label>Comment</label><textarea name="comment"></textarea
   article = extract_with_comments(flat_heading_only);
   expect_story(article);
   EXPECT_FALSE(article.comments.has_value()) << *article.comments;
+  // Old themes put the form alone after the post, named for comments itself.
+  Slots form_alone;
+  form_alone.after_story = R"(<h2 id="postcomment">Leave a comment</h2><form id="commentform">
+<p><input type="text" name="author"><label for="author"><small>Name (required)</small></label></p>
+<p><input type="text" name="email"><label for="email"><small>Mail (will not be published)
+(required)</small></label></p><p><textarea name="comment"></textarea></p></form>)";
+  article = extract_with_comments(form_alone);
+  expect_story(article);
+  EXPECT_FALSE(article.comments.has_value()) << *article.comments;
 }
 
 // A photo's credit line says who took it, not what the story says; the
