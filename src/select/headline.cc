@@ -70,14 +70,18 @@ bool is_named_title(const Node& n) {
   return names.find("title") != std::string::npos || names.find("headline") != std::string::npos;
 }
 
-// The element named as a title whose text is the title itself.
+// The element named as a title whose text is the title itself. Each
+// candidate's text is read whole, so only the first few are: a page nesting
+// thousands of elements so named would otherwise be read thousands of times.
 Node* find_named_title(Node* body, std::string_view want) {
-  for (Node* n = body; n;) {
+  constexpr int kMostCandidates = 64;
+  int candidates = 0;
+  for (Node* n = body; n && candidates < kMostCandidates;) {
     if (n->flags & kDropped) {
       n = dom::next_skipping_children(n, body);
       continue;
     }
-    if (n->is_element() && is_named_title(*n) && normalized_text(n) == want) return n;
+    if (n->is_element() && is_named_title(*n) && (++candidates, normalized_text(n) == want)) return n;
     n = dom::next_in_preorder(n, body);
   }
   return nullptr;
