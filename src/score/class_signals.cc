@@ -371,6 +371,10 @@ constexpr auto kHidingLastLetters = [] {
 }();
 
 bool is_hiding_name(std::string_view name) {
+  // "hiddenBox", "hiddenContent": hidden until a script shows it. (Hyphenated
+  // names after "hidden" are responsive: "hidden-xs" hides on phones only.)
+  constexpr std::string_view kHidden = "hidden";
+  if (name.size() > kHidden.size() && name.starts_with(kHidden) && is_upper(name[kHidden.size()])) return true;
   if (name.empty() || !kHidingLastLetters[static_cast<unsigned char>(name.back())]) return false;
   for (std::string_view hiding : kHidingNames)
     if (name == hiding) return true;

@@ -209,3 +209,18 @@ TEST(ClassSignals, ScreenReaderOnlyClassesHide) {
   const lede::dom::Attribute shown[] = {{"class", "screen-wide offscreen-menu-toggle"}};
   EXPECT_EQ(signals_of(*doc.create_element("span", shown)) & kSigHidden, 0u);
 }
+
+// "hiddenBox", "hiddenContent": camelCase names after "hidden" name what a
+// script shows later (a comment's preview box); hyphenated ones are
+// Bootstrap's responsive classes, which hide on one screen size only.
+TEST(ClassSignals, CamelCaseHiddenNamesHide) {
+  lede::dom::Document doc;
+  for (const char* names : {"hiddenBox", "comments-header hiddenBox", "hiddenContent"}) {
+    const lede::dom::Attribute attrs[] = {{"class", names}};
+    EXPECT_TRUE(signals_of(*doc.create_element("div", attrs)) & kSigHidden) << names;
+  }
+  for (const char* names : {"hidden-xs", "hidden-print", "hiddenness"}) {
+    const lede::dom::Attribute attrs[] = {{"class", names}};
+    EXPECT_FALSE(signals_of(*doc.create_element("div", attrs)) & kSigHidden) << names;
+  }
+}
