@@ -66,8 +66,10 @@ bool is_teaser(const Node* heading, int level) {
 // "headline")? Blogs mark their post's title so, in a <div> as often as in
 // a heading.
 bool is_named_title(const Node& n) {
-  std::string names = metadata::to_lower_ascii(n.attr("class"));
-  return names.find("title") != std::string::npos || names.find("headline") != std::string::npos;
+  std::string_view names = n.attr("class");
+  for (std::string_view word : {"title", "Title", "headline", "Headline"})
+    if (names.find(word) != std::string_view::npos) return true;
+  return false;
 }
 
 // The element named as a title whose text is the title itself. Each

@@ -472,11 +472,6 @@ std::string shown_text(Node* block, size_t limit) {
   return text;
 }
 
-// A label that announces what follows it: a short heading, or a short line
-// ending with a colon ("Related content:", "See also:"). Old pages set whole
-// paragraphs in headings.
-enum class Label { none, heading, colon_line };
-
 // Was what follows `block` in `root` taken out of the text (cut, or kept
 // for the comments)? The first element after it, at its level or, where it
 // is last, at its parent's, tells.
@@ -486,6 +481,11 @@ bool announces_cut(const Node* block, const Node* root) {
       if (s->is_element()) return (s->flags & (kDropped | kComments)) != 0;
   return false;
 }
+
+// A label that announces what follows it: a short heading, or a short line
+// ending with a colon ("Related content:", "See also:"). Old pages set whole
+// paragraphs in headings.
+enum class Label { none, heading, colon_line };
 
 Label label_kind(Node* block) {
   constexpr size_t kHeadingBytes = 80, kColonLineBytes = 48;
