@@ -431,7 +431,11 @@ void drop_repeats(Node* body, const std::vector<NodeStats>& stats, const std::ve
 
 namespace {
 
-constexpr uint32_t kUnshown = kDropped | kTitle | kComments;
+// Out of the text: cut, the headline, kept for the comments, or never shown.
+bool is_unshown(const Node* n) {
+  constexpr uint32_t kUnshown = kDropped | kTitle | kComments;
+  return (n->flags & kUnshown) || (n->is_element() && dom::is_invisible(n->tag));
+}
 
 bool is_blank(std::string_view text) {
   return std::all_of(text.begin(), text.end(), [](char c) { return static_cast<unsigned char>(c) <= ' '; });
@@ -441,7 +445,7 @@ bool is_blank(std::string_view text) {
 Node* last_shown_text(Node* root) {
   Node* last = nullptr;
   for (Node* n = root; n;) {
-    if ((n->flags & kUnshown) || (n->is_element() && dom::is_invisible(n->tag))) {
+    if (is_unshown(n)) {
       n = dom::next_skipping_children(n, root);
       continue;
     }
@@ -456,7 +460,7 @@ Node* last_shown_text(Node* root) {
 std::string shown_text(Node* block, size_t limit) {
   std::string text;
   for (Node* n = block; n && text.size() <= limit;) {
-    if ((n->flags & kUnshown) || (n->is_element() && dom::is_invisible(n->tag))) {
+    if (is_unshown(n)) {
       n = dom::next_skipping_children(n, block);
       continue;
     }
