@@ -15,7 +15,13 @@ namespace lede::test {
 std::string eval_data_dir() { return std::string(LEDE_SOURCE_DIR) + "/../shared/eval/data"; }
 
 std::string scratch_dir(const std::string& name) {
-  std::filesystem::path dir = std::filesystem::path(LEDE_BINARY_DIR) / "test-scratch" / name;
+  // ctest runs each test in a process of its own, in parallel: tests sharing a
+  // helper (and so a name) would empty each other's folder. The test's own
+  // name keeps them apart.
+  std::string folder = name;
+  if (const auto* test = ::testing::UnitTest::GetInstance()->current_test_info())
+    folder += std::string("-") + test->test_suite_name() + "." + test->name();
+  std::filesystem::path dir = std::filesystem::path(LEDE_BINARY_DIR) / "test-scratch" / folder;
   std::filesystem::remove_all(dir);
   std::filesystem::create_directories(dir);
   return dir.string();
